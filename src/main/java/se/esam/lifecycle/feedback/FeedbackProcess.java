@@ -1,0 +1,118 @@
+package se.esam.lifecycle.feedback;
+
+/**
+ * The names the BPMN {@code processes/guidance-feedback.bpmn} and its glue share. A renamed element
+ * in the diagram must be renamed here too, so that the glue and the tests stop compiling instead of
+ * the process failing in production.
+ */
+public final class FeedbackProcess {
+
+    public static final String KEY = "guidance-feedback";
+    public static final String ROUTING_DECISION = "feedback-routing";
+    /** Correlated by the revision process when a version answering accepted feedback is published. */
+    public static final String MESSAGE_REVISION_PUBLISHED = "GuidanceRevisionPublished";
+
+    public static final class Forms {
+        public static final String SUBMIT = "submit-feedback";
+        public static final String TRIAGE = "triage-feedback";
+        public static final String CLARIFY = "answer-clarification";
+        public static final String REVIEW = "review-feedback";
+
+        private Forms() {
+        }
+    }
+
+    /** BPMN element ids. */
+    public static final class Elements {
+        public static final String SUBMITTED = "FeedbackSubmitted";
+        public static final String REGISTER = "RegisterFeedback";
+        public static final String ROUTE = "RouteFeedback";
+        public static final String TRIAGE = "TriageFeedback";
+        public static final String TRIAGE_DECISION = "TriageDecision";
+        public static final String REQUEST_CLARIFICATION = "RequestClarification";
+        public static final String CLARIFICATION_DEADLINE = "ClarificationDeadlinePassed";
+        public static final String CLOSE_UNANSWERED = "CloseAsUnanswered";
+        public static final String CLOSE_DUPLICATE = "CloseAsDuplicate";
+        public static final String CLOSE_OUT_OF_SCOPE = "CloseAsOutOfScope";
+        public static final String ASSIGN_TO_GROUP = "AssignToExpertGroup";
+        public static final String REVIEW = "ReviewFeedback";
+        public static final String REVIEW_REMINDER = "ReviewReminderDue";
+        public static final String REMIND_REVIEWERS = "RemindReviewers";
+        public static final String REVIEW_OVERDUE = "ReviewOverdue";
+        public static final String ESCALATE = "EscalateToKansli";
+        public static final String NOTIFY_DISPOSITION = "NotifyDisposition";
+        public static final String DISPOSITION_DECISION = "DispositionDecision";
+        public static final String HAND_OVER = "HandOverToRevision";
+        public static final String AWAIT_REVISION = "RevisionPublished";
+        public static final String NOTIFY_PUBLICATION = "NotifyPublication";
+        public static final String END_ANSWERED = "FeedbackAnswered";
+        public static final String END_DECIDED = "FeedbackDecided";
+        public static final String END_DUPLICATE = "FeedbackDuplicate";
+        public static final String END_OUT_OF_SCOPE = "FeedbackOutOfScope";
+        public static final String END_UNANSWERED = "FeedbackUnanswered";
+        public static final String END_REMINDED = "ReminderSent";
+        public static final String END_ESCALATED = "ReviewEscalated";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variable names. */
+    public static final class Vars {
+        // given at submission (start form or API)
+        public static final String GUIDANCE_ID = "guidanceId";
+        public static final String GUIDANCE_VERSION = "guidanceVersion";
+        public static final String SECTION_ID = "sectionId";
+        public static final String FEEDBACK_TYPE = "feedbackType";
+        public static final String DESCRIPTION = "description";
+        /** Set by the start event's camunda:initiator from the authenticated user. */
+        public static final String SUBMITTER = "submitter";
+
+        // set on registration, for the forms to show
+        public static final String REFERENCE = "reference";
+        public static final String GUIDANCE_TITLE = "guidanceTitle";
+        public static final String SECTION_TITLE = "sectionTitle";
+        public static final String FEEDBACK_TYPE_LABEL = "feedbackTypeLabel";
+        public static final String SUBMITTER_ORGANISATION = "submitterOrganisation";
+        public static final String OWNING_GROUP = "owningGroup";
+
+        // routing (DMN proposal, confirmed or changed at triage)
+        public static final String EXPERT_GROUP = "expertGroup";
+        public static final String PRIORITY = "priority";
+
+        // triage
+        public static final String TRIAGE_DECISION = "triageDecision";
+        public static final String DUPLICATE_OF = "duplicateOf";
+        public static final String OUT_OF_SCOPE_REASON = "outOfScopeReason";
+        public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
+        public static final String CLARIFICATION_DUE = "clarificationDue";
+        public static final String CLARIFICATION_ANSWER = "clarificationAnswer";
+        public static final String CONTAINS_PERSONAL_DATA = "containsPersonalData";
+
+        // review
+        public static final String REVIEW_DUE = "reviewDue";
+        public static final String REVIEW_REMINDER = "reviewReminder";
+        public static final String DISPOSITION = "disposition";
+        public static final String DISPOSITION_REASON = "dispositionReason";
+
+        // answered by a revision
+        public static final String PUBLISHED_VERSION = "publishedVersion";
+
+        private Vars() {
+        }
+    }
+
+    /** Values of {@link Vars#TRIAGE_DECISION}. */
+    public static final class TriageDecisions {
+        public static final String ROUTE = "route";
+        public static final String DUPLICATE = "duplicate";
+        public static final String OUT_OF_SCOPE = "outOfScope";
+        public static final String CLARIFY = "clarify";
+
+        private TriageDecisions() {
+        }
+    }
+
+    private FeedbackProcess() {
+    }
+}

@@ -1,0 +1,269 @@
+package se.esam.lifecycle.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.esam.lifecycle.feedback.FeedbackEvent.Action;
+import se.esam.lifecycle.guidance.GuidanceCatalogue;
+import se.esam.lifecycle.guidance.GuidanceReference;
+import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.system.InvalidInputException;
+import se.esam.lifecycle.system.NotFoundException;
+
+/**
+ * What happens to feedback at each step of its lifecycle. Knows nothing of the engine: the BPMN glue
+ * ({@link FeedbackSteps}) calls in here, and so do the web layer and the tests.
+ */
+@Service
+class FeedbackService {
+
+    private final FeedbackRepository feedback;
+    private final ReferenceGenerator references;
+    private final GuidanceCatalogue catalogue;
+    private final Directory directory;
+    private final FeedbackNotifications notifications;
+    private final FeedbackProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FeedbackService(FeedbackRepository feedback, ReferenceGenerator references, GuidanceCatalogue catalogue,
+            Directory directory, FeedbackNotifications notifications, FeedbackProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.feedback = feedback;
+        this.references = references;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What registering gives the process: the reference and what the forms show. */
+    record Registered(String reference, GuidanceReference guidance, String organisationName, FeedbackType type) {
+    }
+
+    /** Checks a submission before the process is started, so that the API can name the field at fault. */
+    GuidanceReference check(Submission submission, String submitter) {
+        organisationOf(submitter);
+        return catalogue.resolve(submission.guidanceId(), submission.guidanceVersion(), submission.sectionId());
+    }
+
+    @Transactional
+    Registered register(Submission submission, String submitter, String processInstanceId) {
+        if (submission.type() == null) {
+            throw new InvalidInputException("type", "Ange typ av synpunkt.");
+        }
+        if (submission.description() == null || submission.description().isBlank()) {
+            throw new InvalidInputException("description", "Beskriv synpunkten.");
+        }
+        if (submission.description().length() > 10_000) {
+            throw new InvalidInputException("description", "Beskrivningen får vara högst 10 000 tecken.");
+        }
+        Directory.Organisation organisation = organisationOf(submitter);
+        GuidanceReference guidance = catalogue.resolve(submission.guidanceId(), submission.guidanceVersion(),
+                submission.sectionId());
+        String reference = references.next();
+        Instant now = clock.instant();
+        feedback.insert(new Feedback(reference, guidance.guidanceId(), guidance.version(), guidance.sectionId(),
+                submission.type(), submission.description().strip(), submitter, organisation.id(),
+                FeedbackStatus.IN_TRIAGE, null, null, null, false, null, null, null, processInstanceId, now, null));
+        feedback.addEvent(reference, new FeedbackEvent(now, FeedbackStatus.IN_TRIAGE, Action.SUBMITTED, submitter,
+                guidance.title() + " " + guidance.version()
+                        + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
+        notifications.received(get(reference), guidance);
+        return new Registered(reference, guidance, organisation.name(), submission.type());
+    }
+
+    /** Triage sent it to an expert group, proposed by the routing table or chosen by the kansli. */
+    @Transactional
+    void route(String reference, String actor, String expertGroup, Priority priority, boolean containsPersonalData) {
+        if (expertGroup == null || !expertGroup.startsWith("expert-") || directory.groupName(expertGroup)
+                .equals(expertGroup)) {
+            throw new InvalidInputException("expertGroup", "Välj en expertgrupp.");
+        }
+        if (priority == null) {
+            throw new InvalidInputException("priority", "Välj prioritet.");
+        }
+        Feedback f = get(reference);
+        save(f.withRouting(expertGroup, priority, containsPersonalData));
+        event(reference, FeedbackStatus.IN_TRIAGE, Action.ROUTED, actor,
+                directory.groupName(expertGroup) + ", prioritet " + priority);
+    }
+
+    @Transactional
+    void markDuplicate(String reference, String actor, String duplicateOf, boolean containsPersonalData) {
+        String original = duplicateOf == null ? "" : duplicateOf.strip();
+        if (original.equals(reference) || feedback.find(original).isEmpty()) {
+            throw new InvalidInputException("duplicateOf", "Det finns ingen annan synpunkt med referensen '"
+                    + original + "'.");
+        }
+        Feedback f = get(reference).withDuplicateOf(original, containsPersonalData);
+        save(f);
+        event(reference, FeedbackStatus.IN_TRIAGE, Action.MARKED_DUPLICATE, actor, "Dubblett av " + original);
+    }
+
+    @Transactional
+    void closeAsDuplicate(String reference) {
+        Feedback f = get(reference).closed(FeedbackStatus.DUPLICATE, clock.instant());
+        save(f);
+        notifications.duplicate(f);
+    }
+
+    @Transactional
+    void markOutOfScope(String reference, String actor, String reason, boolean containsPersonalData) {
+        requireReason("outOfScopeReason", reason);
+        Feedback f = get(reference);
+        save(f.withPersonalData(containsPersonalData).withReason(reason.strip()));
+        event(reference, FeedbackStatus.IN_TRIAGE, Action.REJECTED_OUT_OF_SCOPE, actor, reason.strip());
+    }
+
+    @Transactional
+    void closeAsOutOfScope(String reference) {
+        Feedback f = get(reference).closed(FeedbackStatus.OUT_OF_SCOPE, clock.instant());
+        save(f);
+        notifications.outOfScope(f);
+    }
+
+    /** @return when the submitter's answer is due */
+    @Transactional
+    Instant requestClarification(String reference, String actor, String question, boolean containsPersonalData) {
+        requireReason("clarificationQuestion", question);
+        Instant due = ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
+        Feedback f = get(reference).withPersonalData(containsPersonalData).inStatus(FeedbackStatus.AWAITING_CLARIFICATION);
+        save(f);
+        event(reference, FeedbackStatus.AWAITING_CLARIFICATION, Action.CLARIFICATION_REQUESTED, actor, question.strip());
+        notifications.clarificationRequested(f, question.strip(), due);
+        return due;
+    }
+
+    @Transactional
+    void clarified(String reference, String actor, String answer) {
+        requireReason("clarificationAnswer", answer);
+        save(get(reference).inStatus(FeedbackStatus.IN_TRIAGE));
+        event(reference, FeedbackStatus.IN_TRIAGE, Action.CLARIFIED, actor, answer.strip());
+    }
+
+    @Transactional
+    void closeAsUnanswered(String reference) {
+        Feedback f = get(reference).closed(FeedbackStatus.UNANSWERED, clock.instant());
+        save(f);
+        event(reference, FeedbackStatus.UNANSWERED, Action.CLOSED_UNANSWERED, null,
+                "Inget svar på begäran om förtydligande inom tidsfristen");
+        notifications.unanswered(f);
+    }
+
+    record ReviewPlan(Instant due, Instant reminder) {
+    }
+
+    @Transactional
+    ReviewPlan sendToReview(String reference) {
+        Feedback f = get(reference);
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        Instant due = now.plus(properties.reviewPeriod().get(f.priority())).toInstant();
+        Instant reminder = due.minus(properties.reminderBeforeDue());
+        if (reminder.isBefore(now.toInstant())) {
+            reminder = now.toInstant();
+        }
+        save(f.inReview(due));
+        event(reference, FeedbackStatus.IN_REVIEW, Action.SENT_TO_REVIEW, null,
+                directory.groupName(f.expertGroup()) + ", ska vara granskad senast "
+                        + FeedbackNotifications.DATE.format(due.atZone(clock.getZone())));
+        return new ReviewPlan(due, reminder);
+    }
+
+    @Transactional
+    void remindReviewers(String reference) {
+        Feedback f = get(reference);
+        event(reference, FeedbackStatus.IN_REVIEW, Action.REMINDED, null, directory.groupName(f.expertGroup()));
+        notifications.reviewReminder(f, directory.emailsOfGroup(f.expertGroup()));
+    }
+
+    @Transactional
+    void escalate(String reference) {
+        Feedback f = get(reference);
+        event(reference, FeedbackStatus.IN_REVIEW, Action.ESCALATED, null, "Granskningen är försenad");
+        notifications.reviewOverdue(f, directory.groupName(f.expertGroup()), directory.emailsOfGroup("kansli"));
+    }
+
+    @Transactional
+    void decide(String reference, String actor, Disposition disposition, String reason) {
+        if (disposition == null) {
+            throw new InvalidInputException("disposition", "Välj ställningstagande.");
+        }
+        requireReason("dispositionReason", reason);
+        Feedback f = get(reference).decided(disposition, reason.strip(), clock.instant());
+        save(f);
+        event(reference, f.status(), Action.DECIDED, actor, disposition.label() + ": " + reason.strip());
+    }
+
+    @Transactional
+    void notifyDisposition(String reference) {
+        notifications.decided(get(reference));
+    }
+
+    @Transactional
+    void handOverToRevision(String reference) {
+        Feedback f = get(reference);
+        event(reference, f.status(), Action.HANDED_TO_REVISION, null, null);
+        events.publishEvent(new FeedbackAccepted(f.reference(), f.guidanceId(), f.guidanceVersion()));
+    }
+
+    @Transactional
+    void answeredInVersion(String reference, String version) {
+        Feedback f = get(reference).inStatus(FeedbackStatus.ANSWERED_IN_VERSION);
+        save(f);
+        event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null, "Version " + version);
+        notifications.answeredInVersion(f, version);
+    }
+
+    // reading
+
+    @Transactional(readOnly = true)
+    Optional<Feedback> find(String reference) {
+        return feedback.find(reference);
+    }
+
+    @Transactional(readOnly = true)
+    List<Feedback> submittedBy(String organisation) {
+        return feedback.findByOrganisation(organisation);
+    }
+
+    @Transactional(readOnly = true)
+    List<FeedbackEvent> history(String reference) {
+        return feedback.events(reference);
+    }
+
+    Directory.Organisation organisationOf(String userId) {
+        return directory.organisationOf(userId).orElseThrow(() -> new InvalidInputException("submitter",
+                "Användaren " + userId + " hör inte till någon medlemsorganisation och kan inte lämna synpunkter."));
+    }
+
+    private Feedback get(String reference) {
+        return feedback.find(reference).orElseThrow(() -> new NotFoundException("Ingen synpunkt " + reference));
+    }
+
+    private void save(Feedback f) {
+        feedback.update(f);
+    }
+
+    private void event(String reference, FeedbackStatus stage, Action action, String actor, String detail) {
+        feedback.addEvent(reference, new FeedbackEvent(clock.instant(), stage, action, actor, detail));
+    }
+
+    private static void requireReason(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "Fältet måste fyllas i.");
+        }
+        if (text.length() > 4000) {
+            throw new InvalidInputException(field, "Texten får vara högst 4 000 tecken.");
+        }
+    }
+}

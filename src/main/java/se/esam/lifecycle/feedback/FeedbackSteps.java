@@ -1,0 +1,158 @@
+package se.esam.lifecycle.feedback;
+
+import static se.esam.lifecycle.feedback.FeedbackProcess.Vars.*;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.system.InvalidInputException;
+
+/**
+ * The glue between {@code guidance-feedback.bpmn} and {@link FeedbackService}: each method is one step
+ * of the diagram, turning process variables into a service call and its result back into variables.
+ * Public because the engine's expression language only calls methods of public classes.
+ */
+@Component("feedbackSteps")
+public class FeedbackSteps {
+
+    private final FeedbackService service;
+
+    FeedbackSteps(FeedbackService service) {
+        this.service = service;
+    }
+
+    public void register(DelegateExecution execution) {
+        // someone signed in (Tasklist, engine REST) submits as themselves, whatever variables they sent
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        String submitter = authentication != null ? authentication.getUserId() : string(execution, SUBMITTER);
+        if (submitter == null) {
+            throw new InvalidInputException(SUBMITTER, "Synpunkten saknar inlämnare.");
+        }
+        Submission submission = new Submission(string(execution, GUIDANCE_ID), string(execution, GUIDANCE_VERSION),
+                string(execution, SECTION_ID), type(string(execution, FEEDBACK_TYPE)), string(execution, DESCRIPTION));
+        FeedbackService.Registered registered = service.register(submission, submitter,
+                execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(registered.reference());
+        execution.setVariables(Map.of(
+                SUBMITTER, submitter,
+                REFERENCE, registered.reference(),
+                GUIDANCE_VERSION, registered.guidance().version(),
+                GUIDANCE_TITLE, registered.guidance().title(),
+                FEEDBACK_TYPE_LABEL, registered.type().label(),
+                SUBMITTER_ORGANISATION, registered.organisationName(),
+                OWNING_GROUP, registered.guidance().owningGroup()));
+        execution.setVariable(SECTION_ID, registered.guidance().sectionId());
+        execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
+    }
+
+    public void triaged(DelegateTask task) {
+        String reference = reference(task.getExecution());
+        String actor = actor(task);
+        boolean personalData = Boolean.TRUE.equals(task.getVariable(CONTAINS_PERSONAL_DATA));
+        String decision = String.valueOf(task.getVariable(TRIAGE_DECISION));
+        switch (decision) {
+            case TriageDecisions.ROUTE -> service.route(reference, actor, string(task.getExecution(), EXPERT_GROUP),
+                    priority(string(task.getExecution(), PRIORITY)), personalData);
+            case TriageDecisions.DUPLICATE -> service.markDuplicate(reference, actor,
+                    string(task.getExecution(), DUPLICATE_OF), personalData);
+            case TriageDecisions.OUT_OF_SCOPE -> service.markOutOfScope(reference, actor,
+                    string(task.getExecution(), OUT_OF_SCOPE_REASON), personalData);
+            case TriageDecisions.CLARIFY -> task.setVariable(CLARIFICATION_DUE, Date.from(service.requestClarification(
+                    reference, actor, string(task.getExecution(), CLARIFICATION_QUESTION), personalData)));
+            default -> throw new InvalidInputException(TRIAGE_DECISION, "Välj ett beslut.");
+        }
+    }
+
+    public void clarificationAnswered(DelegateTask task) {
+        service.clarified(reference(task.getExecution()), actor(task), string(task.getExecution(), CLARIFICATION_ANSWER));
+    }
+
+    public void closeAsUnanswered(DelegateExecution execution) {
+        service.closeAsUnanswered(reference(execution));
+    }
+
+    public void closeAsDuplicate(DelegateExecution execution) {
+        service.closeAsDuplicate(reference(execution));
+    }
+
+    public void closeAsOutOfScope(DelegateExecution execution) {
+        service.closeAsOutOfScope(reference(execution));
+    }
+
+    public void assignToExpertGroup(DelegateExecution execution) {
+        FeedbackService.ReviewPlan plan = service.sendToReview(reference(execution));
+        execution.setVariable(REVIEW_DUE, Date.from(plan.due()));
+        execution.setVariable(REVIEW_REMINDER, Date.from(plan.reminder()));
+    }
+
+    public void reviewed(DelegateTask task) {
+        String disposition = string(task.getExecution(), DISPOSITION);
+        service.decide(reference(task.getExecution()), actor(task), disposition(disposition),
+                string(task.getExecution(), DISPOSITION_REASON));
+    }
+
+    public void remindReviewers(DelegateExecution execution) {
+        service.remindReviewers(reference(execution));
+    }
+
+    public void escalate(DelegateExecution execution) {
+        service.escalate(reference(execution));
+    }
+
+    public void notifyDisposition(DelegateExecution execution) {
+        service.notifyDisposition(reference(execution));
+    }
+
+    public void handOverToRevision(DelegateExecution execution) {
+        service.handOverToRevision(reference(execution));
+    }
+
+    public void notifyPublication(DelegateExecution execution) {
+        service.answeredInVersion(reference(execution), string(execution, PUBLISHED_VERSION));
+    }
+
+    /** Who completed the task: the signed-in user, else (engine API without one) its assignee. */
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : task.getAssignee();
+    }
+
+    private static String reference(DelegateExecution execution) {
+        return string(execution, REFERENCE);
+    }
+
+    private static String string(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static FeedbackType type(String value) {
+        return parse(FeedbackType.class, FEEDBACK_TYPE, value);
+    }
+
+    private static Priority priority(String value) {
+        return parse(Priority.class, PRIORITY, value);
+    }
+
+    private static Disposition disposition(String value) {
+        return parse(Disposition.class, DISPOSITION, value);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "Okänt värde '" + value + "'.");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package se.esam.lifecycle.guidance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The catalogue as written in {@code config/catalogue.yaml}. */
+@ConfigurationProperties("guidance.catalogue")
+record CatalogueProperties(List<Document> documents) {
+
+    CatalogueProperties {
+        documents = documents == null ? List.of() : documents;
+    }
+
+    record Document(String id, String title, String summary, String owningGroup, List<Version> versions) {
+    }
+
+    record Version(String number, LocalDate published, List<Section> sections) {
+    }
+
+    record Section(String id, String title) {
+    }
+}

@@ -1,0 +1,26 @@
+package se.esam.lifecycle.guidance;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+@RequestMapping("/api/guidance")
+class GuidanceController {
+
+    private final GuidanceCatalogue catalogue;
+
+    GuidanceController(GuidanceCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "The guidance catalogue: documents, published versions and sections")
+    List<GuidanceDocument> list() {
+        return catalogue.documents();
+    }
+}

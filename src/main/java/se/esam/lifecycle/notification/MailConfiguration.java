@@ -1,0 +1,17 @@
+package se.esam.lifecycle.notification;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+    /** Replaces Spring Boot's SMTP sender when an outbox folder is configured. */
+    @Bean
+    @ConditionalOnExpression("'${guidance.mail.outbox-folder:}' != ''")
+    JavaMailSender outboxMailSender(MailProperties properties) {
+        return new OutboxMailSender(properties.outboxFolder());
+    }
+}

@@ -1,0 +1,25 @@
+package se.esam.lifecycle.security;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** The signed-in person as our code sees them: user id and group ids. */
+public record CurrentUser(String id, Set<String> groups) {
+
+    public static CurrentUser of(Authentication authentication) {
+        return new CurrentUser(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    public boolean isIn(String group) {
+        return groups.contains(group);
+    }
+
+    /** Sees every feedback item: the kansli, managers and administrators. */
+    public boolean overseesAllFeedback() {
+        return isIn("kansli") || isIn("managers") || isIn("camunda-admin");
+    }
+}

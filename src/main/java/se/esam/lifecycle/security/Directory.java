@@ -1,0 +1,60 @@
+package se.esam.lifecycle.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that reads people, groups and organisations. They live in Camunda's identity store;
+ * a member organisation is a group of type {@value #ORGANISATION_TYPE}.
+ */
+@Service
+public class Directory {
+
+    public static final String ORGANISATION_TYPE = "organisation";
+    public static final String ROLE_TYPE = "role";
+
+    private final IdentityService identity;
+
+    Directory(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public record Organisation(String id, String name) {
+    }
+
+    public Optional<Organisation> organisationOf(String userId) {
+        List<Group> organisations = identity.createGroupQuery().groupMember(userId).groupType(ORGANISATION_TYPE)
+                .orderByGroupId().asc().list();
+        return organisations.stream().findFirst().map(g -> new Organisation(g.getId(), g.getName()));
+    }
+
+    public Optional<Organisation> organisation(String organisationId) {
+        return Optional.ofNullable(identity.createGroupQuery().groupId(organisationId).singleResult())
+                .filter(g -> ORGANISATION_TYPE.equals(g.getType()))
+                .map(g -> new Organisation(g.getId(), g.getName()));
+    }
+
+    public List<String> groupsOf(String userId) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    public String groupName(String groupId) {
+        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        return group == null ? groupId : group.getName();
+    }
+
+    public Optional<String> emailOf(String userId) {
+        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(User::getEmail)
+                .filter(mail -> !mail.isBlank());
+    }
+
+    public List<String> emailsOfGroup(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail)
+                .filter(mail -> mail != null && !mail.isBlank()).toList();
+    }
+}

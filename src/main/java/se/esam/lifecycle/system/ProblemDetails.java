@@ -1,0 +1,116 @@
+package se.esam.lifecycle.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * The one place that turns errors into RFC 9457 problem details. Input errors name the field at fault
+ * (property {@code errors}: field and message); nothing internal leaks into a response.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetails.class);
+
+    record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Hittades inte");
+        return problem;
+    }
+
+    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
+    ProblemDetail conflict(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");
+        problem.setTitle("Krock med en samtidig ändring");
+        return problem;
+    }
+
+    /** A process step refused its input (a service inside the engine threw InvalidInputException). */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return ResponseEntity.badRequest().body(invalidInput(invalid));
+            }
+        }
+        return ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    /** Anything unforeseen: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Ett oväntat fel inträffade. Det är loggat; försök igen senare.");
+        problem.setTitle("Internt fel");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            String field = fieldOf(format);
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field,
+                    "Ogiltigt värde" + (format.getTargetType().isEnum()
+                            ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
+                            : "")))));
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fieldOf(mapping), "Ogiltigt värde"))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Begäran är inte giltig JSON.");
+        problem.setTitle("Ogiltig begäran");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("");
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+                .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        problem.setTitle("Ogiltiga uppgifter");
+        problem.setProperties(Map.of("errors", errors));
+        return problem;
+    }
+}

@@ -1,0 +1,88 @@
+package se.esam.lifecycle.tasklist;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task lists people see in Tasklist, one per way of working, created at start-up when missing.
+ * Filters are saved queries: what each person sees in them is still limited by task authorizations.
+ */
+@Component
+@Order(3)
+class TasklistFilters implements ApplicationRunner {
+
+    private static final List<String> EVERYONE = List.of("submitters", "kansli", "managers", "expert-architecture",
+            "expert-law", "expert-information-security", "expert-communication", "chief-architect", "steering-group");
+    private static final List<String> WORKING_GROUPS = List.of("kansli", "expert-architecture", "expert-law",
+            "expert-information-security", "expert-communication", "chief-architect", "steering-group");
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure("Mina uppgifter", "Uppgifter som du har tagit eller som är tilldelade dig", -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), EVERYONE);
+        ensure("Min grupps uppgifter", "Uppgifter för dina grupper som ingen har tagit ännu", 0,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+                        .orderByDueDate().asc(), WORKING_GROUPS);
+        ensure("Triagekö", "Nya synpunkter som kansliet ska triagera", 5,
+                tasks.createTaskQuery().taskCandidateGroup("kansli").taskDefinitionKey("TriageFeedback")
+                        .orderByTaskCreateTime().asc(), List.of("kansli"));
+        ensure("Försenade", "Uppgifter som har passerat sitt förfallodatum", 10,
+                tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                List.of("kansli", "managers"));
+    }
+
+    private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            properties.put("variables", List.of(
+                    Map.of("name", "reference", "label", "Referens"),
+                    Map.of("name", "guidanceTitle", "label", "Vägledning"),
+                    Map.of("name", "feedbackTypeLabel", "label", "Typ"),
+                    Map.of("name", "submitterOrganisation", "label", "Organisation")));
+            filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
+            filters.saveFilter(filter);
+        }
+        for (String group : groups) {
+            boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+                    .resourceId(filter.getId()).count() > 0;
+            if (!granted) {
+                Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                read.setGroupId(group);
+                read.setResource(Resources.FILTER);
+                read.setResourceId(filter.getId());
+                read.addPermission(Permissions.READ);
+                authorizations.saveAuthorization(read);
+            }
+        }
+    }
+}
