@@ -1,0 +1,64 @@
+package se.esam.lifecycle.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh database on the running PostgreSQL server for one test class, dropped when the JVM ends.
+ * Server and user come from {@code TEST_PG_HOST}, {@code TEST_PG_PORT} and {@code TEST_PG_USER}
+ * (default 127.0.0.1:5432, postgres, trust authentication as on the development machines).
+ */
+public final class PostgresDatabase {
+
+    private static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("TEST_PG_PORT", "5432");
+    private static final String USER = env("TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("TEST_PG_PASSWORD", "");
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    /** Creates the database and points the Spring context's datasource at it. */
+    public static PostgresDatabase createFor(Class<?> testClass, DynamicPropertyRegistry registry) {
+        String name = ("gl_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        PostgresDatabase database = new PostgresDatabase(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        return database;
+    }
+
+    public String url() {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres",
+                USER, PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed for this test: " + sql, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
