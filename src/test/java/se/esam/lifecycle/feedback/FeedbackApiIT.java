@@ -1,0 +1,292 @@
+package se.esam.lifecycle.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.TestSmtp;
+
+/**
+ * The feedback API over real HTTP on a fresh PostgreSQL database: people submit through our API and
+ * do their tasks through Camunda's REST API, as Tasklist does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class FeedbackApiIT {
+
+    static final TestSmtp smtp = new TestSmtp();
+
+    @RegisterExtension
+    static GreenMailExtension mail = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(FeedbackApiIT.class, registry);
+        smtp.configure(registry);
+    }
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
+            new ParameterizedTypeReference<>() {
+            };
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void submissionIsStoredAtOnceWithATrackingReferenceAndLocation() {
+        ResponseEntity<Map<String, Object>> response = submit("anna", gap("Exempel för kommuner saknas."));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = (String) response.getBody().get("reference");
+        assertThat(reference).matches("FB-\\d{4}-\\d{4}");
+        assertThat(response.getHeaders().getLocation()).hasPath("/api/feedback/" + reference);
+        assertThat(response.getBody()).containsEntry("status", "IN_TRIAGE").containsEntry("organisation",
+                "Pensionsmyndigheten");
+        assertThat(get("anna", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void feedbackTravelsFromSubmissionThroughTriageAndReviewToAReasonedDisposition() {
+        String reference = reference(submit("anna", gap("Principen behöver exempel från kommuner.")));
+
+        String triage = taskOf("karin", "TriageFeedback", reference);
+        assertThat(formVariables("karin", triage)).containsKeys("reference", "description", "guidanceTitle",
+                "expertGroup", "priority");
+        claimAndSubmit("karin", triage, Map.of("triageDecision", "route", "expertGroup", "expert-architecture",
+                "priority", "NORMAL"));
+
+        String review = taskOf("erik", "ReviewFeedback", reference);
+        claimAndSubmit("erik", review, Map.of("disposition", "REJECTED",
+                "dispositionReason", "Exemplen finns redan i bilaga 2."));
+
+        Map<String, Object> status = get("anna", "/api/feedback/" + reference).getBody();
+        assertThat(status).containsEntry("status", "REJECTED").containsEntry("disposition", "REJECTED")
+                .containsEntry("reason", "Exemplen finns redan i bilaga 2.");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) status.get("history");
+        assertThat(history).extracting(h -> h.get("action") + " by " + h.get("by")).containsSubsequence(
+                "SUBMITTED by anna", "ROUTED by karin", "DECIDED by erik");
+
+        assertThat(mailsTo("anna@pensionsmyndigheten.example")).anySatisfy(
+                subject -> assertThat(subject).contains(reference).contains("Avslagen"));
+    }
+
+    @Test
+    void submitterCannotReadAnotherOrganisationsFeedback() {
+        String reference = reference(submit("anna", gap("Bara Pensionsmyndigheten ska se detta.")));
+
+        assertThat(get("olof", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(getList("olof", "/api/feedback").getBody()).extracting(f -> f.get("reference"))
+                .doesNotContain(reference);
+        assertThat(getList("anna", "/api/feedback").getBody()).extracting(f -> f.get("reference")).contains(reference);
+        // the kansli oversees all feedback
+        assertThat(get("karin", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void onlyTheRoutedExpertGroupSeesTheReviewTask() {
+        String reference = reference(submit("olof", new Submission("dataskydd-informationsutbyte", "2.0", "2",
+                FeedbackType.ERROR, "Hänvisningen till artikel 26 är fel.")));
+        String triage = taskOf("karin", "TriageFeedback", reference);
+        claimAndSubmit("karin", triage, Map.of("triageDecision", "route", "expertGroup", "expert-law",
+                "priority", "HIGH"));
+
+        assertThat(tasks("lena", "ReviewFeedback")).anyMatch(t -> reference.equals(businessKeyOf(t)));
+        assertThat(tasks("erik", "ReviewFeedback")).noneMatch(t -> reference.equals(businessKeyOf(t)));
+        assertThat(tasks("olof", "ReviewFeedback")).isEmpty();
+        // the submitter's organisation sees the status, the other expert group does not
+        assertThat(get("lena", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("erik", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void badInputIsAnsweredWithAProblemNamingTheFieldAndStoresNothing() {
+        int before = getList("anna", "/api/feedback").getBody().size();
+
+        assertBadRequest(post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP")),
+                "description");
+        assertBadRequest(post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "OPINION",
+                "description", "x")), "type");
+        assertBadRequest(submit("anna", new Submission("no-such-guidance", null, null, FeedbackType.GAP, "x")),
+                "guidanceId");
+        assertBadRequest(submit("anna", new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "x")),
+                "guidanceVersion");
+        assertBadRequest(submit("anna", new Submission("digital-samverkan", "4.1", "99", FeedbackType.GAP, "x")),
+                "sectionId");
+        assertBadRequest(submit("anna", new Submission("digital-samverkan", null, null, FeedbackType.GAP,
+                "x".repeat(10_001))), "description");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> malformed = http.withBasicAuth("anna", "anna").exchange("/api/feedback",
+                HttpMethod.POST, new HttpEntity<>("{\"guidanceId\": ", headers), JSON);
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getHeaders().getContentType().toString()).contains("application/problem+json");
+
+        assertThat(getList("anna", "/api/feedback").getBody()).hasSize(before);
+    }
+
+    @Test
+    void unknownReferenceIs404NotAnError() {
+        assertThat(get("karin", "/api/feedback/FB-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("karin", "/api/feedback/' or 1=1 --").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void everythingButTheOpenApiPageAndHealthNeedsLogin() {
+        assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/guidance", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // mats only: a wrong password makes the identity service delay that user's next logins
+        assertThat(http.withBasicAuth("mats", "wrong").getForEntity("/api/feedback", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // pages send the browser to the login form (the test client follows the redirect)
+        assertThat(http.getForEntity("/feedback", String.class).getBody()).contains("name=\"password\"");
+        assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class).getBody())
+                .contains("name=\"password\"");
+
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/feedback");
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void catalogueListsGuidanceWithVersionsAndSections() {
+        List<Map<String, Object>> documents = getList("anna", "/api/guidance").getBody();
+
+        assertThat(documents).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(documents).filteredOn(d -> "digital-samverkan".equals(d.get("id"))).singleElement()
+                .satisfies(d -> assertThat(d.get("versions").toString()).contains("4.1").contains("2.1"));
+    }
+
+    @Test
+    void tasklistHasAFilterPerRole() {
+        List<Map<String, Object>> karins = getList("karin", "/engine-rest/filter").getBody();
+        List<Map<String, Object>> annas = getList("anna", "/engine-rest/filter").getBody();
+
+        assertThat(karins).extracting(f -> f.get("name")).contains("Triagekö", "Försenade", "Min grupps uppgifter",
+                "Mina uppgifter");
+        assertThat(annas).extracting(f -> f.get("name")).contains("Mina uppgifter").doesNotContain("Triagekö");
+    }
+
+    @Test
+    void concurrentSubmissionsGetUniqueConsecutiveReferences() throws Exception {
+        int submissions = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> work = new ArrayList<>();
+            for (int i = 0; i < submissions; i++) {
+                String text = "Samtidig synpunkt " + i;
+                String user = i % 2 == 0 ? "anna" : "olof";
+                work.add(() -> reference(submit(user, gap(text))));
+            }
+            Set<String> references = new HashSet<>();
+            for (Future<String> result : pool.invokeAll(work)) {
+                references.add(result.get());
+            }
+            assertThat(references).hasSize(submissions);
+            List<Integer> numbers = references.stream().map(r -> Integer.parseInt(r.substring(8))).sorted().toList();
+            assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(submissions - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- helpers: what a client of the two APIs does
+
+    private static Submission gap(String text) {
+        return new Submission("digital-samverkan", "4.1", "2.1", FeedbackType.GAP, text);
+    }
+
+    private ResponseEntity<Map<String, Object>> submit(String user, Submission submission) {
+        return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission),
+                JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> get(String user, String path) {
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON);
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> getList(String user, String path) {
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON_LIST);
+    }
+
+    private static String reference(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) response.getBody().get("reference");
+    }
+
+    private static void assertBadRequest(ResponseEntity<Map<String, Object>> response, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody().get("errors").toString()).contains("field=" + field);
+    }
+
+    private List<Map<String, Object>> tasks(String user, String taskDefinitionKey) {
+        return http.withBasicAuth(user, user).exchange("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey,
+                HttpMethod.GET, null, JSON_LIST).getBody();
+    }
+
+    private String taskOf(String user, String taskDefinitionKey, String reference) {
+        return tasks(user, taskDefinitionKey).stream().filter(t -> reference.equals(businessKeyOf(t)))
+                .map(t -> (String) t.get("id")).findFirst().orElseThrow();
+    }
+
+    private String businessKeyOf(Map<String, Object> task) {
+        Map<String, Object> instance = get("karin", "/engine-rest/process-instance/" + task.get("processInstanceId"))
+                .getBody();
+        return instance == null ? null : (String) instance.get("businessKey");
+    }
+
+    private Map<String, Object> formVariables(String user, String taskId) {
+        return get(user, "/engine-rest/task/" + taskId + "/form-variables").getBody();
+    }
+
+    private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
+        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> variables = new java.util.HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        ResponseEntity<Map<String, Object>> submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form",
+                Map.of("variables", variables));
+        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private List<String> mailsTo(String address) {
+        return smtp.subjectsTo(address);
+    }
+}

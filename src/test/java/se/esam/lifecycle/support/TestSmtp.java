@@ -1,0 +1,63 @@
+package se.esam.lifecycle.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server (GreenMail) on a free port of its own, so test classes running side by side
+ * never read each other's mail.
+ */
+public final class TestSmtp {
+
+    private final int port = freePort();
+    private final GreenMailExtension server = new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
+    /** Register as a static {@code @RegisterExtension} field. */
+    public GreenMailExtension server() {
+        return server;
+    }
+
+    /** Call from the test class's {@code @DynamicPropertySource}. */
+    public void configure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+        // ./config/application-demo.yaml outranks a classpath test profile, so the demo outbox is switched off here
+        registry.add("guidance.mail.outbox-folder", () -> "");
+    }
+
+    /** Subjects of the mails received so far for this address. */
+    public List<String> subjectsTo(String address) {
+        List<String> subjects = new ArrayList<>();
+        try {
+            for (MimeMessage message : server.getReceivedMessages()) {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                    subjects.add(message.getSubject());
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return subjects;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
