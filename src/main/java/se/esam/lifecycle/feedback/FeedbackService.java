@@ -14,6 +14,7 @@ import se.esam.lifecycle.feedback.FeedbackEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.security.Roles;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
@@ -190,7 +191,7 @@ class FeedbackService {
     void escalate(String reference) {
         Feedback f = get(reference);
         event(reference, FeedbackStatus.IN_REVIEW, Action.ESCALATED, null, "Granskningen är försenad");
-        notifications.reviewOverdue(f, directory.groupName(f.expertGroup()), directory.emailsOfGroup("kansli"));
+        notifications.reviewOverdue(f, directory.groupName(f.expertGroup()), directory.emailsOfGroup(Roles.KANSLI));
     }
 
     @Transactional

@@ -20,6 +20,6 @@ public record CurrentUser(String id, Set<String> groups) {
 
     /** Sees every feedback item: the kansli, managers and administrators. */
     public boolean overseesAllFeedback() {
-        return isIn("kansli") || isIn("managers") || isIn("camunda-admin");
+        return isIn(Roles.KANSLI) || isIn(Roles.MANAGERS) || isIn(Roles.ADMINS);
     }
 }

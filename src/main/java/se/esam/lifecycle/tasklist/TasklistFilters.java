@@ -19,18 +19,19 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.security.Roles;
+
 /**
  * The task lists people see in Tasklist, one per way of working, created at start-up when missing.
  * Filters are saved queries: what each person sees in them is still limited by task authorizations.
  */
 @Component
-@Order(3)
+@Order(4)
 class TasklistFilters implements ApplicationRunner {
 
-    private static final List<String> EVERYONE = List.of("submitters", "kansli", "managers", "expert-architecture",
-            "expert-law", "expert-information-security", "expert-communication", "chief-architect", "steering-group");
-    private static final List<String> WORKING_GROUPS = List.of("kansli", "expert-architecture", "expert-law",
-            "expert-information-security", "expert-communication", "chief-architect", "steering-group");
+    private static final List<String> WORKING_GROUPS = Roles.ALL.stream()
+            .filter(group -> !group.equals(Roles.SUBMITTERS) && !group.equals(Roles.MANAGERS)).toList();
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -45,16 +46,16 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         ensure("Mina uppgifter", "Uppgifter som du har tagit eller som är tilldelade dig", -10,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), EVERYONE);
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), Roles.ALL);
         ensure("Min grupps uppgifter", "Uppgifter för dina grupper som ingen har tagit ännu", 0,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
                         .orderByDueDate().asc(), WORKING_GROUPS);
         ensure("Triagekö", "Nya synpunkter som kansliet ska triagera", 5,
-                tasks.createTaskQuery().taskCandidateGroup("kansli").taskDefinitionKey("TriageFeedback")
-                        .orderByTaskCreateTime().asc(), List.of("kansli"));
+                tasks.createTaskQuery().taskCandidateGroup(Roles.KANSLI).taskDefinitionKey(FeedbackProcess.Elements.TRIAGE)
+                        .orderByTaskCreateTime().asc(), List.of(Roles.KANSLI));
         ensure("Försenade", "Uppgifter som har passerat sitt förfallodatum", 10,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
-                List.of("kansli", "managers"));
+                List.of(Roles.KANSLI, Roles.MANAGERS));
     }
 
     private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {

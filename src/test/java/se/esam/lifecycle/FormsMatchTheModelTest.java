@@ -1,0 +1,84 @@
+package se.esam.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import se.esam.lifecycle.feedback.Disposition;
+import se.esam.lifecycle.feedback.FeedbackType;
+
+/**
+ * The Camunda Forms are static files; the catalogue and the enums are not. These tests keep them in
+ * step, so that a document added to the catalogue or a renamed type cannot leave a form offering
+ * choices the application refuses.
+ */
+class FormsMatchTheModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void startFormOffersExactlyTheCatalogueDocuments() throws IOException {
+        JsonNode documents = YAML.readTree(new File("config/catalogue.yaml")).at("/guidance/catalogue/documents");
+        Map<String, String> catalogue = new LinkedHashMap<>();
+        documents.forEach(d -> catalogue.put(d.get("id").asText(), d.get("title").asText()));
+
+        assertThat(options("submit-feedback", "guidanceId")).isEqualTo(catalogue);
+    }
+
+    @Test
+    void startFormOffersEveryFeedbackTypeWithItsLabel() throws IOException {
+        Map<String, String> types = new LinkedHashMap<>();
+        Arrays.stream(FeedbackType.values()).forEach(t -> types.put(t.name(), t.label()));
+
+        assertThat(options("submit-feedback", "feedbackType")).isEqualTo(types);
+    }
+
+    @Test
+    void reviewFormOffersEveryDisposition() throws IOException {
+        assertThat(options("review-feedback", "disposition").keySet())
+                .containsExactly(Arrays.stream(Disposition.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
+    void triageFormOffersTheExpertGroupsOfTheCatalogue() throws IOException {
+        JsonNode documents = YAML.readTree(new File("config/catalogue.yaml")).at("/guidance/catalogue/documents");
+        List<String> owners = new ArrayList<>();
+        documents.forEach(d -> owners.add(d.get("owning-group").asText()));
+
+        assertThat(options("triage-feedback", "expertGroup").keySet()).containsAll(owners);
+    }
+
+    private static Map<String, String> options(String form, String key) throws IOException {
+        JsonNode component = find(JSON.readTree(new File("processes/" + form + ".form")), key);
+        assertThat(component).as("field %s in %s.form", key, form).isNotNull();
+        Map<String, String> options = new LinkedHashMap<>();
+        component.get("values").forEach(v -> options.put(v.get("value").asText(), v.get("label").asText()));
+        return options;
+    }
+
+    private static JsonNode find(JsonNode node, String key) {
+        if (key.equals(node.path("key").asText(null))) {
+            return node;
+        }
+        for (JsonNode child : node.path("components")) {
+            JsonNode found = find(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
