@@ -85,6 +85,9 @@ class FeedbackApiIT {
                 "priority", "NORMAL"));
 
         String review = taskOf("erik", "ReviewFeedback", reference);
+        ResponseEntity<Map<String, Object>> withoutReason = post("erik", "/engine-rest/task/" + review + "/submit-form",
+                Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"))));
+        assertBadRequest(withoutReason, "dispositionReason");
         claimAndSubmit("erik", review, Map.of("disposition", "REJECTED",
                 "dispositionReason", "Exemplen finns redan i bilaga 2."));
 
