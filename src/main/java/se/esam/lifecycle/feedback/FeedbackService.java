@@ -86,8 +86,7 @@ class FeedbackService {
     /** Triage sent it to an expert group, proposed by the routing table or chosen by the kansli. */
     @Transactional
     void route(String reference, String actor, String expertGroup, Priority priority, boolean containsPersonalData) {
-        if (expertGroup == null || !expertGroup.startsWith("expert-") || directory.groupName(expertGroup)
-                .equals(expertGroup)) {
+        if (!Roles.EXPERT_GROUPS.contains(expertGroup)) {
             throw new InvalidInputException("expertGroup", "Välj en expertgrupp.");
         }
         if (priority == null) {
