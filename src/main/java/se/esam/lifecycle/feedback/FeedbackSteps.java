@@ -50,6 +50,7 @@ public class FeedbackSteps {
                 OWNING_GROUP, registered.guidance().owningGroup()));
         execution.setVariable(SECTION_ID, registered.guidance().sectionId());
         execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
+        InstanceAccess.grantRead(execution, submitter, null);
     }
 
     public void triaged(DelegateTask task) {
@@ -88,6 +89,7 @@ public class FeedbackSteps {
 
     public void assignToExpertGroup(DelegateExecution execution) {
         FeedbackService.ReviewPlan plan = service.sendToReview(reference(execution));
+        InstanceAccess.grantRead(execution, null, string(execution, EXPERT_GROUP));
         execution.setVariable(REVIEW_DUE, Date.from(plan.due()));
         execution.setVariable(REVIEW_REMINDER, Date.from(plan.reminder()));
     }

@@ -24,7 +24,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
+import se.esam.lifecycle.support.TestEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,7 +39,8 @@ import se.esam.lifecycle.support.TestSmtp;
  * do their tasks through Camunda's REST API, as Tasklist does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "demo", "test" })
+@TestEnvironment
+@DirtiesContext // closes the application before the JVM's shutdown drops its database
 class FeedbackApiIT {
 
     static final TestSmtp smtp = new TestSmtp();
@@ -124,6 +126,14 @@ class FeedbackApiIT {
                 "priority", "HIGH"));
 
         assertThat(tasks("lena", "ReviewFeedback")).anyMatch(t -> reference.equals(businessKeyOf(t)));
+        // the routed group reads this process's variables (Tasklist's task cards), no other group does
+        String instance = (String) tasks("lena", "ReviewFeedback").stream()
+                .filter(t -> reference.equals(businessKeyOf(t))).findFirst().orElseThrow().get("processInstanceId");
+        String variables = "/engine-rest/variable-instance?variableName=reference&processInstanceIdIn=" + instance;
+        assertThat(getList("lena", variables).getBody()).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("erik", variables).getBody()).isEmpty();
+        assertThat(getList("olof", variables).getBody()).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("anna", variables).getBody()).isEmpty();
         assertThat(tasks("erik", "ReviewFeedback")).noneMatch(t -> reference.equals(businessKeyOf(t)));
         assertThat(tasks("olof", "ReviewFeedback")).isEmpty();
         // the submitter's organisation sees the status, the other expert group does not

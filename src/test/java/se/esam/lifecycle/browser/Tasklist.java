@@ -1,0 +1,166 @@
+package se.esam.lifecycle.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Camunda 7 Tasklist (English UI) as a person uses it: filters on the left, task cards in the middle, the
+ * chosen task with its form on the right, "Start process" in the header.
+ */
+final class Tasklist {
+
+    static final String PATH = "/camunda/app/tasklist/default/";
+
+    private static final String MODAL = ".modal-dialog";
+    private static final String MODAL_XPATH = "//div[contains(@class,'modal-dialog')]";
+    private static final String TASK = "section.task-details";
+    private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
+    private static final String CARDS_XPATH = "//section[contains(@class,'tasks-list')]//div[@cam-tasks]";
+
+    private final Browser browser;
+
+    private Tasklist(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Opens Tasklist in a fresh browser, signs in on the login page it redirects to, waits until it is up. */
+    static Tasklist signIn(Browser browser, String baseUrl, String user, String fullName) {
+        browser.driver().get(baseUrl + PATH);
+        LoginPage.signIn(browser, user, user);
+        return open(browser, baseUrl, fullName);
+    }
+
+    /** Opens Tasklist for a browser that is signed in already. */
+    static Tasklist open(Browser browser, String baseUrl, String fullName) {
+        if (!browser.driver().getCurrentUrl().contains(PATH)) {
+            browser.driver().get(baseUrl + PATH);
+        }
+        browser.waiting().withMessage(() -> "Tasklist to show " + fullName + " as signed in")
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"), fullName));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
+        return new Tasklist(browser);
+    }
+
+    /** "Start process", then the process by name: returns its start form. */
+    CamundaForm startProcess(String processName) {
+        browser.click(By.cssSelector("li.start-process-action > view > a, li.start-process-action a"));
+        browser.click(By.xpath(MODAL_XPATH + "//ul[contains(@class,'processes')]//a[normalize-space()="
+                + "'" + processName + "']"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(MODAL + " .modal-title"), "Start process: " + processName));
+        return new CamundaForm(browser, MODAL, MODAL_XPATH);
+    }
+
+    /** The start dialog's "Start" button; waits for Tasklist's confirmation and the dialog to close. */
+    void submitStartForm() {
+        browser.click(By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+        expectNotification("The process has been started.");
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(MODAL)));
+    }
+
+    /** Clicks a filter on the left and waits for its task list. */
+    Tasklist openFilter(String name) {
+        browser.click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), '" + name + "')]"));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(), '"
+                        + name + "')]")));
+        awaitTaskList();
+        return this;
+    }
+
+    /** Waits until the list shows the task card, found by task name and the Referens shown on it. */
+    WebElement expectTask(String taskName, String reference) {
+        return browser.waiting()
+                .withMessage(() -> "a '" + taskName + "' card for " + reference + " in the task list")
+                .until(ExpectedConditions.visibilityOfElementLocated(card(taskName, reference)));
+    }
+
+    /** Waits until the list shows exactly one card with this task name (for people who see no variables). */
+    WebElement expectOnlyTask(String taskName) {
+        By cards = By.xpath(cardXpath(taskName));
+        browser.waiting().withMessage(() -> "exactly one '" + taskName + "' card in the task list")
+                .until(ExpectedConditions.numberOfElementsToBe(cards, 1));
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(cards));
+    }
+
+    /** Opens the only task with this name in the list; returns its form once it has loaded. */
+    CamundaForm openOnlyTask(String taskName) {
+        expectOnlyTask(taskName);
+        return open(cardXpath(taskName), taskName);
+    }
+
+    /** Checks, once the list has loaded, that it has no such task card. */
+    void expectNoTask(String taskName, String reference) {
+        awaitTaskList();
+        browser.waiting()
+                .withMessage(() -> "no '" + taskName + "' card for " + reference + " in the task list")
+                .until(ExpectedConditions.invisibilityOfElementLocated(card(taskName, reference)));
+    }
+
+    /** Checks, once the list has loaded, that it has no card with this task name at all. */
+    void expectNoTask(String taskName) {
+        awaitTaskList();
+        browser.waiting()
+                .withMessage(() -> "no '" + taskName + "' card in the task list")
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(cardXpath(taskName))));
+    }
+
+    /** Opens the task from the list; returns its form once it has loaded. */
+    CamundaForm openTask(String taskName, String reference) {
+        expectTask(taskName, reference);
+        return open(cardXpath(taskName, reference), taskName);
+    }
+
+    private CamundaForm open(String cardXpath, String taskName) {
+        browser.click(By.xpath(cardXpath + "//h4/a"));
+        browser.until(ExpectedConditions.textToBe(By.cssSelector(TASK + " h2.task"), taskName));
+        return new CamundaForm(browser, TASK, TASK_XPATH);
+    }
+
+    /** "Claim": the task becomes this person's, and its form can be filled in. */
+    void claim(String fullName) {
+        browser.click(By.cssSelector(TASK + " button.claim"));
+        browser.waiting().withMessage(() -> "the task to be assigned to " + fullName)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(TASK + " .assignee"), fullName));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(TASK + " .disabled-form")));
+    }
+
+    /** "Complete" below the form; waits until Tasklist has closed the task. */
+    void complete() {
+        browser.click(By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
+        browser.waiting().withMessage(() -> "Tasklist to close the completed task")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                        TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Select a task in the list.')]")));
+    }
+
+    void expectNotification(String text) {
+        browser.waiting().withMessage(() -> "the notification '" + text + "'")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                        "//div[contains(@class,'page-notifications')]//*[contains(normalize-space(), '" + text + "')]")));
+    }
+
+    /** Waits until the middle column has finished loading: either cards or "No task matching filters found." */
+    private void awaitTaskList() {
+        browser.waiting().withMessage(() -> "the task list to load")
+                .until(ExpectedConditions.or(
+                        ExpectedConditions.visibilityOfElementLocated(By.xpath(CARDS_XPATH + "//ol[contains(@class,'tasks-list')]")),
+                        ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                                CARDS_XPATH + "//div[contains(@class,'well')][contains(normalize-space(), 'No task matching filters found.')]"))));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[cam-tasks] > .loader")));
+    }
+
+    private static By card(String taskName, String reference) {
+        return By.xpath(cardXpath(taskName, reference));
+    }
+
+    private static String cardXpath(String taskName, String reference) {
+        return cardXpath(taskName) + "[.//span[contains(@class,'variable-value')][normalize-space()='" + reference + "']]";
+    }
+
+    private static String cardXpath(String taskName) {
+        return CARDS_XPATH + "//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
+                + "[.//h4/a[normalize-space()='" + taskName + "']]";
+    }
+}

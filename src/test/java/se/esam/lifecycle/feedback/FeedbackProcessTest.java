@@ -1,0 +1,625 @@
+package se.esam.lifecycle.feedback;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.FolderException;
+
+import se.esam.lifecycle.feedback.FeedbackProcess.Elements;
+import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.TestSmtp;
+import se.esam.lifecycle.system.InvalidInputException;
+
+/**
+ * Walks every path of {@code processes/guidance-feedback.bpmn} in the real application: engine, H2,
+ * demo identities and an SMTP server that receives the mails. People act as themselves: the
+ * submitter, the kansli and the expert groups are signed in when they start the process or complete
+ * their tasks. The process clock is fixed, and timers fire when the test moves it past their due date.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.MOCK)
+@TestEnvironment
+@Import(ProcessEngineCoverageConfiguration.class)
+@RecordApplicationEvents
+class FeedbackProcessTest {
+
+    /** The build fails when these tests leave more than a tenth of the diagram's elements unwalked. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ProcessCoverage {
+
+        static final double MINIMUM_CLASS_COVERAGE = 0.9;
+
+        @Bean
+        @Primary
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE).build();
+        }
+    }
+
+    static final TestSmtp smtp = new TestSmtp();
+
+    @RegisterExtension
+    static final GreenMailExtension mailServer = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        smtp.configure(registry);
+    }
+
+    // people and groups of config/demo/identity.yaml
+    private static final String ANNA = "anna"; // submitter at Pensionsmyndigheten
+    private static final String ANNA_MAIL = "anna@pensionsmyndigheten.example";
+    private static final String ANNAS_ORGANISATION = "org-pensionsmyndigheten";
+    private static final String OLOF = "olof"; // submitter at Kronofogden
+    private static final String OLOF_MAIL = "olof@kronofogden.example";
+    private static final String KARIN = "karin"; // kansli
+    private static final String KARIN_MAIL = "karin@esamverka.example";
+    private static final String ERIK = "erik"; // expert-architecture
+    private static final String ERIK_MAIL = "erik@skatteverket.example";
+    private static final String LENA = "lena"; // expert-law
+    private static final String ARCHITECTURE_GROUP = "expert-architecture";
+    private static final String LAW_GROUP = "expert-law";
+
+    // a document of config/catalogue.yaml, owned by the architecture group
+    private static final String DIGITAL_SAMVERKAN = "digital-samverkan";
+    private static final String CURRENT_VERSION = "4.1";
+    private static final String SECTION = "2.1";
+
+    /** 09:00 in Stockholm, weeks from a change to or from daylight-saving time. */
+    private static final Instant NOW = Instant.parse("2026-05-04T07:00:00Z");
+    // config/application.yaml guidance.feedback
+    private static final int CLARIFICATION_DAYS = 14;
+    private static final int HIGH_PRIORITY_REVIEW_DAYS = 5;
+    private static final int NORMAL_PRIORITY_REVIEW_DAYS = 10;
+    private static final int REMINDER_DAYS_BEFORE_DUE = 2;
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    FeedbackService feedbackService;
+    @Autowired
+    FeedbackRepository feedbackRepository;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ApplicationEvents applicationEvents;
+
+    @BeforeEach
+    void fixTheClockAndEmptyTheMailboxes() throws FolderException {
+        BpmnAwareTests.init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        mailServer.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void resetClockAndSignOut() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+        BpmnAwareTests.reset();
+    }
+
+    // submission
+
+    @Test
+    void submissionIsRegisteredUnderAReferenceOfTheYearThatIsAlsoTheBusinessKey() {
+        ProcessInstance instance = submitError();
+
+        String reference = feedbackRepository.referenceOfProcess(instance.getId());
+        assertThat(reference).matches("FB-2026-\\d{4}");
+        assertThat(instance).hasBusinessKey(reference).isWaitingAt(Elements.TRIAGE).hasPassed(Elements.REGISTER)
+                .variables().containsEntry(Vars.REFERENCE, reference).containsEntry(Vars.SUBMITTER, ANNA)
+                .containsEntry(Vars.SUBMITTER_ORGANISATION, "Pensionsmyndigheten")
+                .containsEntry(Vars.OWNING_GROUP, ARCHITECTURE_GROUP)
+                .containsEntry(Vars.FEEDBACK_TYPE_LABEL, FeedbackType.ERROR.label());
+        Feedback stored = stored(reference);
+        assertThat(stored.status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+        assertThat(stored.submitter()).isEqualTo(ANNA);
+        assertThat(stored.submitterOrganisation()).isEqualTo(ANNAS_ORGANISATION);
+        assertThat(stored.guidanceVersion()).isEqualTo(CURRENT_VERSION);
+        assertThat(stored.sectionId()).isEqualTo(SECTION);
+        assertThat(stored.submittedAt()).isEqualTo(NOW);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).singleElement().asString().contains(reference);
+        assertThat(task()).hasCandidateGroup(Roles.KANSLI).isNotAssigned();
+    }
+
+    @Test
+    void consecutiveSubmissionsGetConsecutiveReferences() {
+        String first = referenceOf(submitError());
+        String second = referenceOf(submitError());
+
+        assertThat(number(second)).isEqualTo(number(first) + 1);
+    }
+
+    @Test
+    void submitterIsTheSignedInUserWhateverTheStartVariablesSay() {
+        Map<String, Object> spoofed = submission(FeedbackType.ERROR);
+        spoofed.put(Vars.SUBMITTER, OLOF);
+
+        ProcessInstance instance = submitAs(ANNA, spoofed);
+
+        String reference = referenceOf(instance);
+        assertThat(instance).variables().containsEntry(Vars.SUBMITTER, ANNA);
+        assertThat(stored(reference).submitter()).isEqualTo(ANNA);
+        assertThat(stored(reference).submitterOrganisation()).isEqualTo(ANNAS_ORGANISATION);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).singleElement().asString().contains(reference);
+        assertThat(subjectsOfMailsTo(OLOF_MAIL)).isEmpty();
+    }
+
+    // routing and triage
+
+    @Test
+    void routingTableProposesExpertGroupAndPriorityBeforeTriage() {
+        ProcessInstance instance = submitError();
+
+        assertThat(instance).hasPassed(Elements.ROUTE).isWaitingAt(Elements.TRIAGE).variables()
+                .containsEntry(Vars.EXPERT_GROUP, ARCHITECTURE_GROUP).containsEntry(Vars.PRIORITY, Priority.HIGH.name());
+    }
+
+    @Test
+    void confirmedProposalSendsFeedbackToTheOwningGroupWithItsReviewPeriod() {
+        ProcessInstance instance = submitError();
+
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE));
+
+        String reference = referenceOf(instance);
+        Instant due = NOW.plus(HIGH_PRIORITY_REVIEW_DAYS, DAYS);
+        assertThat(instance).hasPassed(Elements.ASSIGN_TO_GROUP).isWaitingAt(Elements.REVIEW);
+        assertThat(task()).hasCandidateGroup(ARCHITECTURE_GROUP).isNotAssigned();
+        assertThat(task().getDueDate()).isEqualTo(Date.from(due));
+        assertThat(dueDateOf(job(Elements.REVIEW_OVERDUE))).isEqualTo(due);
+        assertThat(dueDateOf(job(Elements.REVIEW_REMINDER))).isEqualTo(due.minus(REMINDER_DAYS_BEFORE_DUE, DAYS));
+        Feedback stored = stored(reference);
+        assertThat(stored.status()).isEqualTo(FeedbackStatus.IN_REVIEW);
+        assertThat(stored.expertGroup()).isEqualTo(ARCHITECTURE_GROUP);
+        assertThat(stored.priority()).isEqualTo(Priority.HIGH);
+        assertThat(stored.reviewDue()).isEqualTo(due);
+        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::actor).contains(KARIN);
+    }
+
+    @Test
+    void triageCanSendFeedbackToAnotherExpertGroupWithAnotherPriority() {
+        ProcessInstance instance = submitError();
+
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE, Vars.EXPERT_GROUP, LAW_GROUP,
+                Vars.PRIORITY, Priority.NORMAL.name()));
+
+        String reference = referenceOf(instance);
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
+        Task review = task();
+        assertThat(review).hasCandidateGroup(LAW_GROUP);
+        assertThat(taskQuery().taskId(review.getId()).taskCandidateGroup(ARCHITECTURE_GROUP).count()).isZero();
+        assertThat(review.getDueDate()).isEqualTo(Date.from(NOW.plus(NORMAL_PRIORITY_REVIEW_DAYS, DAYS)));
+        assertThat(idsOfTasksSeenBy(LENA)).contains(review.getId());
+        assertThat(idsOfTasksSeenBy(ERIK)).doesNotContain(review.getId());
+        Feedback stored = stored(reference);
+        assertThat(stored.expertGroup()).isEqualTo(LAW_GROUP);
+        assertThat(stored.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void duplicateOfEarlierFeedbackIsClosedAsDuplicate() {
+        String original = referenceOf(submitError());
+        ProcessInstance instance = submitError();
+
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, original));
+
+        String reference = referenceOf(instance);
+        assertThat(instance).hasPassed(Elements.CLOSE_DUPLICATE, Elements.END_DUPLICATE).isEnded();
+        Feedback stored = stored(reference);
+        assertThat(stored.status()).isEqualTo(FeedbackStatus.DUPLICATE);
+        assertThat(stored.duplicateOf()).isEqualTo(original);
+        assertThat(stored.decidedAt()).isEqualTo(NOW);
+        assertThat(stored(original).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
+                .contains(reference).contains(original));
+    }
+
+    @Test
+    void duplicateOfUnknownFeedbackOrOfItselfIsRefusedAndTriageStaysOpen() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        Task triage = task(Elements.TRIAGE, instance);
+
+        assertRefused(Vars.DUPLICATE_OF, () -> completeAs(KARIN, triage,
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, "FB-2026-9999")));
+        assertRefused(Vars.DUPLICATE_OF, () -> completeAs(KARIN, triage,
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference)));
+
+        assertThat(instance).isWaitingAt(Elements.TRIAGE).hasNotPassed(Elements.CLOSE_DUPLICATE);
+        assertThat(task(Elements.TRIAGE, instance)).hasId(triage.getId());
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+        assertThat(stored(reference).duplicateOf()).isNull();
+    }
+
+    @Test
+    void feedbackOutsideTheRemitIsClosedWithTheReasonTheSubmitterIsGiven() {
+        ProcessInstance instance = submitError();
+        String reason = "Synpunkten gäller en enskild myndighets egen handläggning.";
+
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE,
+                Vars.OUT_OF_SCOPE_REASON, reason));
+
+        String reference = referenceOf(instance);
+        assertThat(instance).hasPassed(Elements.CLOSE_OUT_OF_SCOPE, Elements.END_OUT_OF_SCOPE).isEnded();
+        Feedback stored = stored(reference);
+        assertThat(stored.status()).isEqualTo(FeedbackStatus.OUT_OF_SCOPE);
+        assertThat(stored.dispositionReason()).isEqualTo(reason);
+        assertThat(mailsTo(ANNA_MAIL)).anySatisfy(mail -> {
+            assertThat(mail.subject()).contains(reference);
+            assertThat(mail.body()).contains(reason);
+        });
+    }
+
+    @Test
+    void feedbackOutsideTheRemitWithoutAReasonIsRefused() {
+        ProcessInstance instance = submitError();
+
+        assertRefused(Vars.OUT_OF_SCOPE_REASON, () -> triage(instance,
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE, Vars.OUT_OF_SCOPE_REASON, " ")));
+
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+        assertThat(stored(referenceOf(instance)).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+    }
+
+    // clarification
+
+    @Test
+    void answeredClarificationReturnsTheFeedbackToTriage() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+
+        askForClarification(instance);
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.AWAITING_CLARIFICATION);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).filteredOn(subject -> subject.contains("Förtydligande"))
+                .singleElement().asString().contains(reference);
+
+        completeAs(ANNA, task(Elements.REQUEST_CLARIFICATION, instance),
+                withVariables(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre i avsnitt 2.1."));
+
+        assertThat(instance).hasPassed(Elements.REQUEST_CLARIFICATION).isWaitingAt(Elements.TRIAGE);
+        assertThat(task()).hasCandidateGroup(Roles.KANSLI);
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::action, FeedbackEvent::actor)
+                .contains(tuple(FeedbackEvent.Action.CLARIFICATION_REQUESTED, KARIN),
+                        tuple(FeedbackEvent.Action.CLARIFIED, ANNA));
+    }
+
+    @Test
+    void unansweredClarificationClosesTheFeedbackWhenTheDeadlinePasses() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        askForClarification(instance);
+        Instant deadline = NOW.plus(CLARIFICATION_DAYS, DAYS);
+        Job timer = job(Elements.CLARIFICATION_DEADLINE);
+        assertThat(dueDateOf(timer)).isEqualTo(deadline);
+        assertThat(isDue(timer)).isFalse();
+
+        theClockReads(deadline.plusSeconds(1));
+        assertThat(isDue(timer)).isTrue();
+        execute(timer);
+
+        assertThat(instance).hasPassed(Elements.CLARIFICATION_DEADLINE, Elements.CLOSE_UNANSWERED,
+                Elements.END_UNANSWERED).isEnded();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.UNANSWERED);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).filteredOn(subject -> subject.contains("avslutats"))
+                .singleElement().asString().contains(reference);
+    }
+
+    // review
+
+    @Test
+    void acceptedFeedbackWaitsForTheRevisionAndIsAnsweredWhenItIsPublished() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+
+        review(instance, Disposition.ACCEPTED, "Avsnittet förtydligas i nästa version.");
+
+        assertThat(instance).hasPassed(Elements.NOTIFY_DISPOSITION, Elements.HAND_OVER)
+                .isWaitingAt(Elements.AWAIT_REVISION);
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.ACCEPTED_AWAITING_REVISION);
+        assertThat(stored(reference).disposition()).isEqualTo(Disposition.ACCEPTED);
+        assertThat(applicationEvents.stream(FeedbackAccepted.class))
+                .containsExactly(new FeedbackAccepted(reference, DIGITAL_SAMVERKAN, CURRENT_VERSION));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
+                .contains(reference).contains(Disposition.ACCEPTED.label()));
+
+        String publishedVersion = "4.2";
+        runtimeService.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
+                .processInstanceBusinessKey(reference).setVariable(Vars.PUBLISHED_VERSION, publishedVersion).correlate();
+
+        assertThat(instance).hasPassed(Elements.NOTIFY_PUBLICATION, Elements.END_ANSWERED).isEnded();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
+                .contains(reference).contains(publishedVersion));
+    }
+
+    @ParameterizedTest(name = "{0} feedback ends as {1}")
+    @CsvSource({ "REJECTED, REJECTED", "HELD, HELD_FOR_NEXT_REVISION" })
+    void feedbackNotTakenIntoARevisionEndsWithTheDisposition(Disposition disposition, FeedbackStatus status) {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+
+        review(instance, disposition, "Vägledningen beskriver redan detta i avsnitt 3.");
+
+        assertThat(instance).hasPassed(Elements.NOTIFY_DISPOSITION, Elements.END_DECIDED)
+                .hasNotPassed(Elements.HAND_OVER).isEnded();
+        Feedback stored = stored(reference);
+        assertThat(stored.status()).isEqualTo(status);
+        assertThat(stored.disposition()).isEqualTo(disposition);
+        assertThat(stored.dispositionReason()).isEqualTo("Vägledningen beskriver redan detta i avsnitt 3.");
+        assertThat(stored.decidedAt()).isEqualTo(NOW);
+        assertThat(applicationEvents.stream(FeedbackAccepted.class)).isEmpty();
+        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::action, FeedbackEvent::actor)
+                .contains(tuple(FeedbackEvent.Action.DECIDED, ERIK));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
+                .contains(reference).contains(disposition.label()));
+    }
+
+    @Test
+    void reviewWithoutAReasonIsRefusedAndTheReviewStaysOpen() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+        Task review = task(Elements.REVIEW, instance);
+
+        assertRefused(Vars.DISPOSITION_REASON,
+                () -> completeAs(ERIK, review, withVariables(Vars.DISPOSITION, Disposition.REJECTED.name())));
+
+        assertThat(instance).isWaitingAt(Elements.REVIEW).hasNotPassed(Elements.NOTIFY_DISPOSITION);
+        assertThat(task(Elements.REVIEW, instance)).hasId(review.getId());
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVIEW);
+        assertThat(stored(reference).disposition()).isNull();
+    }
+
+    @Test
+    void reviewersAreRemindedBeforeTheDueDateAndTheReviewGoesOn() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+        Task review = task(Elements.REVIEW, instance);
+        Job reminder = job(Elements.REVIEW_REMINDER);
+        assertThat(isDue(reminder)).isFalse();
+
+        theClockReads(NOW.plus(HIGH_PRIORITY_REVIEW_DAYS - REMINDER_DAYS_BEFORE_DUE, DAYS));
+        assertThat(isDue(reminder)).isTrue();
+        assertThat(isDue(job(Elements.REVIEW_OVERDUE))).isFalse();
+        execute(reminder);
+
+        assertThat(instance).hasPassed(Elements.REVIEW_REMINDER, Elements.REMIND_REVIEWERS, Elements.END_REMINDED)
+                .isWaitingAt(Elements.REVIEW).hasNotPassed(Elements.REVIEW_OVERDUE);
+        assertThat(task(Elements.REVIEW, instance)).hasId(review.getId()).hasCandidateGroup(ARCHITECTURE_GROUP);
+        assertThat(jobQuery().processInstanceId(instance.getId()).activityId(Elements.REVIEW_OVERDUE).count())
+                .isOne();
+        assertThat(subjectsOfMailsTo(ERIK_MAIL)).singleElement().asString().contains(reference);
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVIEW);
+    }
+
+    @Test
+    void overdueReviewIsEscalatedToTheKansliAndTheReviewGoesOn() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+        Task review = task(Elements.REVIEW, instance);
+        Job overdue = job(Elements.REVIEW_OVERDUE);
+
+        theClockReads(NOW.plus(HIGH_PRIORITY_REVIEW_DAYS, DAYS).plusSeconds(1));
+        assertThat(isDue(overdue)).isTrue();
+        execute(overdue);
+
+        assertThat(instance).hasPassed(Elements.REVIEW_OVERDUE, Elements.ESCALATE, Elements.END_ESCALATED)
+                .isWaitingAt(Elements.REVIEW);
+        assertThat(task(Elements.REVIEW, instance)).hasId(review.getId()).hasCandidateGroup(ARCHITECTURE_GROUP);
+        assertThat(subjectsOfMailsTo(KARIN_MAIL)).singleElement().asString().contains(reference);
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVIEW);
+
+        review(instance, Disposition.REJECTED, "Sent men väl: ingen ändring behövs.");
+
+        assertThat(instance).hasPassed(Elements.END_DECIDED).isEnded();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.REJECTED);
+    }
+
+    // the people in the process
+
+    private ProcessInstance submitError() {
+        return submitAs(ANNA, submission(FeedbackType.ERROR));
+    }
+
+    private static Map<String, Object> submission(FeedbackType type) {
+        return withVariables(Vars.GUIDANCE_ID, DIGITAL_SAMVERKAN, Vars.GUIDANCE_VERSION, CURRENT_VERSION,
+                Vars.SECTION_ID, SECTION, Vars.FEEDBACK_TYPE, type.name(),
+                Vars.DESCRIPTION, "Principen motsäger avsnitt 3 om informationsutbyte.");
+    }
+
+    private ProcessInstance submitAs(String user, Map<String, Object> variables) {
+        signIn(user);
+        try {
+            return runtimeService.startProcessInstanceByKey(FeedbackProcess.KEY, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** The kansli completes the triage task. */
+    private void triage(ProcessInstance instance, Map<String, Object> decision) {
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+        completeAs(KARIN, task(Elements.TRIAGE, instance), decision);
+    }
+
+    private void routeToReview(ProcessInstance instance) {
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE));
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
+    }
+
+    private void askForClarification(ProcessInstance instance) {
+        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.CLARIFY,
+                Vars.CLARIFICATION_QUESTION, "Vilket stycke i avsnitt 2.1 avser du?"));
+        Date due = Date.from(NOW.plus(CLARIFICATION_DAYS, DAYS));
+        assertThat(instance).isWaitingAt(Elements.REQUEST_CLARIFICATION).variables()
+                .containsEntry(Vars.CLARIFICATION_DUE, due);
+        assertThat(task()).isAssignedTo(ANNA);
+        assertThat(task().getDueDate()).isEqualTo(due);
+    }
+
+    /** The architecture group, which owns the document, completes the review task. */
+    private void review(ProcessInstance instance, Disposition disposition, String reason) {
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
+        completeAs(ERIK, task(Elements.REVIEW, instance),
+                withVariables(Vars.DISPOSITION, disposition.name(), Vars.DISPOSITION_REASON, reason));
+    }
+
+    private void completeAs(String user, Task task, Map<String, Object> variables) {
+        signIn(user);
+        try {
+            complete(task, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** As the web layer signs people in to the engine: with their groups, which the authorizations need. */
+    private void signIn(String user) {
+        identityService.setAuthentication(user, directory.groupsOf(user));
+    }
+
+    /** The tasks a user sees in Tasklist: the engine's authorizations decide. */
+    private List<String> idsOfTasksSeenBy(String user) {
+        signIn(user);
+        try {
+            return taskService.createTaskQuery().taskCandidateGroupIn(directory.groupsOf(user)).list().stream()
+                    .map(Task::getId).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    // reading what happened
+
+    private String referenceOf(ProcessInstance instance) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey();
+    }
+
+    private Feedback stored(String reference) {
+        return feedbackService.find(reference).orElseThrow();
+    }
+
+    private static int number(String reference) {
+        return Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
+    }
+
+    private static Instant dueDateOf(Job job) {
+        return job.getDuedate().toInstant();
+    }
+
+    /** Whether the job executor would pick the job up now. */
+    private static boolean isDue(Job job) {
+        return jobQuery().jobId(job.getId()).executable().count() == 1;
+    }
+
+    private static void theClockReads(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    private static void assertRefused(String field, Runnable completion) {
+        assertThatThrownBy(completion::run).satisfies(thrown -> assertThat(invalidInputIn(thrown))
+                .as("the refusal names the field at fault").extracting(InvalidInputException::field).isEqualTo(field));
+    }
+
+    private static InvalidInputException invalidInputIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid;
+            }
+        }
+        throw new AssertionError("Not refused as invalid input", thrown);
+    }
+
+    /** A mail as the SMTP server received it. */
+    private record Mail(List<String> to, String subject, String body) {
+
+        static Mail of(MimeMessage message) {
+            try {
+                return new Mail(Arrays.stream(message.getRecipients(RecipientType.TO)).map(Object::toString).toList(),
+                        message.getSubject(), message.getContent().toString());
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("Unreadable mail", e);
+            }
+        }
+    }
+
+    /** Mails to several people arrive once in each mailbox; each is listed once here. */
+    private static List<Mail> mailsTo(String address) {
+        return Arrays.stream(mailServer.getReceivedMessages()).map(Mail::of).distinct()
+                .filter(mail -> mail.to().contains(address)).toList();
+    }
+
+    private static List<String> subjectsOfMailsTo(String address) {
+        return smtp.subjectsTo(address);
+    }
+}
