@@ -43,6 +43,8 @@ public final class FeedbackProcess {
         public static final String NOTIFY_DISPOSITION = "NotifyDisposition";
         public static final String DISPOSITION_DECISION = "DispositionDecision";
         public static final String HAND_OVER = "HandOverToRevision";
+        /** Accepted (handed over) and held feedback both wait here for the version that answers them. */
+        public static final String AWAIT_REVISION_MERGE = "AwaitRevisionMerge";
         public static final String AWAIT_REVISION = "RevisionPublished";
         public static final String NOTIFY_PUBLICATION = "NotifyPublication";
         public static final String END_ANSWERED = "FeedbackAnswered";
@@ -95,8 +97,10 @@ public final class FeedbackProcess {
         public static final String DISPOSITION = "disposition";
         public static final String DISPOSITION_REASON = "dispositionReason";
 
-        // answered by a revision
+        // answered by a revision (message payload)
         public static final String PUBLISHED_VERSION = "publishedVersion";
+        /** How the revision handled this feedback, in words for the submitter. */
+        public static final String ANSWER = "answer";
 
         private Vars() {
         }

@@ -52,9 +52,10 @@ class CatalogueLoader implements ApplicationRunner {
                 int position = 0;
                 for (CatalogueProperties.Section section : version.sections()) {
                     jdbc.sql("""
-                            insert into guidance_section (document_id, version_number, section_id, title, position)
-                            values (?, ?, ?, ?, ?)""")
-                            .params(document.id(), version.number(), section.id(), section.title(), position++)
+                            insert into guidance_section (document_id, version_number, section_id, title, body, position)
+                            values (?, ?, ?, ?, ?, ?)""")
+                            .params(document.id(), version.number(), section.id(), section.title(), section.body(),
+                                    position++)
                             .update();
                 }
                 added++;

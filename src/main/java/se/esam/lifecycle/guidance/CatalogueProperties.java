@@ -19,6 +19,6 @@ record CatalogueProperties(List<Document> documents) {
     record Version(String number, LocalDate published, List<Section> sections) {
     }
 
-    record Section(String id, String title) {
+    record Section(String id, String title, String body) {
     }
 }
