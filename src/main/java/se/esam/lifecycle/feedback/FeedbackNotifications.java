@@ -85,10 +85,15 @@ class FeedbackNotifications {
                 """.formatted(f.reference(), f.disposition().label(), f.dispositionReason(), next));
     }
 
-    void answeredInVersion(Feedback f, String version) {
+    void answeredInVersion(Feedback f, String version, String answer) {
         toSubmitter(f, "Synpunkt " + f.reference() + " besvaras i version " + version, """
                 En ny version av vägledningen har publicerats: version %s. Den besvarar din synpunkt %s.
-                """.formatted(version, f.reference()));
+
+                %s
+
+                Läs den nya versionen och hur alla synpunkter har behandlats: %s/guidance/%s/%s
+                """.formatted(version, f.reference(), answer == null ? "" : answer, linkBase, f.guidanceId(),
+                version));
     }
 
     void reviewReminder(Feedback f, List<String> groupMembers) {

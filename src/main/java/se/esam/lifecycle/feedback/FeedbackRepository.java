@@ -57,6 +57,14 @@ class FeedbackRepository {
                 .query(String.class).single();
     }
 
+    List<Feedback> waitingForRevision(String guidanceId) {
+        return jdbc.sql("select " + COLUMNS + " from feedback where guidance_id = ? and status in (?, ?) "
+                + "order by submitted_at, reference")
+                .params(guidanceId, FeedbackStatus.ACCEPTED_AWAITING_REVISION.name(),
+                        FeedbackStatus.HELD_FOR_NEXT_REVISION.name())
+                .query(FeedbackRepository::map).list();
+    }
+
     List<Feedback> findByOrganisation(String organisation) {
         return jdbc.sql("select " + COLUMNS + " from feedback where submitter_organisation = ? "
                 + "order by submitted_at desc, reference desc").param(organisation)

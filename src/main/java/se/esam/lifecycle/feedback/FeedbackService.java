@@ -217,11 +217,12 @@ class FeedbackService {
     }
 
     @Transactional
-    void answeredInVersion(String reference, String version) {
+    void answeredInVersion(String reference, String version, String answer) {
         Feedback f = get(reference).inStatus(FeedbackStatus.ANSWERED_IN_VERSION);
         save(f);
-        event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null, "Version " + version);
-        notifications.answeredInVersion(f, version);
+        event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null,
+                "Version " + version + (answer == null ? "" : ": " + answer));
+        notifications.answeredInVersion(f, version, answer);
     }
 
     // reading

@@ -6,9 +6,10 @@ public enum FeedbackStatus {
     AWAITING_CLARIFICATION("Väntar på förtydligande", false),
     IN_REVIEW("Granskas av expertgrupp", false),
     ACCEPTED_AWAITING_REVISION("Godtagen, väntar på revision", false),
+    IN_REVISION("Ingår i en revision", false),
     ANSWERED_IN_VERSION("Besvarad i ny version", true),
     REJECTED("Avslagen", true),
-    HELD_FOR_NEXT_REVISION("Vilande till nästa revision", true),
+    HELD_FOR_NEXT_REVISION("Vilande till nästa revision", false),
     DUPLICATE("Dubblett", true),
     OUT_OF_SCOPE("Utanför uppdraget", true),
     UNANSWERED("Avslutad utan svar på förtydligande", true);

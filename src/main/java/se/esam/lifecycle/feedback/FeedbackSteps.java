@@ -117,7 +117,8 @@ public class FeedbackSteps {
     }
 
     public void notifyPublication(DelegateExecution execution) {
-        service.answeredInVersion(reference(execution), string(execution, PUBLISHED_VERSION));
+        service.answeredInVersion(reference(execution), string(execution, PUBLISHED_VERSION),
+                string(execution, ANSWER));
     }
 
     /** Who completed the task: the signed-in user, else (engine API without one) its assignee. */

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Camunda's REST API answers every exception from a process step with 500. When one of our steps
  * refused its input (for example a review without a reason), the client gets what our own API gives:
- * 400 with a problem detail naming the field.
+ * 400 with a problem detail naming the field; a step that refuses the person (four eyes) gives 403.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConfiguration {
@@ -44,6 +44,12 @@ class EngineRestConfiguration {
                         "errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
                 return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
                         .entity(problem).build();
+            }
+            if (cause instanceof ForbiddenException forbidden) {
+                Map<String, Object> problem = Map.of("type", "about:blank", "title", "Inte tillåtet", "status", 403,
+                        "detail", forbidden.getMessage());
+                return Response.status(Response.Status.FORBIDDEN).type("application/problem+json").entity(problem)
+                        .build();
             }
         }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);

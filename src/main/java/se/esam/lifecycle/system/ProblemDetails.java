@@ -45,6 +45,21 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Inte tillåtet");
+        return problem;
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ProblemDetail notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Du har inte behörighet att göra detta.");
+        problem.setTitle("Inte tillåtet");
+        return problem;
+    }
+
     @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
     ProblemDetail conflict(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -59,6 +74,9 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException invalid) {
                 return ResponseEntity.badRequest().body(invalidInput(invalid));
+            }
+            if (cause instanceof ForbiddenException forbidden) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(forbidden));
             }
         }
         return ResponseEntity.internalServerError().body(unexpected(e));

@@ -1,0 +1,127 @@
+package se.esam.lifecycle.revision;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import se.esam.lifecycle.revision.RevisionProcess.Vars;
+import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.system.InvalidInputException;
+import se.esam.lifecycle.system.NotFoundException;
+
+@RestController
+@RequestMapping("/api/revisions")
+class RevisionController {
+
+    private final RevisionService revisions;
+    private final Directory directory;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    RevisionController(RevisionService revisions, Directory directory, TaskService tasks, IdentityService identity) {
+        this.revisions = revisions;
+        this.directory = directory;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    record RevisionView(String id, String guidanceId, String baseVersion, RevisionStatus status, String statusLabel,
+            String changeClass, String changeNotes, String newVersion, List<String> draftedBy, String approvedBy,
+            Instant consultationEnds, List<Revision.Item> items, List<Revision.ConsultationResponse> responses) {
+    }
+
+    record ConsultationResponseRequest(@NotBlank @Size(max = 10000) String response) {
+    }
+
+    record ApprovalRequest(@NotBlank @Pattern(regexp = "approve|return") String decision,
+            @Size(max = 4000) String comments) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Open revisions")
+    List<RevisionView> open() {
+        return revisions.open().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One revision: status, feedback items with their traces, consultation responses")
+    RevisionView get(@PathVariable String id) {
+        return view(revisions.get(parse(id)));
+    }
+
+    @PostMapping("/{id}/consultation-responses")
+    @Operation(summary = "A member organisation's response to a revision on consultation")
+    ResponseEntity<RevisionView> respond(@PathVariable String id,
+            @Valid @RequestBody ConsultationResponseRequest request, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
+                () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
+        long revision = parse(id);
+        revisions.respondToConsultation(revision, organisation.name(), user.id(), request.response());
+        return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision)));
+    }
+
+    /**
+     * The approver's decision, taken as the caller: the engine checks that the caller may do the task,
+     * and the four-eyes rule refuses whoever drafted the revision (403).
+     */
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Approve a revision for publication, or return it to drafting with comments")
+    RevisionView approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
+            Authentication authentication) {
+        long revision = parse(id);
+        Revision current = revisions.get(revision);
+        Task task = tasks.createTaskQuery().processInstanceId(current.processInstanceId())
+                .taskDefinitionKey(RevisionProcess.Elements.APPROVE).singleResult();
+        if (task == null) {
+            throw new NotFoundException(current.label() + " väntar inte på fastställelse.");
+        }
+        CurrentUser user = CurrentUser.of(authentication);
+        revisions.mayApprove(revision, user.id());
+        identity.setAuthentication(user.id(), List.copyOf(user.groups()));
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), user.id());
+            }
+            tasks.complete(task.getId(), Map.of(Vars.APPROVAL_DECISION, request.decision(),
+                    Vars.APPROVAL_COMMENTS, request.comments() == null ? "" : request.comments()));
+        } finally {
+            identity.clearAuthentication();
+        }
+        return view(revisions.get(revision));
+    }
+
+    private RevisionView view(Revision r) {
+        return new RevisionView(r.label(), r.guidanceId(), r.baseVersion(), r.status(), r.status().label(),
+                r.changeClass(), r.changeNotes(), r.newVersion(), r.draftedBy(), r.approvedBy(), r.consultationEnds(),
+                revisions.items(r.id()), revisions.responses(r.id()));
+    }
+
+    private static long parse(String id) {
+        try {
+            return Revision.idOf(id.startsWith("REV-") ? id : "REV-" + id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Ingen revision " + id);
+        }
+    }
+}

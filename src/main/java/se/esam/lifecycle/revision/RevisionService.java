@@ -1,0 +1,304 @@
+package se.esam.lifecycle.revision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.esam.lifecycle.feedback.FeedbackForRevision;
+import se.esam.lifecycle.guidance.GuidanceCatalogue;
+import se.esam.lifecycle.guidance.GuidanceDocument;
+import se.esam.lifecycle.guidance.GuidancePublisher;
+import se.esam.lifecycle.system.ForbiddenException;
+import se.esam.lifecycle.system.InvalidInputException;
+import se.esam.lifecycle.system.NotFoundException;
+
+/**
+ * What happens to a revision at each step: opening it with the feedback waiting for it, drafting with
+ * a trace for every item, consultation, quality review, four-eyes approval and publication. Knows
+ * nothing of the engine; {@link RevisionSteps} calls in here.
+ */
+@Service
+class RevisionService {
+
+    static final String EDITORIAL = "EDITORIAL";
+    static final String SUBSTANTIVE = "SUBSTANTIVE";
+
+    private final RevisionRepository revisions;
+    private final GuidanceCatalogue catalogue;
+    private final GuidancePublisher publisher;
+    private final FeedbackForRevision feedback;
+    private final RevisionNotifications notifications;
+    private final RevisionProperties properties;
+    private final Clock clock;
+
+    RevisionService(RevisionRepository revisions, GuidanceCatalogue catalogue, GuidancePublisher publisher,
+            FeedbackForRevision feedback, RevisionNotifications notifications, RevisionProperties properties,
+            Clock clock) {
+        this.revisions = revisions;
+        this.catalogue = catalogue;
+        this.publisher = publisher;
+        this.feedback = feedback;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the drafting group starts from. */
+    record Opened(long id, String label, GuidanceDocument document, String baseVersion, List<Revision.Section> sections,
+            List<FeedbackForRevision.Item> items) {
+    }
+
+    /** The document's open revision, if it has one. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Revision> openFor(String guidanceId) {
+        return revisions.openFor(guidanceId);
+    }
+
+    /**
+     * Opens the document's revision with every accepted or held feedback item still waiting for one.
+     *
+     * @throws InvalidInputException when the document already has an open revision
+     */
+    @Transactional
+    Opened open(String guidanceId, String processInstanceId) {
+        GuidanceDocument document = catalogue.document(guidanceId == null ? "" : guidanceId)
+                .orElseThrow(() -> new InvalidInputException("guidanceId", "Okänd vägledning '" + guidanceId + "'."));
+        publisher.lock(guidanceId);
+        revisions.openFor(guidanceId).ifPresent(open -> {
+            throw new InvalidInputException("guidanceId", document.title() + " har redan en öppen revision, "
+                    + open.label() + ".");
+        });
+        String base = document.currentVersion().number();
+        long id = revisions.insert(guidanceId, base, processInstanceId, clock.instant());
+        List<Revision.Section> sections = publisher.sections(guidanceId, base).stream()
+                .map(s -> new Revision.Section(s.id(), s.title(), s.body())).toList();
+        revisions.replaceSections(id, sections);
+        List<FeedbackForRevision.Item> items = feedback.waitingFor(guidanceId);
+        for (FeedbackForRevision.Item item : items) {
+            revisions.addItem(id, item.reference(), clock.instant());
+            feedback.joined(item.reference(), Revision.label(id) + " av " + document.title() + " " + base);
+        }
+        return new Opened(id, Revision.label(id), document, base, sections, items);
+    }
+
+    /** Feedback accepted while the revision is being drafted joins it. */
+    @Transactional
+    FeedbackForRevision.Item join(long id, String reference) {
+        Revision revision = get(id);
+        FeedbackForRevision.Item item = feedback.item(reference);
+        if (!revisions.hasItem(id, reference)) {
+            revisions.addItem(id, reference, clock.instant());
+            feedback.joined(reference, revision.label());
+        }
+        return item;
+    }
+
+    /**
+     * Records the draft. Every feedback item needs a trace: answered by a change in a section of the
+     * draft, or not addressed with a reason.
+     */
+    @Transactional
+    void recordDraft(long id, String drafter, List<Revision.Section> sections, List<Revision.Item> traces,
+            String changeNotes, String changeClass) {
+        Revision revision = get(id);
+        if (sections.isEmpty()) {
+            throw new InvalidInputException("sections", "Revisionen måste ha minst ett avsnitt.");
+        }
+        Set<String> sectionIds = new HashSet<>();
+        for (Revision.Section section : sections) {
+            if (blank(section.sectionId()) || blank(section.title())) {
+                throw new InvalidInputException("sections", "Varje avsnitt behöver nummer och rubrik.");
+            }
+            if (!sectionIds.add(section.sectionId().strip())) {
+                throw new InvalidInputException("sections", "Avsnitt " + section.sectionId() + " finns två gånger.");
+            }
+        }
+        Map<String, Revision.Item> byReference = traces.stream()
+                .collect(Collectors.toMap(Revision.Item::reference, Function.identity(), (a, b) -> b));
+        List<Revision.Item> checked = new ArrayList<>();
+        for (Revision.Item item : revisions.items(id)) {
+            Revision.Item trace = byReference.get(item.reference());
+            if (trace == null || trace.trace() == null) {
+                throw new InvalidInputException("items", "Synpunkt " + item.reference()
+                        + " saknar spårning: ange vilken ändring som besvarar den, eller varför den inte åtgärdas.");
+            }
+            if (trace.trace() == Revision.Trace.ANSWERED && (blank(trace.traceSection())
+                    || !sectionIds.contains(trace.traceSection().strip()))) {
+                throw new InvalidInputException("items", "Synpunkt " + item.reference()
+                        + " besvaras av en ändring: ange ett avsnitt som finns i revisionen.");
+            }
+            if (trace.trace() == Revision.Trace.NOT_ADDRESSED && blank(trace.traceReason())) {
+                throw new InvalidInputException("items", "Synpunkt " + item.reference()
+                        + " åtgärdas inte: motivera varför.");
+            }
+            checked.add(new Revision.Item(item.reference(), trace.trace(),
+                    trace.trace() == Revision.Trace.ANSWERED ? trace.traceSection().strip() : null,
+                    blank(trace.traceReason()) ? null : trace.traceReason().strip()));
+        }
+        if (blank(changeNotes)) {
+            throw new InvalidInputException("changeNotes", "Ändringsloggen måste fyllas i.");
+        }
+        if (!EDITORIAL.equals(changeClass) && !SUBSTANTIVE.equals(changeClass)) {
+            throw new InvalidInputException("changeClass", "Ange om ändringen är redaktionell eller innehållslig.");
+        }
+        revisions.replaceSections(id, sections.stream()
+                .map(s -> new Revision.Section(s.sectionId().strip(), s.title().strip(), s.body())).toList());
+        checked.forEach(item -> revisions.trace(id, item));
+        LinkedHashSet<String> drafters = new LinkedHashSet<>(revision.draftedBy());
+        drafters.add(drafter);
+        revisions.draft(id, changeClass, changeNotes.strip(), List.copyOf(drafters));
+    }
+
+    /** @return when the window closes */
+    @Transactional
+    Instant openConsultation(long id) {
+        Revision revision = get(id);
+        Instant ends = ZonedDateTime.now(clock).plus(properties.consultationPeriod()).toInstant();
+        revisions.consultation(id, ends);
+        notifications.consultationOpened(revision, title(revision), ends);
+        return ends;
+    }
+
+    @Transactional
+    void respondToConsultation(long id, String organisation, String author, String response) {
+        Revision revision = get(id);
+        if (revision.status() != RevisionStatus.IN_CONSULTATION) {
+            throw new InvalidInputException("revision", revision.label() + " är inte på remiss.");
+        }
+        if (blank(response)) {
+            throw new InvalidInputException("response", "Skriv ert remissvar.");
+        }
+        revisions.addResponse(id, new Revision.ConsultationResponse(organisation, author, response.strip(),
+                clock.instant()));
+    }
+
+    /** @return the responses as the drafting group reads them */
+    @Transactional
+    String closeConsultation(long id) {
+        revisions.status(id, RevisionStatus.DRAFTING);
+        List<Revision.ConsultationResponse> responses = revisions.responses(id);
+        if (responses.isEmpty()) {
+            return "Inga remissvar kom in.";
+        }
+        return responses.stream().map(r -> r.organisation() + ": " + r.response())
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    @Transactional
+    String toQualityReview(long id, boolean major) {
+        Revision revision = get(id);
+        String next = GuidancePublisher.nextVersion(revision.baseVersion(), major);
+        revisions.newVersion(id, next);
+        revisions.status(id, RevisionStatus.QUALITY_REVIEW);
+        return next;
+    }
+
+    @Transactional
+    void qualityReviewed(long id, boolean approve, String comments) {
+        if (!approve && blank(comments)) {
+            throw new InvalidInputException("qualityComments", "Skriv vad expertgruppen ska ändra.");
+        }
+        revisions.status(id, approve ? RevisionStatus.AWAITING_APPROVAL : RevisionStatus.DRAFTING);
+    }
+
+    /**
+     * Four eyes: whoever drafted the revision may not approve it.
+     *
+     * @throws ForbiddenException when the person drafted it
+     */
+    @Transactional(readOnly = true)
+    void mayApprove(long id, String person) {
+        if (person != null && get(id).draftedBy().contains(person)) {
+            throw new ForbiddenException("Du har utarbetat revisionen och får därför inte fastställa den "
+                    + "(fyra ögon).");
+        }
+    }
+
+    @Transactional
+    void approvalDecided(long id, String approver, boolean approve, String comments) {
+        mayApprove(id, approver);
+        if (!approve && blank(comments)) {
+            throw new InvalidInputException("approvalComments", "Skriv vad expertgruppen ska ändra.");
+        }
+        if (approve) {
+            revisions.approved(id, approver);
+        } else {
+            revisions.status(id, RevisionStatus.DRAFTING);
+        }
+    }
+
+    /** How each feedback item was answered, for its submitter. */
+    record Answer(String reference, String text) {
+    }
+
+    record Publication(String guidanceId, String version, List<Answer> answers) {
+    }
+
+    @Transactional
+    Publication publish(long id) {
+        Revision revision = get(id);
+        if (revision.approvedBy() == null) {
+            throw new IllegalStateException(revision.label() + " is published without approval");
+        }
+        List<GuidancePublisher.PublishedDisposition> dispositions = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
+        for (Revision.Item item : revisions.items(id)) {
+            FeedbackForRevision.Item f = feedback.item(item.reference());
+            dispositions.add(new GuidancePublisher.PublishedDisposition(f.reference(), f.type().name(),
+                    f.organisationName(), f.containsPersonalData() ? null : f.description(),
+                    f.disposition() == null ? "ACCEPTED" : f.disposition().name(), item.trace().name(),
+                    item.traceSection(), item.trace() == Revision.Trace.NOT_ADDRESSED ? item.traceReason()
+                            : f.dispositionReason()));
+            answers.add(new Answer(f.reference(), item.trace() == Revision.Trace.ANSWERED
+                    ? "Din synpunkt besvaras av en ändring i avsnitt " + item.traceSection() + "."
+                    : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
+        }
+        publisher.publish(new GuidancePublisher.NewVersion(revision.guidanceId(), revision.newVersion(),
+                LocalDate.now(clock), revision.changeClass(), revision.changeNotes(), id,
+                revisions.sections(id).stream()
+                        .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
+                dispositions));
+        revisions.published(id, clock.instant());
+        return new Publication(revision.guidanceId(), revision.newVersion(), answers);
+    }
+
+    @Transactional(readOnly = true)
+    Revision get(long id) {
+        return revisions.find(id).orElseThrow(() -> new NotFoundException("Ingen revision " + Revision.label(id)));
+    }
+
+    @Transactional(readOnly = true)
+    List<Revision.Item> items(long id) {
+        return revisions.items(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<Revision.ConsultationResponse> responses(long id) {
+        return revisions.responses(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<Revision> open() {
+        return revisions.open();
+    }
+
+    private String title(Revision revision) {
+        return catalogue.document(revision.guidanceId()).map(GuidanceDocument::title).orElse(revision.guidanceId());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

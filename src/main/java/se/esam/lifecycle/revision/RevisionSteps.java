@@ -1,0 +1,183 @@
+package se.esam.lifecycle.revision;
+
+import static se.esam.lifecycle.revision.RevisionProcess.Vars.*;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import se.esam.lifecycle.feedback.FeedbackForRevision;
+import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.revision.RevisionProcess.Decisions;
+import se.esam.lifecycle.system.InvalidInputException;
+
+/**
+ * The glue between {@code guidance-revision.bpmn} and {@link RevisionService}: one method per step.
+ * Public because the engine's expression language only calls methods of public classes.
+ */
+@Component("revisionSteps")
+public class RevisionSteps {
+
+    private final RevisionService service;
+
+    RevisionSteps(RevisionService service) {
+        this.service = service;
+    }
+
+    public void open(DelegateExecution execution) {
+        RevisionService.Opened opened = service.open(string(execution, GUIDANCE_ID), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(opened.label());
+        execution.setVariable(REVISION_ID, opened.label());
+        execution.setVariable(GUIDANCE_TITLE, opened.document().title());
+        execution.setVariable(BASE_VERSION, opened.baseVersion());
+        execution.setVariable(OWNING_GROUP, opened.document().owningGroup());
+        execution.setVariable(CONSULTATION_HELD, false);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Revision.Section section : opened.sections()) {
+            sections.add(section(section.sectionId(), section.title(), section.body()));
+        }
+        execution.setVariable(SECTIONS, JsonLists.value(sections));
+        List<Map<String, Object>> items = new ArrayList<>();
+        opened.items().forEach(item -> items.add(item(item)));
+        execution.setVariable(ITEMS, JsonLists.value(items));
+    }
+
+    public void addFeedback(DelegateExecution execution) {
+        FeedbackForRevision.Item item = service.join(id(execution), string(execution, FEEDBACK_REFERENCE));
+        List<Map<String, Object>> items = new ArrayList<>(JsonLists.read(execution.getVariable(ITEMS), ITEMS));
+        if (items.stream().noneMatch(row -> item.reference().equals(row.get("reference")))) {
+            items.add(item(item));
+            execution.setVariable(ITEMS, JsonLists.value(items));
+        }
+    }
+
+    public void drafted(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        List<Revision.Section> sections = JsonLists.read(execution.getVariable(SECTIONS), SECTIONS).stream()
+                .map(row -> new Revision.Section(JsonLists.text(row, "sectionId"), JsonLists.text(row, "title"),
+                        JsonLists.text(row, "body")))
+                .toList();
+        List<Revision.Item> traces = JsonLists.read(execution.getVariable(ITEMS), ITEMS).stream()
+                .map(row -> new Revision.Item(JsonLists.text(row, "reference"), trace(JsonLists.text(row, "trace")),
+                        JsonLists.text(row, "traceSection"), JsonLists.text(row, "traceReason")))
+                .toList();
+        service.recordDraft(id(execution), actor(task), sections, traces, string(execution, CHANGE_NOTES),
+                string(execution, CHANGE_CLASS));
+        execution.setVariable(RETURN_COMMENTS, null);
+    }
+
+    public void openConsultation(DelegateExecution execution) {
+        execution.setVariable(CONSULTATION_ENDS, Date.from(service.openConsultation(id(execution))));
+    }
+
+    public void closeConsultation(DelegateExecution execution) {
+        execution.setVariable(RESPONSES_SUMMARY, service.closeConsultation(id(execution)));
+        execution.setVariable(CONSULTATION_HELD, true);
+    }
+
+    /** Task create listener of the quality review: the draft is final, so its version number is known. */
+    public void toQualityReview(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        execution.setVariable(NEW_VERSION, service.toQualityReview(id(execution),
+                "MAJOR".equals(string(execution, VERSION_BUMP))));
+    }
+
+    public void qualityReviewed(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String decision = decision(execution, QUALITY_DECISION);
+        String comments = string(execution, QUALITY_COMMENTS);
+        service.qualityReviewed(id(execution), Decisions.APPROVE.equals(decision), comments);
+        if (Decisions.RETURN.equals(decision)) {
+            execution.setVariable(RETURN_COMMENTS, "Kansliet: " + comments);
+        }
+    }
+
+    /** Refuses the claim at once when the person drafted the revision, not only at completion. */
+    public void approverAssigned(DelegateTask task) {
+        service.mayApprove(id(task.getExecution()), task.getAssignee());
+    }
+
+    public void approved(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String decision = decision(execution, APPROVAL_DECISION);
+        String comments = string(execution, APPROVAL_COMMENTS);
+        service.approvalDecided(id(execution), actor(task), Decisions.APPROVE.equals(decision), comments);
+        if (Decisions.RETURN.equals(decision)) {
+            execution.setVariable(RETURN_COMMENTS, "Beslutsfattaren: " + comments);
+        }
+    }
+
+    /** Stores the new version and resumes every feedback process waiting for it, each exactly once. */
+    public void publish(DelegateExecution execution) {
+        RevisionService.Publication publication = service.publish(id(execution));
+        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        for (RevisionService.Answer answer : publication.answers()) {
+            runtime.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
+                    .processInstanceBusinessKey(answer.reference())
+                    .setVariable(FeedbackProcess.Vars.PUBLISHED_VERSION, publication.version())
+                    .setVariable(FeedbackProcess.Vars.ANSWER, answer.text())
+                    .correlateAll();
+        }
+    }
+
+    private static Map<String, Object> section(String id, String title, String body) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sectionId", id);
+        row.put("title", title);
+        row.put("body", body);
+        return row;
+    }
+
+    private static Map<String, Object> item(FeedbackForRevision.Item item) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("reference", item.reference());
+        row.put("type", item.typeLabel());
+        row.put("organisation", item.organisationName());
+        row.put("description", item.description());
+        row.put("trace", null);
+        row.put("traceSection", item.sectionId());
+        row.put("traceReason", null);
+        return row;
+    }
+
+    private static long id(DelegateExecution execution) {
+        return Revision.idOf(string(execution, REVISION_ID));
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId() : task.getAssignee();
+    }
+
+    private static String decision(DelegateExecution execution, String name) {
+        String value = string(execution, name);
+        if (!Decisions.APPROVE.equals(value) && !Decisions.RETURN.equals(value)) {
+            throw new InvalidInputException(name, "Välj ett beslut.");
+        }
+        return value;
+    }
+
+    private static Revision.Trace trace(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Revision.Trace.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(ITEMS, "Okänd spårning '" + value + "'.");
+        }
+    }
+
+    private static String string(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}
