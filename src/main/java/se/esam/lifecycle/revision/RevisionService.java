@@ -285,6 +285,11 @@ class RevisionService {
     }
 
     @Transactional(readOnly = true)
+    List<Revision.Section> sections(long id) {
+        return revisions.sections(id);
+    }
+
+    @Transactional(readOnly = true)
     List<Revision.ConsultationResponse> responses(long id) {
         return revisions.responses(id);
     }

@@ -1,0 +1,66 @@
+package se.esam.lifecycle.revision;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import se.esam.lifecycle.guidance.GuidanceCatalogue;
+import se.esam.lifecycle.guidance.GuidanceDocument;
+import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.system.InvalidInputException;
+import se.esam.lifecycle.system.NotFoundException;
+
+/** A revision as member organisations read it on consultation, with the form for their response. */
+@Controller
+class RevisionPages {
+
+    private final RevisionService revisions;
+    private final GuidanceCatalogue catalogue;
+    private final Directory directory;
+
+    RevisionPages(RevisionService revisions, GuidanceCatalogue catalogue, Directory directory) {
+        this.revisions = revisions;
+        this.catalogue = catalogue;
+        this.directory = directory;
+    }
+
+    @GetMapping("/revisions/{id}")
+    String show(@PathVariable long id, Model model) {
+        Revision revision = revisions.get(id);
+        model.addAttribute("revision", revision);
+        model.addAttribute("title", catalogue.document(revision.guidanceId()).map(GuidanceDocument::title)
+                .orElse(revision.guidanceId()));
+        model.addAttribute("sections", revisions.sections(id));
+        model.addAttribute("responses", revisions.responses(id));
+        return "revision/show";
+    }
+
+    @PostMapping("/revisions/{id}/consultation-responses")
+    String respond(@PathVariable long id, @RequestParam String response, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
+                    () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
+            revisions.respondToConsultation(id, organisation.name(), user.id(), response);
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("draft", response);
+            return show(id, model);
+        }
+        return "redirect:/revisions/" + id + "?tack";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+}
