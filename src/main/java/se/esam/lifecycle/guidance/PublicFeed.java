@@ -46,7 +46,6 @@ class PublicFeed {
         feed.setEncoding("UTF-8");
         feed.setId(TAG);
         feed.setTitle("eSam vägledningar – nya versioner");
-        feed.setLanguage("sv");
         feed.setAlternateLinks(List.of(link("alternate", "text/html", url("guidance"))));
         feed.setOtherLinks(List.of(link("self", "application/atom+xml", url("guidance", "feed.atom"))));
         Person esam = new Person();

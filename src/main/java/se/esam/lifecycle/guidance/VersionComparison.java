@@ -56,7 +56,7 @@ record VersionComparison(String documentId, String documentTitle, String from, S
 
     /**
      * One section's fate. Titles and texts are null where the section does not exist on that side;
-     * the differences are given for changed sections only.
+     * differences are given for changed sections only, those of the title only when it changed.
      */
     record SectionComparison(String sectionId, Status status, String statusLabel, String oldTitle, String newTitle,
             String oldText, String newText, List<Segment> titleDifferences, List<Segment> textDifferences) {
@@ -71,8 +71,11 @@ record VersionComparison(String documentId, String documentTitle, String from, S
         }
     }
 
-    /** Words and the white space between them, each its own token, so that joining them gives the text back. */
-    private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
+    /**
+     * Words, runs of white space and single punctuation marks, each its own token, so that "gränssnitt." against
+     * "gränssnitt," differs only in the mark, and joining the tokens gives the text back.
+     */
+    private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}]+|[^\\s\\p{L}\\p{N}]");
 
     static VersionComparison of(PublishedGuidance.Version from, PublishedGuidance.Version to) {
         Map<String, PublishedGuidance.Section> before = new LinkedHashMap<>();
@@ -185,7 +188,8 @@ record VersionComparison(String documentId, String documentTitle, String from, S
                     current.title(), oldText, newText, null, null);
         }
         return new SectionComparison(current.id(), Status.CHANGED, Status.CHANGED.label(), old.title(),
-                current.title(), oldText, newText, differences(old.title(), current.title()),
+                current.title(), oldText, newText,
+                Objects.equals(old.title(), current.title()) ? null : differences(old.title(), current.title()),
                 differences(oldText, newText));
     }
 
