@@ -38,12 +38,14 @@ public final class TestSmtp {
         registry.add("guidance.mail.outbox-folder", () -> "");
     }
 
-    /** Subjects of the mails received so far for this address. */
+    /** Subjects of the mails received so far for this address, each mail once however many it went to. */
     public List<String> subjectsTo(String address) {
         List<String> subjects = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try {
             for (MimeMessage message : server.getReceivedMessages()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
+                        && seen.add(message.getMessageID())) {
                     subjects.add(message.getSubject());
                 }
             }
