@@ -107,6 +107,8 @@ public class RevisionSteps {
 
     public void approved(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
+        // who decides comes before what is decided: a drafter learns of four eyes, not of a missing choice
+        service.mayApprove(id(execution), actor(task));
         String decision = decision(execution, APPROVAL_DECISION);
         String comments = string(execution, APPROVAL_COMMENTS);
         service.approvalDecided(id(execution), actor(task), Decisions.APPROVE.equals(decision), comments);
