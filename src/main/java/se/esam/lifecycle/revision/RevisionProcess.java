@@ -55,6 +55,8 @@ public final class RevisionProcess {
         public static final String GUIDANCE_TITLE = "guidanceTitle";
         public static final String BASE_VERSION = "baseVersion";
         public static final String OWNING_GROUP = "owningGroup";
+        /** Who started the revision by hand in Tasklist (the start event's initiator). */
+        public static final String STARTED_BY = "startedBy";
         /** Reference of the feedback that opened the revision or joins it (message payload). */
         public static final String FEEDBACK_REFERENCE = "feedbackReference";
 

@@ -20,6 +20,7 @@ import se.esam.lifecycle.feedback.FeedbackForRevision;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
+import se.esam.lifecycle.security.Directory;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
@@ -41,17 +42,19 @@ class RevisionService {
     private final FeedbackForRevision feedback;
     private final RevisionNotifications notifications;
     private final RevisionProperties properties;
+    private final Directory directory;
     private final Clock clock;
 
     RevisionService(RevisionRepository revisions, GuidanceCatalogue catalogue, GuidancePublisher publisher,
             FeedbackForRevision feedback, RevisionNotifications notifications, RevisionProperties properties,
-            Clock clock) {
+            Directory directory, Clock clock) {
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.publisher = publisher;
         this.feedback = feedback;
         this.notifications = notifications;
         this.properties = properties;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -72,9 +75,13 @@ class RevisionService {
      * @throws InvalidInputException when the document already has an open revision
      */
     @Transactional
-    Opened open(String guidanceId, String processInstanceId) {
+    Opened open(String guidanceId, String startedBy, String processInstanceId) {
         GuidanceDocument document = catalogue.document(guidanceId == null ? "" : guidanceId)
                 .orElseThrow(() -> new InvalidInputException("guidanceId", "Okänd vägledning '" + guidanceId + "'."));
+        if (startedBy != null && !directory.groupsOf(startedBy).contains(document.owningGroup())) {
+            throw new ForbiddenException("Bara " + directory.groupName(document.owningGroup()) + " kan starta en "
+                    + "revision av " + document.title() + ".");
+        }
         publisher.lock(guidanceId);
         revisions.openFor(guidanceId).ifPresent(open -> {
             throw new InvalidInputException("guidanceId", document.title() + " har redan en öppen revision, "
@@ -113,6 +120,8 @@ class RevisionService {
     void recordDraft(long id, String drafter, List<Revision.Section> sections, List<Revision.Item> traces,
             String changeNotes, String changeClass) {
         Revision revision = get(id);
+        // queue behind a feedback item joining at this moment, so that it is either traced here or refused
+        publisher.lock(revision.guidanceId());
         if (sections.isEmpty()) {
             throw new InvalidInputException("sections", "Revisionen måste ha minst ett avsnitt.");
         }
@@ -174,7 +183,8 @@ class RevisionService {
     @Transactional
     void respondToConsultation(long id, String organisation, String author, String response) {
         Revision revision = get(id);
-        if (revision.status() != RevisionStatus.IN_CONSULTATION) {
+        if (revision.status() != RevisionStatus.IN_CONSULTATION
+                || !clock.instant().isBefore(revision.consultationEnds())) {
             throw new InvalidInputException("revision", revision.label() + " är inte på remiss.");
         }
         if (blank(response)) {
@@ -243,7 +253,9 @@ class RevisionService {
     record Answer(String reference, String text) {
     }
 
-    record Publication(String guidanceId, String version, List<Answer> answers) {
+    /** @param acceptedWaiting feedback accepted after drafting, which opens the next revision */
+    record Publication(String guidanceId, String version, List<Answer> answers,
+            java.util.Optional<String> acceptedWaiting) {
     }
 
     @Transactional
@@ -271,7 +283,10 @@ class RevisionService {
                         .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
                 dispositions));
         revisions.published(id, clock.instant());
-        return new Publication(revision.guidanceId(), revision.newVersion(), answers);
+        java.util.Optional<String> acceptedWaiting = feedback.waitingFor(revision.guidanceId()).stream()
+                .filter(f -> f.disposition() == se.esam.lifecycle.feedback.Disposition.ACCEPTED)
+                .map(FeedbackForRevision.Item::reference).findFirst();
+        return new Publication(revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
     }
 
     @Transactional(readOnly = true)

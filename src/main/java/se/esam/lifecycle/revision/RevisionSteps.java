@@ -33,7 +33,10 @@ public class RevisionSteps {
     }
 
     public void open(DelegateExecution execution) {
-        RevisionService.Opened opened = service.open(string(execution, GUIDANCE_ID), execution.getProcessInstanceId());
+        // the engine sets the initiator on message starts too: only a start without feedback is one by hand
+        String startedByHand = string(execution, FEEDBACK_REFERENCE) == null ? string(execution, STARTED_BY) : null;
+        RevisionService.Opened opened = service.open(string(execution, GUIDANCE_ID), startedByHand,
+                execution.getProcessInstanceId());
         execution.setProcessBusinessKey(opened.label());
         execution.setVariable(REVISION_ID, opened.label());
         execution.setVariable(GUIDANCE_TITLE, opened.document().title());
@@ -72,6 +75,8 @@ public class RevisionSteps {
         service.recordDraft(id(execution), actor(task), sections, traces, string(execution, CHANGE_NOTES),
                 string(execution, CHANGE_CLASS));
         execution.setVariable(RETURN_COMMENTS, null);
+        // a new draft is decided afresh: an earlier "return" must neither repeat itself nor show pre-filled
+        execution.removeVariables(List.of(QUALITY_DECISION, QUALITY_COMMENTS, APPROVAL_DECISION, APPROVAL_COMMENTS));
     }
 
     public void openConsultation(DelegateExecution execution) {
@@ -117,10 +122,18 @@ public class RevisionSteps {
         }
     }
 
-    /** Stores the new version and resumes every feedback process waiting for it, each exactly once. */
+    /**
+     * Stores the new version and resumes every feedback process waiting for it, each exactly once.
+     * Feedback accepted after this revision's drafting then opens the next revision.
+     */
     public void publish(DelegateExecution execution) {
         RevisionService.Publication publication = service.publish(id(execution));
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+        publication.acceptedWaiting().ifPresent(reference -> runtime
+                .createMessageCorrelation(RevisionProcess.MESSAGE_REVISION_REQUESTED)
+                .setVariable(GUIDANCE_ID, publication.guidanceId())
+                .setVariable(FEEDBACK_REFERENCE, reference)
+                .correlateStartMessage());
         for (RevisionService.Answer answer : publication.answers()) {
             runtime.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
                     .processInstanceBusinessKey(answer.reference())
