@@ -86,8 +86,9 @@ class FeedbackNotifications {
     }
 
     void answeredInVersion(Feedback f, String version, String answer) {
-        toSubmitter(f, "Synpunkt " + f.reference() + " besvaras i version " + version, """
-                En ny version av vägledningen har publicerats: version %s. Den besvarar din synpunkt %s.
+        toSubmitter(f, "Synpunkt " + f.reference() + " är behandlad i version " + version, """
+                En ny version av vägledningen har publicerats: version %s. Så här har din synpunkt %s
+                behandlats i den:
 
                 %s
 

@@ -7,7 +7,7 @@ public enum FeedbackStatus {
     IN_REVIEW("Granskas av expertgrupp", false),
     ACCEPTED_AWAITING_REVISION("Godtagen, väntar på revision", false),
     IN_REVISION("Ingår i en revision", false),
-    ANSWERED_IN_VERSION("Besvarad i ny version", true),
+    ANSWERED_IN_VERSION("Behandlad i ny version", true),
     REJECTED("Avslagen", true),
     HELD_FOR_NEXT_REVISION("Vilande till nästa revision", false),
     DUPLICATE("Dubblett", true),

@@ -3,6 +3,8 @@ package se.esam.lifecycle.browser;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -82,6 +84,68 @@ final class CamundaForm {
                 .withMessage(() -> componentId + " to show '" + optionLabel + "' as chosen")
                 .until(d -> Objects.equals(optionLabel, d.findElement(display(componentId)).getText().trim()));
         return this;
+    }
+
+    /**
+     * A field inside a form-js dynamic list: form-js appends the row index to the component id
+     * ({@code fjs-form-<random>-Field_item_trace_1}), so the other methods take this as their component id.
+     */
+    static String row(String componentId, int index) {
+        return componentId + "_" + index;
+    }
+
+    /**
+     * The index of the dynamic-list row whose field shows this value (e.g. the section numbered "3"), once
+     * the list has rendered; rows are found by what they show, not by their position.
+     */
+    int rowWhere(String componentId, String value) {
+        Pattern index = Pattern.compile("-" + Pattern.quote(componentId) + "_(\\d+)$");
+        By fields = rowFields(componentId);
+        return browser.waiting()
+                .withMessage(() -> "a row of the dynamic list whose " + componentId + " shows '" + value + "'; rows show "
+                        + rowValues(fields))
+                .until(d -> {
+                    for (WebElement field : d.findElements(fields)) {
+                        Matcher matcher = index.matcher(field.getDomAttribute("id"));
+                        if (matcher.find() && value.equals(field.getDomProperty("value"))) {
+                            return Integer.valueOf(matcher.group(1));
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    /** How many rows the dynamic list shows, counted by a text field or area every row has. */
+    int rowCount(String componentId) {
+        return browser.driver().findElements(rowFields(componentId)).size();
+    }
+
+    /** Waits until the field is no longer in the form (a field hidden by its condition is not rendered). */
+    CamundaForm expectHidden(String componentId) {
+        browser.waiting().withMessage(() -> componentId + " to be hidden")
+                .until(ExpectedConditions.invisibilityOfElementLocated(field(componentId)));
+        return this;
+    }
+
+    /** Waits until the field is shown and disabled: the person may read it but not change it. */
+    CamundaForm expectDisabled(String componentId) {
+        browser.waiting().withMessage(() -> componentId + " to be shown disabled")
+                .until(d -> {
+                    List<WebElement> fields = d.findElements(field(componentId));
+                    return !fields.isEmpty() && fields.get(0).isDisplayed() && !fields.get(0).isEnabled();
+                });
+        return this;
+    }
+
+    private By rowFields(String componentId) {
+        return By.cssSelector(scope + " input[id*='-" + componentId + "_'], " + scope + " textarea[id*='-" + componentId
+                + "_']");
+    }
+
+    private List<String> rowValues(By fields) {
+        return browser.driver().findElements(fields).stream()
+                .map(field -> field.getDomAttribute("id").replaceFirst("^fjs-form-[^-]*-", "") + "=" + field.getDomProperty("value"))
+                .toList();
     }
 
     String valueOf(String componentId) {

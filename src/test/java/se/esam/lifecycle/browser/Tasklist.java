@@ -16,6 +16,9 @@ final class Tasklist {
     private static final String MODAL_XPATH = "//div[contains(@class,'modal-dialog')]";
     private static final String TASK = "section.task-details";
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
+    private static final By COMPLETE = By.xpath(TASK_XPATH
+            + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']");
+    private static final By SAVE = By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[normalize-space()='Save']");
     private static final String CARDS_XPATH = "//section[contains(@class,'tasks-list')]//div[@cam-tasks]";
 
     private final Browser browser;
@@ -133,6 +136,56 @@ final class Tasklist {
         browser.waiting().withMessage(() -> "Tasklist to close the completed task")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                         TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Select a task in the list.')]")));
+    }
+
+    /** Whether "Complete" below the form can be clicked now (Tasklist disables it while it thinks the form invalid). */
+    boolean canComplete() {
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE)).isEnabled();
+    }
+
+    /**
+     * "Save" below the form: Tasklist keeps the values in the browser's local storage. Saving also makes form-js
+     * validate the whole form afresh, which clears the stale error entries that fields inside a dynamic list leave
+     * behind and that keep "Complete" disabled (see {@link #saveAndComplete()}).
+     */
+    void save() {
+        browser.click(SAVE);
+        browser.waiting().withMessage(() -> "Tasklist to save the form (Save disabled again)")
+                .until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(SAVE)));
+    }
+
+    /**
+     * "Save", then "Complete" ({@link #completeOrShowWhyNot()}): what a person has to do in Tasklist 7.24 to complete a
+     * Camunda Form with a non-empty dynamic list. form-js validates each list field once after import and after
+     * each edit, storing "no error" as {@code errors[fieldId][row] = undefined}, which leaves
+     * {@code errors = {Field_item_trace: [], ...}}; Tasklist's camunda-forms directive takes any key in that object
+     * for an invalid form ({@code !!Object.keys(errors).length}) and disables "Complete", with no error shown.
+     * "Save" runs form-js's full validation, which rebuilds the errors from the real ones only.
+     */
+    void saveAndComplete() {
+        if (!canComplete()) {
+            System.out.println("[browser] 'Complete' is disabled though the form shows no error (dynamic list); "
+                    + "'Save' validates the form afresh");
+        }
+        save();
+        completeOrShowWhyNot();
+    }
+
+    /**
+     * "Complete", like {@link #complete()}, but fails at once with Tasklist's message when the engine refuses the
+     * form (a process step answering 400 shows a red notification and leaves the task open).
+     */
+    void completeOrShowWhyNot() {
+        browser.click(COMPLETE);
+        By closed = By.xpath(TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Select a task in the list.')]");
+        By refused = By.cssSelector(".page-notifications .alert-danger");
+        browser.waiting().withMessage(() -> "Tasklist to close the completed task")
+                .until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(closed),
+                        ExpectedConditions.visibilityOfElementLocated(refused)));
+        var errors = browser.driver().findElements(refused);
+        if (!errors.isEmpty() && errors.get(0).isDisplayed()) {
+            throw new AssertionError("Tasklist could not complete the task: " + errors.get(0).getText().trim());
+        }
     }
 
     void expectNotification(String text) {

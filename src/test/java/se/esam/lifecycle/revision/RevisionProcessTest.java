@@ -1191,7 +1191,7 @@ class RevisionProcessTest {
         return Arrays.stream(mailServer.getReceivedMessages()).map(Mail::of).distinct()
                 .filter(mail -> mail.to().contains(feedback.submitterMail()))
                 .filter(mail -> mail.subject().contains(feedback.reference())
-                        && mail.subject().contains("besvaras i version"))
+                        && mail.subject().contains("är behandlad i version"))
                 .toList();
     }
 
