@@ -20,16 +20,26 @@ class IdentityLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityLoader.class);
 
+    static final String DEMO_PROFILE = "demo";
+
     private final IdentityService identity;
     private final IdentityProperties properties;
+    private final org.springframework.core.env.Environment environment;
 
-    IdentityLoader(IdentityService identity, IdentityProperties properties) {
+    IdentityLoader(IdentityService identity, IdentityProperties properties,
+            org.springframework.core.env.Environment environment) {
         this.identity = identity;
         this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (properties.demoPasswords() && !environment.matchesProfiles(DEMO_PROFILE)) {
+            throw new IllegalStateException("Demo accounts (password = user name) are configured "
+                    + "(guidance.identity.demo-passwords) but the demo profile is not active: refusing to start. "
+                    + "Remove the demo identity configuration outside the demo.");
+        }
         for (IdentityProperties.Organisation organisation : properties.organisations()) {
             ensureGroup(organisation.id(), organisation.name(), Directory.ORGANISATION_TYPE);
         }
