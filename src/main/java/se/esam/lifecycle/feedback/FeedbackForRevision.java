@@ -42,6 +42,13 @@ public class FeedbackForRevision {
                 .orElseThrow(() -> new NotFoundException("Ingen synpunkt " + reference));
     }
 
+    /** Conflict of interest: whether the person belongs to the organisation that submitted the feedback. */
+    @Transactional(readOnly = true)
+    public boolean submittedByOrganisationOf(String reference, String person) {
+        return feedback.find(reference).map(f -> directory.isMemberOf(person, f.submitterOrganisation()))
+                .orElse(false);
+    }
+
     @Transactional
     public void joined(String reference, String revisionLabel) {
         Feedback f = feedback.find(reference).orElseThrow(() -> new NotFoundException("Ingen synpunkt " + reference));

@@ -15,6 +15,7 @@ import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.security.Directory;
 import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
@@ -195,6 +196,7 @@ class FeedbackService {
 
     @Transactional
     void decide(String reference, String actor, Disposition disposition, String reason) {
+        mayReview(reference, actor);
         if (disposition == null) {
             throw new InvalidInputException("disposition", "Välj ställningstagande.");
         }
@@ -223,6 +225,19 @@ class FeedbackService {
         event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null,
                 "Version " + version + (answer == null ? "" : ": " + answer));
         notifications.answeredInVersion(f, version, answer);
+    }
+
+    /**
+     * Conflict of interest: nobody reviews their own organisation's feedback.
+     *
+     * @throws ForbiddenException when the person belongs to the submitting organisation
+     */
+    @Transactional(readOnly = true)
+    void mayReview(String reference, String person) {
+        if (directory.isMemberOf(person, get(reference).submitterOrganisation())) {
+            throw new ForbiddenException("Du tillhör den organisation som lämnade synpunkten och får därför inte "
+                    + "granska den (jäv). Låt någon annan i expertgruppen ta uppgiften.");
+        }
     }
 
     // reading

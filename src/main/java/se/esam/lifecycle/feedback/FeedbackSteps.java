@@ -94,6 +94,10 @@ public class FeedbackSteps {
         execution.setVariable(REVIEW_REMINDER, Date.from(plan.reminder()));
     }
 
+    public void reviewerAssigned(DelegateTask task) {
+        service.mayReview(reference(task.getExecution()), task.getAssignee());
+    }
+
     public void reviewed(DelegateTask task) {
         String disposition = string(task.getExecution(), DISPOSITION);
         service.decide(reference(task.getExecution()), actor(task), disposition(disposition),

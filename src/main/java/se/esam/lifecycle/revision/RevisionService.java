@@ -224,15 +224,23 @@ class RevisionService {
     }
 
     /**
-     * Four eyes: whoever drafted the revision may not approve it.
+     * Four eyes: whoever drafted the revision may not approve it. Conflict of interest: nor may a member
+     * of an organisation whose feedback the revision answers.
      *
-     * @throws ForbiddenException when the person drafted it
+     * @throws ForbiddenException when the person drafted it or is such a member
      */
     @Transactional(readOnly = true)
     void mayApprove(long id, String person) {
-        if (person != null && get(id).draftedBy().contains(person)) {
+        if (person == null) {
+            return;
+        }
+        if (get(id).draftedBy().contains(person)) {
             throw new ForbiddenException("Du har utarbetat revisionen och får därför inte fastställa den "
                     + "(fyra ögon).");
+        }
+        if (items(id).stream().anyMatch(item -> feedback.submittedByOrganisationOf(item.reference(), person))) {
+            throw new ForbiddenException("Revisionen besvarar synpunkter från din organisation; du får därför inte "
+                    + "fastställa den (jäv). Låt någon annan beslutsfattare ta uppgiften.");
         }
     }
 

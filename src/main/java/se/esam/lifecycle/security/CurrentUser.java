@@ -11,7 +11,13 @@ public record CurrentUser(String id, Set<String> groups) {
 
     public static CurrentUser of(Authentication authentication) {
         return new CurrentUser(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet()));
+                .map(GrantedAuthority::getAuthority).filter(CurrentUser::isGroup)
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Spring adds authorities of its own (OIDC_USER, SCOPE_openid); our group ids are lower case. */
+    private static boolean isGroup(String authority) {
+        return !authority.equals(authority.toUpperCase(java.util.Locale.ROOT)) && !authority.startsWith("SCOPE_");
     }
 
     public boolean isIn(String group) {

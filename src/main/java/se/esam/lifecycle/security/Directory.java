@@ -2,15 +2,19 @@ package se.esam.lifecycle.security;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
  * The one place that reads people, groups and organisations. They live in Camunda's identity store;
- * a member organisation is a group of type {@value #ORGANISATION_TYPE}.
+ * a member organisation is a group of type {@value #ORGANISATION_TYPE}. These are the application's
+ * lookups (whose organisation, whom to mail), not a person's queries, so they run without the
+ * signed-in person's authorizations, which would hide other people's groups.
  */
 @Service
 public class Directory {
@@ -28,33 +32,53 @@ public class Directory {
     }
 
     public Optional<Organisation> organisationOf(String userId) {
-        List<Group> organisations = identity.createGroupQuery().groupMember(userId).groupType(ORGANISATION_TYPE)
-                .orderByGroupId().asc().list();
+        List<Group> organisations = asApplication(() -> identity.createGroupQuery().groupMember(userId)
+                .groupType(ORGANISATION_TYPE).orderByGroupId().asc().list());
         return organisations.stream().findFirst().map(g -> new Organisation(g.getId(), g.getName()));
     }
 
     public Optional<Organisation> organisation(String organisationId) {
-        return Optional.ofNullable(identity.createGroupQuery().groupId(organisationId).singleResult())
+        return Optional.ofNullable(asApplication(() -> identity.createGroupQuery().groupId(organisationId).singleResult()))
                 .filter(g -> ORGANISATION_TYPE.equals(g.getType()))
                 .map(g -> new Organisation(g.getId(), g.getName()));
     }
 
+    /** Conflict of interest: whether the person belongs to the organisation. */
+    public boolean isMemberOf(String userId, String organisationId) {
+        return userId != null && organisationId != null && groupsOf(userId).contains(organisationId);
+    }
+
     public List<String> groupsOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return asApplication(() -> identity.createGroupQuery().groupMember(userId).list()).stream().map(Group::getId)
+                .toList();
     }
 
     public String groupName(String groupId) {
-        Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+        Group group = asApplication(() -> identity.createGroupQuery().groupId(groupId).singleResult());
         return group == null ? groupId : group.getName();
     }
 
     public Optional<String> emailOf(String userId) {
-        return Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(User::getEmail)
+        return Optional.ofNullable(asApplication(() -> identity.createUserQuery().userId(userId).singleResult()))
+                .map(User::getEmail)
                 .filter(mail -> !mail.isBlank());
     }
 
     public List<String> emailsOfGroup(String groupId) {
-        return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail)
+        return asApplication(() -> identity.createUserQuery().memberOfGroup(groupId).list()).stream().map(User::getEmail)
                 .filter(mail -> mail != null && !mail.isBlank()).toList();
+    }
+
+    private <T> T asApplication(Supplier<T> lookup) {
+        Authentication person = identity.getCurrentAuthentication();
+        if (person == null) {
+            return lookup.get();
+        }
+        identity.clearAuthentication();
+        try {
+            return lookup.get();
+        } finally {
+            identity.setAuthentication(person);
+        }
     }
 }

@@ -8,70 +8,107 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security stands in front of everything; the Camunda webapps and REST API trust the user it
- * signed in ({@link SpringSecurityUserProvider}). Browsers sign in with a form and keep a session; API
- * clients send HTTP Basic on each request.
+ * signed in ({@link SpringSecurityUserProvider}), and so does the engine when our own code calls it
+ * ({@link EngineAuthenticationFilter}). How people sign in is a {@link SignIn}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(RequestLimits.class)
 class SecurityConfiguration {
 
     private static final RequestMatcher API = new OrRequestMatcher(withDefaults().matcher("/api/**"),
             withDefaults().matcher("/engine-rest/**"));
     private static final RequestMatcher SENDS_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+    private static final RequestMatcher WEBAPPS = withDefaults().matcher("/camunda/**");
+    private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
+    private static final RequestMatcher SWAGGER_UI = withDefaults().matcher("/swagger-ui/**");
 
-    @Bean
-    AuthenticationManager authenticationManager(IdentityService identity) {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
-    }
+    /** Our pages use no inline script or style; the webapps and Swagger UI send or need their own. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final String SWAGGER_UI_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
         http.securityMatcher(API)
                 .authorizeHttpRequests(auth -> auth
                         // published guidance is for everyone to read
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .headers(SecurityConfiguration::headers);
+        signIn.forApiClients(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http) throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // the webapps' scripts need a status they understand, not a login page, once the session ends
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPPS_API))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                WebappSignOut.REQUEST))
+                        .logoutSuccessHandler(new WebappSignOut(signIn.afterSignOut())))
                 // the webapps' API has Camunda's own CSRF protection; Spring's would break Tasklist
-                .csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/api/**")))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(WEBAPPS_API))
+                .headers(SecurityConfiguration::headers);
+        signIn.forBrowsers(http);
         return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        // Spring writes HSTS only on secure requests: behind a TLS proxy that is X-Forwarded-Proto: https
+        headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                // Cockpit and Tasklist frame their own pages
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new AndRequestMatcher(new NegatedRequestMatcher(WEBAPPS), new NegatedRequestMatcher(SWAGGER_UI)),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(RequestLimits limits) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -88,6 +125,13 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setInitParameters(Map.of("authentication-provider", SpringSecurityUserProvider.class.getName()));
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineAuthenticationFilter> engineTrustsSpringSecurity(IdentityService identity) {
+        var registration = new FilterRegistrationBean<>(new EngineAuthenticationFilter(identity));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

@@ -103,6 +103,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+        }
         if (e.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
             String field = fieldOf(format);
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field,

@@ -1,0 +1,52 @@
+package se.esam.lifecycle.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+
+/**
+ * Passwords checked against Camunda's identity store, where they are hashed: a login form for
+ * browsers, HTTP Basic for API clients. Failed attempts are throttled per user by the identity service
+ * itself (a growing delay, then a lock that an administrator lifts in Admin).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!oidc")
+class PasswordSignIn implements SignIn {
+
+    private final IdentityService identity;
+
+    PasswordSignIn(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager() {
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
+    }
+
+    @Override
+    public void forBrowsers(HttpSecurity http) throws Exception {
+        http.formLogin(Customizer.withDefaults());
+    }
+
+    @Override
+    public void forApiClients(HttpSecurity http) throws Exception {
+        http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+    }
+
+    @Override
+    public LogoutSuccessHandler afterSignOut() {
+        var handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+}
