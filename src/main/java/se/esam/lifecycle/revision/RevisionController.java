@@ -67,6 +67,20 @@ class RevisionController {
         return view(revisions.get(parse(id)));
     }
 
+    record AuditEntry(Instant at, RevisionStatus stage, String stageLabel, RevisionEvent.Action action, String by,
+            String detail) {
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "Audit trail: who did what to the revision, when and at which stage (kansli and administrators)")
+    List<AuditEntry> audit(@PathVariable String id, Authentication authentication) {
+        if (!CurrentUser.of(authentication).readsAuditTrail()) {
+            throw new ForbiddenException("Bara kansliet och administratörer läser revisionens logg.");
+        }
+        return revisions.events(parse(id)).stream().map(e -> new AuditEntry(e.occurredAt(), e.stage(),
+                e.stage().label(), e.action(), e.actor(), e.detail())).toList();
+    }
+
     @PostMapping("/{id}/consultation-responses")
     @Operation(summary = "A member organisation's response to a revision on consultation")
     ResponseEntity<RevisionView> respond(@PathVariable String id,

@@ -33,8 +33,11 @@ class RevisionPages {
     }
 
     @GetMapping("/revisions/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Model model, Authentication authentication) {
         Revision revision = revisions.get(id);
+        if (CurrentUser.of(authentication).readsAuditTrail()) {
+            model.addAttribute("events", revisions.events(id));
+        }
         model.addAttribute("revision", revision);
         model.addAttribute("title", catalogue.document(revision.guidanceId()).map(GuidanceDocument::title)
                 .orElse(revision.guidanceId()));
@@ -53,7 +56,7 @@ class RevisionPages {
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("draft", response);
-            return show(id, model);
+            return show(id, model, authentication);
         }
         return "redirect:/revisions/" + id + "?tack";
     }

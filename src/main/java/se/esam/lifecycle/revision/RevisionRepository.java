@@ -118,6 +118,24 @@ class RevisionRepository {
                 .list();
     }
 
+    void addEvent(long id, RevisionEvent event) {
+        jdbc.sql("insert into revision_event (revision_id, occurred_at, stage, action, actor, detail) "
+                + "values (?, ?, ?, ?, ?, ?)")
+                .params(id, Timestamp.from(event.occurredAt()), event.stage().name(), event.action().name(),
+                        event.actor(), event.detail())
+                .update();
+    }
+
+    List<RevisionEvent> events(long id) {
+        return jdbc.sql("select occurred_at, stage, action, actor, detail from revision_event "
+                + "where revision_id = ? order by occurred_at, id").param(id)
+                .query((rs, n) -> new RevisionEvent(instant(rs, "occurred_at"),
+                        RevisionStatus.valueOf(rs.getString("stage")),
+                        RevisionEvent.Action.valueOf(rs.getString("action")), rs.getString("actor"),
+                        rs.getString("detail")))
+                .list();
+    }
+
     void addResponse(long id, Revision.ConsultationResponse response) {
         jdbc.sql("insert into consultation_response (revision_id, organisation, author, response, submitted_at) "
                 + "values (?, ?, ?, ?, ?)")

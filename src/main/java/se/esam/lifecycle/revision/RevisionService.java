@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackForRevision;
+import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
@@ -89,6 +90,7 @@ class RevisionService {
         });
         String base = document.currentVersion().number();
         long id = revisions.insert(guidanceId, base, processInstanceId, clock.instant());
+        event(id, RevisionStatus.DRAFTING, Action.OPENED, startedBy, document.title() + " " + base);
         List<Revision.Section> sections = publisher.sections(guidanceId, base).stream()
                 .map(s -> new Revision.Section(s.id(), s.title(), s.body())).toList();
         revisions.replaceSections(id, sections);
@@ -96,6 +98,7 @@ class RevisionService {
         for (FeedbackForRevision.Item item : items) {
             revisions.addItem(id, item.reference(), clock.instant());
             feedback.joined(item.reference(), Revision.label(id) + " av " + document.title() + " " + base);
+            event(id, RevisionStatus.DRAFTING, Action.FEEDBACK_JOINED, null, item.reference());
         }
         return new Opened(id, Revision.label(id), document, base, sections, items);
     }
@@ -108,6 +111,7 @@ class RevisionService {
         if (!revisions.hasItem(id, reference)) {
             revisions.addItem(id, reference, clock.instant());
             feedback.joined(reference, revision.label());
+            event(id, revision.status(), Action.FEEDBACK_JOINED, null, reference);
         }
         return item;
     }
@@ -168,6 +172,7 @@ class RevisionService {
         LinkedHashSet<String> drafters = new LinkedHashSet<>(revision.draftedBy());
         drafters.add(drafter);
         revisions.draft(id, changeClass, changeNotes.strip(), List.copyOf(drafters));
+        event(id, revision.status(), Action.DRAFTED, drafter, changeClass + ": " + changeNotes.strip());
     }
 
     /** @return when the window closes */
@@ -176,6 +181,7 @@ class RevisionService {
         Revision revision = get(id);
         Instant ends = ZonedDateTime.now(clock).plus(properties.consultationPeriod()).toInstant();
         revisions.consultation(id, ends);
+        event(id, revision.status(), Action.CONSULTATION_OPENED, null, "till " + ends);
         notifications.consultationOpened(revision, title(revision), ends);
         return ends;
     }
@@ -192,11 +198,13 @@ class RevisionService {
         }
         revisions.addResponse(id, new Revision.ConsultationResponse(organisation, author, response.strip(),
                 clock.instant()));
+        event(id, revision.status(), Action.CONSULTATION_RESPONDED, author, organisation);
     }
 
     /** @return the responses as the drafting group reads them */
     @Transactional
     String closeConsultation(long id) {
+        event(id, get(id).status(), Action.CONSULTATION_CLOSED, null, null);
         revisions.status(id, RevisionStatus.DRAFTING);
         List<Revision.ConsultationResponse> responses = revisions.responses(id);
         if (responses.isEmpty()) {
@@ -211,15 +219,18 @@ class RevisionService {
         Revision revision = get(id);
         String next = GuidancePublisher.nextVersion(revision.baseVersion(), major);
         revisions.newVersion(id, next);
+        event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
         revisions.status(id, RevisionStatus.QUALITY_REVIEW);
         return next;
     }
 
     @Transactional
-    void qualityReviewed(long id, boolean approve, String comments) {
+    void qualityReviewed(long id, String reviewer, boolean approve, String comments) {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("qualityComments", "Skriv vad expertgruppen ska ändra.");
         }
+        event(id, get(id).status(), approve ? Action.QUALITY_APPROVED : Action.QUALITY_RETURNED, reviewer,
+                blank(comments) ? null : comments.strip());
         revisions.status(id, approve ? RevisionStatus.AWAITING_APPROVAL : RevisionStatus.DRAFTING);
     }
 
@@ -250,6 +261,8 @@ class RevisionService {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("approvalComments", "Skriv vad expertgruppen ska ändra.");
         }
+        event(id, get(id).status(), approve ? Action.APPROVED : Action.RETURNED, approver,
+                blank(comments) ? null : comments.strip());
         if (approve) {
             revisions.approved(id, approver);
         } else {
@@ -291,10 +304,22 @@ class RevisionService {
                         .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
                 dispositions));
         revisions.published(id, clock.instant());
+        event(id, revision.status(), Action.PUBLISHED, null, "version " + revision.newVersion());
         java.util.Optional<String> acceptedWaiting = feedback.waitingFor(revision.guidanceId()).stream()
                 .filter(f -> f.disposition() == se.esam.lifecycle.feedback.Disposition.ACCEPTED)
                 .map(FeedbackForRevision.Item::reference).findFirst();
         return new Publication(revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
+    }
+
+    /** The audit trail, oldest first. */
+    @Transactional(readOnly = true)
+    List<RevisionEvent> events(long id) {
+        get(id);
+        return revisions.events(id);
+    }
+
+    private void event(long id, RevisionStatus stage, Action action, String actor, String detail) {
+        revisions.addEvent(id, new RevisionEvent(clock.instant(), stage, action, actor, detail));
     }
 
     @Transactional(readOnly = true)

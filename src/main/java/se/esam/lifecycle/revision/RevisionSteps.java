@@ -99,7 +99,7 @@ public class RevisionSteps {
         DelegateExecution execution = task.getExecution();
         String decision = decision(execution, QUALITY_DECISION);
         String comments = string(execution, QUALITY_COMMENTS);
-        service.qualityReviewed(id(execution), Decisions.APPROVE.equals(decision), comments);
+        service.qualityReviewed(id(execution), actor(task), Decisions.APPROVE.equals(decision), comments);
         if (Decisions.RETURN.equals(decision)) {
             execution.setVariable(RETURN_COMMENTS, "Kansliet: " + comments);
         }

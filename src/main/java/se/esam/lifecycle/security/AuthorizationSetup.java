@@ -40,9 +40,10 @@ public class AuthorizationSetup implements ApplicationRunner {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
         grant(Roles.SUBMITTERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        // the kansli chases deadlines, so it sees every task, and the instances behind them in Cockpit
-        grant(Roles.KANSLI, Resources.TASK, ANY, Permissions.READ);
+        // the kansli chases deadlines and managers follow the work: both see every task and, in Cockpit,
+        // the instances behind them; reading only (no UPDATE, DELETE or TASK_WORK anywhere)
         for (String watcher : List.of(Roles.KANSLI, Roles.MANAGERS)) {
+            grant(watcher, Resources.TASK, ANY, Permissions.READ);
             grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
     }

@@ -24,6 +24,11 @@ public record CurrentUser(String id, Set<String> groups) {
         return groups.contains(group);
     }
 
+    /** Reads who did what to a revision (its audit trail): the kansli and administrators. */
+    public boolean readsAuditTrail() {
+        return isIn(Roles.KANSLI) || isIn(Roles.ADMINS);
+    }
+
     /** Sees every feedback item: the kansli, managers and administrators. */
     public boolean overseesAllFeedback() {
         return isIn(Roles.KANSLI) || isIn(Roles.MANAGERS) || isIn(Roles.ADMINS);

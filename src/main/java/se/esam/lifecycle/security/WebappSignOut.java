@@ -22,7 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The webapps' own "Sign out" ends our session too, so that one sign-out ends everything. Their
  * request is answered here, before Camunda sees it, so it must carry the webapps' CSRF token, as
  * Camunda itself would demand; the webapps' script then shows our login page
- * ({@code scripts/sign-out.js}).
+ * ({@code webjars/camunda/app/sign-out.js}).
  */
 final class WebappSignOut implements LogoutSuccessHandler {
 

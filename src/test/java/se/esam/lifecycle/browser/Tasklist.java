@@ -46,6 +46,12 @@ final class Tasklist {
         return new Tasklist(browser);
     }
 
+    /** The webapps' own "Log out" in the account menu. */
+    void signOut() {
+        browser.click(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"));
+        browser.click(By.cssSelector("[cam-widget-header] li.account li.logout > a"));
+    }
+
     /** "Start process", then the process by name: returns its start form. */
     CamundaForm startProcess(String processName) {
         browser.click(By.cssSelector("li.start-process-action > view > a, li.start-process-action a"));

@@ -64,6 +64,7 @@ import se.esam.lifecycle.security.Roles;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
+import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -109,6 +110,7 @@ class FeedbackProcessTest {
     private static final String KARIN = "karin"; // kansli
     private static final String KARIN_MAIL = "karin@esamverka.example";
     private static final String ERIK = "erik"; // expert-architecture
+    private static final String HANNA = "hanna"; // expert-architecture, at Pensionsmyndigheten like anna
     private static final String ERIK_MAIL = "erik@skatteverket.example";
     private static final String LENA = "lena"; // expert-law
     private static final String ARCHITECTURE_GROUP = "expert-architecture";
@@ -505,6 +507,30 @@ class FeedbackProcessTest {
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.REJECTED);
     }
 
+    // conflict of interest
+
+    @Test
+    void reviewerFromTheSubmittingOrganisationMayNeitherClaimNorDecideButAColleagueMay() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+        Task review = task(Elements.REVIEW, instance);
+        assertThat(idsOfTasksSeenBy(HANNA)).as("hanna is a candidate like everyone in the group")
+                .contains(review.getId());
+
+        assertConflictOfInterest(() -> claimAs(HANNA, review));
+        assertConflictOfInterest(() -> completeAs(HANNA, review, withVariables(Vars.DISPOSITION,
+                Disposition.REJECTED.name(), Vars.DISPOSITION_REASON, "Vi ser inget problem.")));
+
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
+        assertThat(task(Elements.REVIEW, instance)).isNotAssigned();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVIEW);
+        assertThat(stored(reference).disposition()).isNull();
+
+        review(instance, Disposition.REJECTED, "Exemplen finns redan i bilaga 2.");
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.REJECTED);
+    }
+
     // the people in the process
 
     private ProcessInstance submitError() {
@@ -561,6 +587,26 @@ class FeedbackProcessTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private void claimAs(String user, Task task) {
+        signIn(user);
+        try {
+            taskService.claim(task.getId(), user);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static void assertConflictOfInterest(Runnable action) {
+        assertThatThrownBy(action::run).satisfies(thrown -> {
+            Throwable cause = thrown;
+            while (cause != null && !(cause instanceof ForbiddenException)) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).as("refused as a conflict of interest").isNotNull();
+            assertThat(cause.getMessage()).contains("jäv");
+        });
     }
 
     /** As the web layer signs people in to the engine: with their groups, which the authorizations need. */

@@ -859,6 +859,43 @@ class RevisionProcessTest {
         assertThat(revisionService.get(stored(revision).id()).draftedBy()).containsExactly(PER, ERIK);
     }
 
+    // conflict of interest
+
+    @Test
+    void approverFromAnOrganisationWhoseFeedbackTheRevisionAnswersMayNotApproveButAnotherMay() {
+        String frida = submitterAtTheOrganisationOf(PER);
+        accept(feedbackInReview(frida, DIGITAL_SAMVERKAN));
+        ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
+        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
+        Task approval = task(Elements.APPROVE, revision);
+
+        assertThatThrownBy(() -> claimAs(PER, approval)).satisfies(thrown -> assertThat(
+                causeOfType(thrown, ForbiddenException.class).getMessage()).contains("jäv"));
+        assertThatThrownBy(() -> completeAs(PER, approval, withVariables(Vars.APPROVAL_DECISION, Decisions.APPROVE)))
+                .satisfies(thrown -> assertThat(causeOfType(thrown, ForbiddenException.class).getMessage())
+                        .contains("jäv"));
+        assertThat(revision).isWaitingAt(Elements.APPROVE);
+        assertThat(revisionService.get(stored(revision).id()).approvedBy()).isNull();
+
+        approveAs(MARIA, revision);
+        assertThat(revision).hasPassed(Elements.PUBLISHED).isEnded();
+    }
+
+    /** A submitter at the person's organisation (the demo has none at Lantmäteriet). */
+    private String submitterAtTheOrganisationOf(String person) {
+        String organisation = directory.organisationOf(person).orElseThrow().id();
+        String submitter = "frida";
+        if (identityService.createUserQuery().userId(submitter).count() == 0) {
+            var user = identityService.newUser(submitter);
+            user.setEmail("frida@" + organisation + ".example");
+            identityService.saveUser(user);
+            identityService.createMembership(submitter, Roles.SUBMITTERS);
+            identityService.createMembership(submitter, organisation);
+        }
+        return submitter;
+    }
+
     private ProcessInstance editorialRevisionDraftedByPerAwaitingApproval() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
@@ -1214,6 +1251,7 @@ class RevisionProcessTest {
         jdbc.sql("delete from consultation_response").update();
         jdbc.sql("delete from revision_item").update();
         jdbc.sql("delete from revision_section").update();
+        jdbc.sql("delete from revision_event").update();
         jdbc.sql("delete from revision").update();
         jdbc.sql("delete from feedback_event").update();
         jdbc.sql("update feedback set duplicate_of = null").update();

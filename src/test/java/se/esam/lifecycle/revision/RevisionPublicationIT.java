@@ -118,6 +118,21 @@ class RevisionPublicationIT {
         assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(approved.getBody()).containsEntry("status", "PUBLISHED").containsEntry("approvedBy", "maria");
 
+        // the audit trail says who did what at which stage, for the kansli and administrators only
+        List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
+                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST).getBody();
+        assertThat(audit).extracting(e -> e.get("stage") + " " + e.get("action") + " by " + e.get("by"))
+                .containsExactly("DRAFTING OPENED by null", "DRAFTING FEEDBACK_JOINED by null",
+                        "DRAFTING FEEDBACK_JOINED by null", "DRAFTING DRAFTED by per",
+                        "DRAFTING SENT_TO_QUALITY_REVIEW by null", "QUALITY_REVIEW QUALITY_APPROVED by karin",
+                        "AWAITING_APPROVAL APPROVED by maria", "AWAITING_APPROVAL PUBLISHED by null");
+        assertThat(http.withBasicAuth("admin", "admin").exchange("/api/revisions/" + revisionId + "/audit",
+                HttpMethod.GET, null, JSON_LIST).getBody()).hasSameSizeAs(audit);
+        for (String outsider : List.of("anna", "per", "maria", "mats")) {
+            assertThat(get(outsider, "/api/revisions/" + revisionId + "/audit").getStatusCode())
+                    .as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+
         // anyone reads the result
         TestRestTemplate anonymous = new TestRestTemplate();
         String base = http.getRootUri();

@@ -15,9 +15,9 @@
  * limitations under the License.
  */
 
-// guidance-lifecycle: Camunda's default configuration plus our sign-out script (see sign-out.js).
+// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js, shared by the four webapps).
 export default {
-  customScripts: ['scripts/sign-out'],
+  customScripts: ['../sign-out'],
 
   // // change the app name and vendor
   // app: {
