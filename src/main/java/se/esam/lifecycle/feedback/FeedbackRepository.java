@@ -3,7 +3,12 @@ package se.esam.lifecycle.feedback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,32 +24,95 @@ class FeedbackRepository {
             disposition, disposition_reason, review_due, process_instance_id, submitted_at, decided_at""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    FeedbackRepository(JdbcClient jdbc) {
+    FeedbackRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void insert(Feedback f) {
-        jdbc.sql("insert into feedback (" + COLUMNS + ") values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into feedback (" + COLUMNS + ", status_since, submitted_month) values "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(f.reference(), f.guidanceId(), f.guidanceVersion(), f.sectionId(), f.type().name(),
                         f.description(), f.submitter(), f.submitterOrganisation(), f.status().name(),
                         f.expertGroup(), name(f.priority()), f.duplicateOf(), f.containsPersonalData(),
                         name(f.disposition()), f.dispositionReason(), timestamp(f.reviewDue()),
-                        f.processInstanceId(), timestamp(f.submittedAt()), timestamp(f.decidedAt()))
+                        f.processInstanceId(), timestamp(f.submittedAt()), timestamp(f.decidedAt()),
+                        timestamp(f.submittedAt()), month(f.submittedAt()))
                 .update();
     }
 
+    /**
+     * Stores the item and keeps its reporting columns: a change of status adds the time spent in the
+     * stage it leaves, and deciding or answering it records the month and the lead time.
+     */
     void update(Feedback f) {
-        jdbc.sql("""
+        record Before(FeedbackStatus status, Instant since) {
+        }
+        Before before = jdbc.sql("select status, status_since from feedback where reference = ?")
+                .param(f.reference())
+                .query((rs, n) -> new Before(FeedbackStatus.valueOf(rs.getString("status")),
+                        instant(rs, "status_since")))
+                .single();
+        Instant now = clock.instant();
+        boolean moved = before.status() != f.status();
+        List<Object> values = new ArrayList<>(Arrays.asList(f.status().name(), f.expertGroup(), name(f.priority()),
+                f.duplicateOf(), f.containsPersonalData(), name(f.disposition()), f.dispositionReason(),
+                timestamp(f.reviewDue()), f.processInstanceId(), timestamp(f.decidedAt()), outcome(f),
+                month(f.decidedAt()), f.decidedAt() == null ? null : seconds(f.submittedAt(), f.decidedAt()),
+                timestamp(moved || before.since() == null ? now : before.since()), month(f.reviewDue())));
+        StringBuilder sql = new StringBuilder("""
                 update feedback set status = ?, expert_group = ?, priority = ?, duplicate_of = ?,
                        contains_personal_data = ?, disposition = ?, disposition_reason = ?, review_due = ?,
-                       process_instance_id = ?, decided_at = ?
-                 where reference = ?""")
-                .params(f.status().name(), f.expertGroup(), name(f.priority()), f.duplicateOf(),
-                        f.containsPersonalData(), name(f.disposition()), f.dispositionReason(),
-                        timestamp(f.reviewDue()), f.processInstanceId(), timestamp(f.decidedAt()), f.reference())
+                       process_instance_id = ?, decided_at = ?, outcome = ?, decided_month = ?,
+                       decision_seconds = ?, status_since = ?, review_due_month = ?""");
+        String stage = moved ? stageColumn(before.status()) : null;
+        if (stage != null) {
+            sql.append(", ").append(stage).append(" = ").append(stage).append(" + ?");
+            values.add(before.since() == null ? 0L : seconds(before.since(), now));
+        }
+        if (moved && f.status() == FeedbackStatus.ANSWERED_IN_VERSION) {
+            sql.append(", answered_at = ?, answered_month = ?, publication_seconds = ?");
+            values.addAll(Arrays.asList(timestamp(now), month(now), seconds(f.submittedAt(), now)));
+        }
+        sql.append(" where reference = ?");
+        values.add(f.reference());
+        jdbc.sql(sql.toString()).params(values).update();
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
+    }
+
+    void clarificationDue(String reference, Instant due) {
+        jdbc.sql("update feedback set clarification_due = ? where reference = ?").params(timestamp(due), reference)
                 .update();
+    }
+
+    /** How the item ended up: its disposition, or how it was closed without one; null while undecided. */
+    private static String outcome(Feedback f) {
+        if (f.disposition() != null) {
+            return f.disposition().name();
+        }
+        return switch (f.status()) {
+            case DUPLICATE, OUT_OF_SCOPE, UNANSWERED -> f.status().name();
+            default -> null;
+        };
+    }
+
+    private static String stageColumn(FeedbackStatus status) {
+        return switch (status) {
+            case IN_TRIAGE -> "triage_seconds";
+            case AWAITING_CLARIFICATION -> "clarification_seconds";
+            case IN_REVIEW -> "review_seconds";
+            case ACCEPTED_AWAITING_REVISION, IN_REVISION, HELD_FOR_NEXT_REVISION -> "revision_seconds";
+            default -> null;
+        };
+    }
+
+    private String month(Instant at) {
+        return at == null ? null : YearMonth.from(at.atZone(clock.getZone())).toString();
     }
 
     Optional<Feedback> find(String reference) {

@@ -140,6 +140,7 @@ class FeedbackService {
         Instant due = ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
         Feedback f = get(reference).withPersonalData(containsPersonalData).inStatus(FeedbackStatus.AWAITING_CLARIFICATION);
         save(f);
+        feedback.clarificationDue(reference, due);
         event(reference, FeedbackStatus.AWAITING_CLARIFICATION, Action.CLARIFICATION_REQUESTED, actor, question.strip());
         notifications.clarificationRequested(f, question.strip(), due);
         return due;

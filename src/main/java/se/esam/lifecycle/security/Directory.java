@@ -37,6 +37,11 @@ public class Directory {
         return organisations.stream().findFirst().map(g -> new Organisation(g.getId(), g.getName()));
     }
 
+    public List<Organisation> organisations() {
+        return asApplication(() -> identity.createGroupQuery().groupType(ORGANISATION_TYPE).orderByGroupName().asc()
+                .list()).stream().map(g -> new Organisation(g.getId(), g.getName())).toList();
+    }
+
     public Optional<Organisation> organisation(String organisationId) {
         return Optional.ofNullable(asApplication(() -> identity.createGroupQuery().groupId(organisationId).singleResult()))
                 .filter(g -> ORGANISATION_TYPE.equals(g.getType()))

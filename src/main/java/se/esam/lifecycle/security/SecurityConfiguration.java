@@ -59,6 +59,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // published guidance is for everyone to read
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+                        .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         .anyRequest().authenticated())
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
@@ -76,6 +77,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/reports", "/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         .anyRequest().authenticated())
                 // the webapps' scripts need a status they understand, not a login page, once the session ends
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(

@@ -1,0 +1,295 @@
+package se.esam.lifecycle.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.esam.lifecycle.feedback.Disposition;
+import se.esam.lifecycle.feedback.FeedbackStatus;
+import se.esam.lifecycle.reporting.Reports.Backlog;
+import se.esam.lifecycle.reporting.Reports.BacklogRow;
+import se.esam.lifecycle.reporting.Reports.DeadlineRow;
+import se.esam.lifecycle.reporting.Reports.FeedbackList;
+import se.esam.lifecycle.reporting.Reports.FeedbackRow;
+import se.esam.lifecycle.reporting.Reports.LeadTime;
+import se.esam.lifecycle.reporting.Reports.OutcomeRow;
+import se.esam.lifecycle.reporting.Reports.Stage;
+import se.esam.lifecycle.reporting.Reports.StageTime;
+import se.esam.lifecycle.reporting.Reports.ThroughputRow;
+
+/**
+ * The reports as SQL aggregates over the feedback's reporting columns, each one or a few scans of the
+ * period; percentiles by the database ({@code percentile_cont}, in PostgreSQL and H2 alike).
+ */
+@Repository
+@Transactional(readOnly = true)
+class ReportQueries {
+
+    static final double SECONDS_PER_DAY = 86_400;
+    private static final int MAX_LIST = 1000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReportQueries(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // backlog now
+
+    Backlog backlog(ReportFilter filter) {
+        Instant now = clock.instant();
+        Where where = Where.dimensions(filter, "status in (" + placeholders(openStatuses().size()) + ")",
+                openStatuses().toArray());
+        List<BacklogRow> rows = jdbc.sql("select status, expert_group, count(*) as open, "
+                + "sum(case when (status = ? and review_due < ?) or (status = ? and clarification_due < ?) "
+                + "then 1 else 0 end) as overdue from feedback" + where.sql() + " group by status, expert_group")
+                .params(concat(new Object[] { FeedbackStatus.IN_REVIEW.name(), Timestamp.from(now),
+                        FeedbackStatus.AWAITING_CLARIFICATION.name(), Timestamp.from(now) }, where.params()))
+                .query((rs, n) -> new BacklogRow(stageOf(FeedbackStatus.valueOf(rs.getString("status"))),
+                        rs.getString("expert_group"), rs.getLong("open"), rs.getLong("overdue")))
+                .list();
+        // several statuses make one stage (revision): add them up
+        Map<String, BacklogRow> merged = new TreeMap<>();
+        for (BacklogRow row : rows) {
+            merged.merge(row.stage().ordinal() + "|" + (row.expertGroup() == null ? "" : row.expertGroup()), row,
+                    (a, b) -> new BacklogRow(a.stage(), a.expertGroup(), a.open() + b.open(), a.overdue() + b.overdue()));
+        }
+        List<BacklogRow> result = List.copyOf(merged.values());
+        return new Backlog(now, result, result.stream().mapToLong(BacklogRow::open).sum(),
+                result.stream().mapToLong(BacklogRow::overdue).sum());
+    }
+
+    // lead times
+
+    List<LeadTime> leadTimes(ReportFilter filter, Measure measure, boolean byGroup) {
+        String key = byGroup ? "expert_group" : measure.monthColumn();
+        Where where = Where.period(filter, measure.monthColumn());
+        return jdbc.sql("select " + key + " as k, count(*) as n, "
+                + "percentile_cont(0.5) within group (order by " + measure.secondsColumn() + ") as median, "
+                + "percentile_cont(0.9) within group (order by " + measure.secondsColumn() + ") as p90 "
+                + "from feedback" + where.sql() + " and " + measure.secondsColumn() + " is not null group by " + key
+                + " order by " + key)
+                .params(where.params())
+                .query((rs, n) -> new LeadTime(byGroup ? rs.getString("k") : null, byGroup ? null : rs.getString("k"),
+                        rs.getLong("n"), days(rs, "median"), days(rs, "p90")))
+                .list();
+    }
+
+    /** Time spent in each stage by the items decided in the period (revision: answered in the period). */
+    List<StageTime> stageTimes(ReportFilter filter) {
+        List<StageTime> stages = new ArrayList<>();
+        Where decided = Where.period(filter, "decided_month");
+        for (Stage stage : List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW)) {
+            stages.add(stageTime(stage, stage.name().toLowerCase() + "_seconds", decided));
+        }
+        stages.add(stageTime(Stage.REVISION, "revision_seconds", Where.period(filter, "answered_month")));
+        return stages;
+    }
+
+    private StageTime stageTime(Stage stage, String column, Where where) {
+        return jdbc.sql("select count(*) as n, "
+                + "percentile_cont(0.5) within group (order by " + column + ") as median, "
+                + "percentile_cont(0.9) within group (order by " + column + ") as p90 "
+                + "from feedback" + where.sql() + " and " + column + " > 0")
+                .params(where.params())
+                .query((rs, n) -> new StageTime(stage, rs.getLong("n"), days(rs, "median"), days(rs, "p90")))
+                .single();
+    }
+
+    // outcomes
+
+    /** @param dimension feedback_type, guidance_id or submitter_organisation */
+    List<OutcomeRow> outcomes(ReportFilter filter, String dimension) {
+        Where where = Where.period(filter, "decided_month");
+        Map<String, long[]> counts = new TreeMap<>();
+        List<String> outcomes = outcomeNames();
+        jdbc.sql("select " + dimension + " as k, outcome, count(*) as n from feedback" + where.sql()
+                + " and outcome is not null group by " + dimension + ", outcome")
+                .params(where.params())
+                .query((ResultSet rs) -> {
+                    long[] row = counts.computeIfAbsent(rs.getString("k"), k -> new long[outcomes.size()]);
+                    row[outcomes.indexOf(rs.getString("outcome"))] += rs.getLong("n");
+                });
+        return counts.entrySet().stream().map(e -> {
+            long[] c = e.getValue();
+            return new OutcomeRow(e.getKey(), e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
+        }).toList();
+    }
+
+    /** In the order of {@link OutcomeRow}'s counts. */
+    static List<String> outcomeNames() {
+        return List.of(Disposition.ACCEPTED.name(), Disposition.REJECTED.name(), Disposition.HELD.name(),
+                FeedbackStatus.DUPLICATE.name(), FeedbackStatus.OUT_OF_SCOPE.name(), FeedbackStatus.UNANSWERED.name());
+    }
+
+    // throughput
+
+    List<ThroughputRow> throughput(ReportFilter filter) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (YearMonth m = filter.from(); !m.isAfter(filter.to()); m = m.plusMonths(1)) {
+            counts.put(m.toString(), new long[3]);
+        }
+        String[] columns = { "submitted_month", "decided_month", "answered_month" };
+        for (int i = 0; i < columns.length; i++) {
+            int index = i;
+            Where where = Where.period(filter, columns[i]);
+            jdbc.sql("select " + columns[i] + " as m, count(*) as n from feedback" + where.sql() + " group by "
+                    + columns[i]).params(where.params())
+                    .query((ResultSet rs) -> {
+                        counts.get(rs.getString("m").strip())[index] = rs.getLong("n");
+                    });
+        }
+        Map<String, List<Double>> cycles = revisionCycleDays(filter);
+        return counts.entrySet().stream().map(e -> {
+            List<Double> days = cycles.getOrDefault(e.getKey(), List.of());
+            return new ThroughputRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], days.size(),
+                    percentile(days, 0.5), percentile(days, 0.9));
+        }).toList();
+    }
+
+    /** Opening to publication of each revision published in the period, by month of publication. */
+    private Map<String, List<Double>> revisionCycleDays(ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("select opened_at, published_at from revision "
+                + "where published_at >= ? and published_at < ?");
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(start(filter.from())),
+                Timestamp.from(start(filter.to().plusMonths(1)))));
+        if (filter.guidanceId() != null) {
+            sql.append(" and guidance_id = ?");
+            params.add(filter.guidanceId());
+        }
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Instant[] { rs.getTimestamp("opened_at").toInstant(),
+                        rs.getTimestamp("published_at").toInstant() })
+                .list().stream()
+                .collect(Collectors.groupingBy(span -> YearMonth.from(span[1].atZone(clock.getZone())).toString(),
+                        Collectors.mapping(span -> Duration.between(span[0], span[1]).toSeconds() / SECONDS_PER_DAY,
+                                Collectors.toList())));
+    }
+
+    // deadlines
+
+    List<DeadlineRow> deadlines(ReportFilter filter) {
+        Where where = Where.period(filter, "review_due_month");
+        return jdbc.sql("select expert_group, review_due_month, count(*) as reviews, "
+                + "sum(case when review_due < coalesce(decided_at, ?) then 1 else 0 end) as late from feedback"
+                + where.sql() + " group by expert_group, review_due_month order by review_due_month, expert_group")
+                .params(concat(new Object[] { Timestamp.from(clock.instant()) }, where.params()))
+                .query((rs, n) -> new DeadlineRow(rs.getString("expert_group"), rs.getString("review_due_month").strip(),
+                        rs.getLong("reviews"), rs.getLong("late")))
+                .list();
+    }
+
+    // drill-down
+
+    FeedbackList feedback(ReportFilter filter, Drill drill) {
+        Where where = drill.where(filter, clock.instant());
+        long total = jdbc.sql("select count(*) from feedback" + where.sql()).params(where.params())
+                .query(Long.class).single();
+        List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
+                + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback"
+                + where.sql() + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only")
+                .params(where.params())
+                .query((rs, n) -> new FeedbackRow(rs.getString("reference"), rs.getString("feedback_type"),
+                        rs.getString("guidance_id"), rs.getString("submitter_organisation"),
+                        rs.getString("expert_group"), rs.getString("status"), rs.getString("outcome"),
+                        instant(rs, "submitted_at"), instant(rs, "decided_at"), instant(rs, "answered_at"),
+                        instant(rs, "review_due")))
+                .list();
+        return new FeedbackList(total, items);
+    }
+
+    // helpers
+
+    /** Which lead time: to the disposition, or to the version that answered the feedback. */
+    enum Measure {
+        DISPOSITION("decided_month", "decision_seconds"), PUBLICATION("answered_month", "publication_seconds");
+
+        private final String monthColumn;
+        private final String secondsColumn;
+
+        Measure(String monthColumn, String secondsColumn) {
+            this.monthColumn = monthColumn;
+            this.secondsColumn = secondsColumn;
+        }
+
+        String monthColumn() {
+            return monthColumn;
+        }
+
+        String secondsColumn() {
+            return secondsColumn;
+        }
+    }
+
+    static List<String> openStatuses() {
+        return Arrays.stream(FeedbackStatus.values()).filter(s -> !s.closed()).map(Enum::name).toList();
+    }
+
+    static List<String> statusesOf(Stage stage) {
+        return Arrays.stream(FeedbackStatus.values()).filter(s -> !s.closed() && stageOf(s) == stage)
+                .map(Enum::name).toList();
+    }
+
+    static Stage stageOf(FeedbackStatus status) {
+        return switch (status) {
+            case IN_TRIAGE -> Stage.TRIAGE;
+            case AWAITING_CLARIFICATION -> Stage.CLARIFICATION;
+            case IN_REVIEW -> Stage.REVIEW;
+            default -> Stage.REVISION;
+        };
+    }
+
+    private Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static Double days(ResultSet rs, String column) throws SQLException {
+        double seconds = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(seconds / SECONDS_PER_DAY * 10) / 10.0;
+    }
+
+    /** Linear interpolation between closest ranks, as percentile_cont does. */
+    static Double percentile(List<Double> values, double fraction) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        double position = fraction * (sorted.size() - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        double value = sorted.get(lower) + (sorted.get(upper) - sorted.get(lower)) * (position - lower);
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
