@@ -26,11 +26,11 @@ record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String gui
                 blankToNull(organisation));
     }
 
-    String fromMonth() {
+    public String fromMonth() {
         return from.toString();
     }
 
-    String toMonth() {
+    public String toMonth() {
         return to.toString();
     }
 

@@ -85,7 +85,7 @@ class ReportQueries {
                 + "percentile_cont(0.5) within group (order by " + measure.secondsColumn() + ") as median, "
                 + "percentile_cont(0.9) within group (order by " + measure.secondsColumn() + ") as p90 "
                 + "from feedback" + where.sql() + " and " + measure.secondsColumn() + " is not null group by " + key
-                + " order by " + key)
+                + " order by " + key + " nulls last")
                 .params(where.params())
                 .query((rs, n) -> new LeadTime(byGroup ? rs.getString("k") : null, byGroup ? null : rs.getString("k"),
                         rs.getLong("n"), days(rs, "median"), days(rs, "p90")))

@@ -19,7 +19,7 @@ final class Reports {
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }

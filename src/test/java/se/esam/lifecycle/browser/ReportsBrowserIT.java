@@ -1,0 +1,81 @@
+package se.esam.lifecycle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.TestSmtp;
+
+/**
+ * The manager reports in a real browser: Chart.js, served from our jar, draws every chart under our
+ * Content-Security-Policy (no inline script), and the filter form narrows the figures.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@TestEnvironment
+@DirtiesContext
+class ReportsBrowserIT {
+
+    static final TestSmtp smtp = new TestSmtp();
+
+    @RegisterExtension
+    static final GreenMailExtension mail = smtp.server();
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(ReportsBrowserIT.class, registry);
+        smtp.configure(registry);
+    }
+
+    @Test
+    void managerSeesEveryChartDrawnAndFiltersTheReports() {
+        WebDriver driver = browser.newSession();
+        browser.step("mats signs in and opens the reports from the menu");
+        driver.get("http://localhost:" + port + "/");
+        LoginPage.signIn(browser, "mats", "mats");
+        browser.click(By.linkText("Rapporter"));
+        browser.until(ExpectedConditions.titleContains("Rapporter"));
+
+        browser.step("every chart is drawn by Chart.js");
+        List<?> canvases = driver.findElements(By.cssSelector("canvas[data-chart]"));
+        assertThat(canvases).hasSize(4);
+        Object drawn = ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('canvas[data-chart]'))"
+                        + ".filter(c => window.Chart && Chart.getChart(c)).length");
+        assertThat(drawn).isEqualTo(4L);
+        List<LogEntry> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getMessage().contains("Content Security Policy")).toList();
+        assertThat(violations).as("CSP violations").isEmpty();
+
+        browser.step("mats narrows the reports to one expert group");
+        browser.click(By.cssSelector("select[name='expertGroup'] option[value='expert-law']"));
+        browser.click(By.cssSelector("form.filter button[type='submit']"));
+        browser.until(ExpectedConditions.urlContains("expertGroup=expert-law"));
+        assertThat(driver.findElement(By.cssSelector("select[name='expertGroup'] option[value='expert-law']"))
+                .isSelected()).isTrue();
+    }
+}

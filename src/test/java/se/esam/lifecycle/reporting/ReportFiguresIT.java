@@ -1,0 +1,430 @@
+package se.esam.lifecycle.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.variable.Variables.createVariables;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.TestSmtp;
+
+/**
+ * Every figure of the manager reports against a small history built through the real processes on a
+ * fixed clock, and computed by hand (in the comments). Times are 09:00 UTC, 10:00 in Stockholm, so no
+ * item changes month with the time zone. "Now" is 10 March 2026; the period January to March 2026.
+ * <pre>
+ *   A anna  ERROR digital-samverkan   submitted 01-05, routed 01-06 (due 01-16), REJECTED 01-10
+ *   B olof  GAP   digital-samverkan   submitted 01-05, routed 01-07 (due 01-17), ACCEPTED 01-19 (late),
+ *                                     revision opened 01-19, published 02-18
+ *   I olof  GAP   digital-samverkan   submitted 01-20, routed 01-21 (due 01-31), HELD 01-23
+ *   C anna  ERROR digital-samverkan   submitted 02-02, duplicate of A 02-03
+ *   D olof  ERROR behovsdriven-utv.   submitted 02-02, out of scope 02-04
+ *   E anna  GAP   digital-samverkan   submitted 02-09, clarification asked 02-10, unanswered 02-24
+ *   F olof  ERROR digital-samverkan   submitted 02-16, routed 02-17 (due 02-27), still in review
+ *   G anna  GAP   digital-samverkan   submitted 03-02, in triage
+ *   H olof  ERROR digital-samverkan   submitted 03-03, routed 03-04 (due 03-14), in review
+ * </pre>
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@TestEnvironment
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportFiguresIT {
+
+    private static final String ARCHITECTURE = "expert-architecture";
+    private static final String PERIOD = "from=2026-01&to=2026-03";
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final TestSmtp smtp = new TestSmtp();
+
+    @RegisterExtension
+    static final GreenMailExtension mail = smtp.server();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    Directory directory;
+
+    private final Map<String, String> ref = new LinkedHashMap<>();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(ReportFiguresIT.class, registry);
+        smtp.configure(registry);
+    }
+
+    @BeforeAll
+    void buildTheHistory() throws Exception {
+        ProcessInstance a = submit("A", "2026-01-05", "anna", "ERROR", "digital-samverkan");
+        ProcessInstance b = submit("B", "2026-01-05", "olof", "GAP", "digital-samverkan");
+        route(a, "2026-01-06");
+        route(b, "2026-01-07");
+        review(a, "2026-01-10", "REJECTED");
+        review(b, "2026-01-19", "ACCEPTED");
+        ProcessInstance i = submit("I", "2026-01-20", "olof", "GAP", "digital-samverkan");
+        route(i, "2026-01-21");
+        review(i, "2026-01-23", "HELD");
+
+        ProcessInstance c = submit("C", "2026-02-02", "anna", "ERROR", "digital-samverkan");
+        ProcessInstance d = submit("D", "2026-02-02", "olof", "ERROR", "behovsdriven-utveckling");
+        at("2026-02-03");
+        completeAs("karin", task(c, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
+                TriageDecisions.DUPLICATE, FeedbackProcess.Vars.DUPLICATE_OF, ref.get("A")));
+        at("2026-02-04");
+        completeAs("karin", task(d, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
+                TriageDecisions.OUT_OF_SCOPE, FeedbackProcess.Vars.OUT_OF_SCOPE_REASON, "Gäller inte vägledningen."));
+        ProcessInstance e = submit("E", "2026-02-09", "anna", "GAP", "digital-samverkan");
+        at("2026-02-10");
+        completeAs("karin", task(e, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
+                TriageDecisions.CLARIFY, FeedbackProcess.Vars.CLARIFICATION_QUESTION, "Vilket avsnitt?"));
+        ProcessInstance f = submit("F", "2026-02-16", "olof", "ERROR", "digital-samverkan");
+        route(f, "2026-02-17");
+        publishTheRevision("2026-02-18");
+        at("2026-02-24");
+        management.executeJob(management.createJobQuery().processInstanceId(e.getId()).timers().singleResult()
+                .getId());
+
+        submit("G", "2026-03-02", "anna", "GAP", "digital-samverkan");
+        ProcessInstance h = submit("H", "2026-03-03", "olof", "ERROR", "digital-samverkan");
+        route(h, "2026-03-04");
+        at("2026-03-10");
+    }
+
+    @AfterAll
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void backlogCountsOpenFeedbackByStageAndGroupWithTheOverdue() {
+        Map<String, Object> backlog = get("/api/reports/backlog?" + PERIOD);
+        // G in triage; F (due 02-27, overdue) and H (due 03-14) in review; I held for the next revision
+        assertThat(rows(backlog.get("rows"), "stage", "expertGroup", "open", "overdue")).containsExactly(
+                "TRIAGE null 1 0", "REVIEW expert-architecture 2 1", "REVISION expert-architecture 1 0");
+        assertThat(backlog).containsEntry("open", 4).containsEntry("overdue", 1);
+    }
+
+    @Test
+    void leadTimesAreMediansAndNinetiethPercentilesInDays() {
+        Map<String, Object> leadTimes = get("/api/reports/lead-times?" + PERIOD);
+        // to disposition: architecture A 5, B 14, I 3 days; no group (closed at triage) C 1, D 2, E 15 days;
+        // p90 of three values interpolates at 1.8: 5 + 0.8 × 9 = 12.2 and 2 + 0.8 × 13 = 12.4
+        assertThat(rows(leadTimes.get("toDispositionByGroup"), "expertGroup", "count", "medianDays", "p90Days"))
+                .containsExactly("expert-architecture 3 5.0 12.2", "null 3 2.0 12.4");
+        assertThat(rows(leadTimes.get("toDispositionByMonth"), "month", "count", "medianDays", "p90Days"))
+                .containsExactly("2026-01 3 5.0 12.2", "2026-02 3 2.0 12.4");
+        // to publication: only B, 5 January to 18 February
+        assertThat(rows(leadTimes.get("toPublicationByGroup"), "expertGroup", "count", "medianDays", "p90Days"))
+                .containsExactly("expert-architecture 1 44.0 44.0");
+        assertThat(rows(leadTimes.get("toPublicationByMonth"), "month", "count", "medianDays", "p90Days"))
+                .containsExactly("2026-02 1 44.0 44.0");
+        // triage A 1, B 2, I 1, C 1, D 2, E 1; clarification E 14; review A 4, B 12, I 2 (p90 4 + 0.8 × 8);
+        // revision B 19 January to 18 February
+        assertThat(rows(leadTimes.get("stages"), "stage", "count", "medianDays", "p90Days")).containsExactly(
+                "TRIAGE 6 1.0 2.0", "CLARIFICATION 1 14.0 14.0", "REVIEW 3 4.0 10.4", "REVISION 1 30.0 30.0");
+    }
+
+    @Test
+    void outcomesByTypeGuidanceAndOrganisation() {
+        Map<String, Object> outcomes = get("/api/reports/outcomes?" + PERIOD);
+        String[] columns = { "key", "accepted", "rejected", "held", "duplicate", "outOfScope", "unanswered" };
+        assertThat(rows(outcomes.get("byType"), columns)).containsExactly("ERROR 0 1 0 1 1 0", "GAP 1 0 1 0 0 1");
+        assertThat(rows(outcomes.get("byGuidance"), columns)).containsExactly("behovsdriven-utveckling 0 0 0 0 1 0",
+                "digital-samverkan 1 1 1 1 0 1");
+        assertThat(rows(outcomes.get("byOrganisation"), columns)).containsExactly("org-kronofogden 1 0 1 0 1 0",
+                "org-pensionsmyndigheten 0 1 0 1 0 1");
+    }
+
+    @Test
+    void throughputPerMonthWithTheRevisionsCycleTime() {
+        List<Map<String, Object>> throughput = getList("/api/reports/throughput?" + PERIOD);
+        assertThat(rows(throughput, "month", "submitted", "decided", "published", "revisionsPublished",
+                "revisionMedianDays", "revisionP90Days")).containsExactly("2026-01 3 3 0 0 null null",
+                        "2026-02 4 3 1 1 30.0 30.0", "2026-03 2 0 0 0 null null");
+    }
+
+    @Test
+    void reviewsPastTheirDueDateByGroupAndMonth() {
+        // B decided two days late; F still open after its due date; H not yet due
+        assertThat(rows(getList("/api/reports/deadlines?" + PERIOD), "expertGroup", "month", "reviews", "late"))
+                .containsExactly("expert-architecture 2026-01 3 1", "expert-architecture 2026-02 1 1",
+                        "expert-architecture 2026-03 1 0");
+    }
+
+    @Test
+    void filtersNarrowEveryFigure() {
+        assertThat(rows(getList("/api/reports/throughput?" + PERIOD + "&organisation=org-pensionsmyndigheten"),
+                "month", "submitted", "decided")).containsExactly("2026-01 1 1", "2026-02 2 2", "2026-03 1 0");
+        assertThat(rows(get("/api/reports/outcomes?" + PERIOD + "&guidanceId=behovsdriven-utveckling").get("byType"),
+                "key", "outOfScope")).containsExactly("ERROR 1");
+        assertThat(rows(get("/api/reports/backlog?" + PERIOD + "&expertGroup=" + ARCHITECTURE).get("rows"), "stage",
+                "open")).containsExactly("REVIEW 2", "REVISION 1");
+        assertThat(rows(getList("/api/reports/deadlines?from=2026-02&to=2026-02"), "month", "reviews"))
+                .containsExactly("2026-02 1");
+    }
+
+    @Test
+    void everyFigureDrillsDownToTheFeedbackBehindIt() {
+        assertThat(references("figure=overdue&stage=REVIEW&expertGroup=" + ARCHITECTURE)).containsExactly(ref.get("F"));
+        assertThat(references("figure=backlog")).containsExactlyInAnyOrder(ref.get("F"), ref.get("G"), ref.get("H"),
+                ref.get("I"));
+        assertThat(references("figure=decided&month=2026-02")).containsExactlyInAnyOrder(ref.get("C"), ref.get("D"),
+                ref.get("E"));
+        assertThat(references("figure=answered")).containsExactly(ref.get("B"));
+        assertThat(references("figure=outcome&outcome=ACCEPTED&type=GAP")).containsExactly(ref.get("B"));
+        assertThat(references("figure=outcome&outcome=UNANSWERED&organisation=org-pensionsmyndigheten"))
+                .containsExactly(ref.get("E"));
+        assertThat(references("figure=late-reviews")).containsExactlyInAnyOrder(ref.get("B"), ref.get("F"));
+        assertThat(references("figure=submitted&month=2026-03")).containsExactlyInAnyOrder(ref.get("G"), ref.get("H"));
+    }
+
+    @Test
+    void everyTableComesAsCsv() {
+        ResponseEntity<String> csv = http.withBasicAuth("mats", "mats")
+                .getForEntity("/api/reports/csv/throughput?" + PERIOD, String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).startsWith("month,submitted,decided,published,revisionsPublished,"
+                + "revisionMedianDays,revisionP90Days\r\n").contains("2026-02,4,3,1,1,30.0,30.0\r\n");
+        String feedback = http.withBasicAuth("mats", "mats")
+                .getForObject("/api/reports/csv/feedback?" + PERIOD + "&figure=answered", String.class);
+        assertThat(feedback.lines()).hasSize(2).element(1).asString().startsWith(ref.get("B") + ",GAP,");
+    }
+
+    @Test
+    void reportsPageShowsTheFiguresWithLinksToTheItems() throws Exception {
+        String mats = signIn("mats");
+        HttpResponse<String> page = page(mats, "/reports?" + PERIOD);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Öppna synpunkter nu").contains("/webjars/chart.js/")
+                .contains("data-chart=").contains("/reports/feedback?from=2026-01&amp;to=2026-03");
+        String drill = page(mats, "/reports/feedback?" + PERIOD + "&figure=overdue").body();
+        assertThat(drill).contains(ref.get("F")).doesNotContain(ref.get("H"));
+        assertThat(page(mats, "/reports?from=2026-13").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyManagersAndAdministratorsSeeTheReports() throws Exception {
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity("/api/reports/backlog", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String user : List.of("anna", "karin", "erik", "maria")) {
+            assertThat(http.withBasicAuth(user, user).getForEntity("/api/reports/backlog", String.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(page(signIn(user), "/reports").statusCode()).as(user).isEqualTo(403);
+        }
+        assertThat(new TestRestTemplate().getForEntity(http.getRootUri() + "/api/reports/backlog", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void badFiltersAreRefusedNamingTheField() {
+        ResponseEntity<Map<String, Object>> month = http.withBasicAuth("mats", "mats")
+                .exchange("/api/reports/backlog?from=2026-13", HttpMethod.GET, null, JSON);
+        assertThat(month.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(month.getBody().get("errors").toString()).contains("field=from");
+        ResponseEntity<Map<String, Object>> figure = http.withBasicAuth("mats", "mats")
+                .exchange("/api/reports/feedback?figure=everything", HttpMethod.GET, null, JSON);
+        assertThat(figure.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(figure.getBody().get("errors").toString()).contains("field=figure");
+        assertThat(http.withBasicAuth("mats", "mats").getForEntity("/api/reports/csv/secrets", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    // --- building the history
+
+    private ProcessInstance submit(String name, String day, String user, String type, String guidance) {
+        at(day);
+        boolean digital = "digital-samverkan".equals(guidance);
+        ProcessInstance instance = as(user, () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY,
+                createVariables().putValue(FeedbackProcess.Vars.GUIDANCE_ID, guidance)
+                        .putValue(FeedbackProcess.Vars.GUIDANCE_VERSION, digital ? "4.1" : "1.0")
+                        .putValue(FeedbackProcess.Vars.SECTION_ID, digital ? "2.1" : "2")
+                        .putValue(FeedbackProcess.Vars.FEEDBACK_TYPE, type)
+                        .putValue(FeedbackProcess.Vars.DESCRIPTION, "Synpunkt " + name)));
+        ref.put(name, history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey());
+        return instance;
+    }
+
+    private void route(ProcessInstance feedback, String day) {
+        at(day);
+        completeAs("karin", task(feedback, FeedbackProcess.Elements.TRIAGE), Map.of(
+                FeedbackProcess.Vars.TRIAGE_DECISION, TriageDecisions.ROUTE, FeedbackProcess.Vars.EXPERT_GROUP,
+                ARCHITECTURE, FeedbackProcess.Vars.PRIORITY, "NORMAL"));
+    }
+
+    private void review(ProcessInstance feedback, String day, String disposition) {
+        at(day);
+        completeAs("erik", task(feedback, FeedbackProcess.Elements.REVIEW), Map.of(
+                FeedbackProcess.Vars.DISPOSITION, disposition, FeedbackProcess.Vars.DISPOSITION_REASON, "Motivering."));
+    }
+
+    /** Erik drafts (B not addressed, with a reason), the kansli approves, the chief architect approves. */
+    private void publishTheRevision(String day) throws Exception {
+        at(day);
+        ProcessInstance revision = runtime.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
+                .singleResult();
+        ObjectValue stored = runtime.getVariableTyped(revision.getId(), RevisionProcess.Vars.ITEMS, false);
+        List<Map<String, Object>> items = MAPPER.readValue(stored.getValueSerialized(), new TypeReference<>() {
+        });
+        items.forEach(item -> {
+            item.put("trace", "NOT_ADDRESSED");
+            item.put("traceReason", "Tas upp i nästa version.");
+        });
+        completeAs("erik", task(revision, RevisionProcess.Elements.DRAFT), Map.of(
+                RevisionProcess.Vars.ITEMS, Variables.serializedObjectValue(MAPPER.writeValueAsString(items))
+                        .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create(),
+                RevisionProcess.Vars.CHANGE_NOTES, "Förtydliganden.", RevisionProcess.Vars.CHANGE_CLASS, "EDITORIAL"));
+        completeAs("karin", task(revision, RevisionProcess.Elements.QUALITY_REVIEW),
+                Map.of(RevisionProcess.Vars.QUALITY_DECISION, "approve"));
+        completeAs("maria", task(revision, RevisionProcess.Elements.APPROVE),
+                Map.of(RevisionProcess.Vars.APPROVAL_DECISION, "approve"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(revision.getId()).count()).isZero();
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private void completeAs(String user, Task task, Map<String, Object> variables) {
+        as(user, () -> {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> action) {
+        identity.setAuthentication(user, directory.groupsOf(user));
+        try {
+            return action.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static void at(String day) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(day + "T09:00:00Z")));
+    }
+
+    // --- reading the reports
+
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Signs in on the login form, as a browser does: returns the session cookie. */
+    private String signIn(String user) throws Exception {
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = sessionCookie(form);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+                        + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+        return sessionCookie(login);
+    }
+
+    private HttpResponse<String> page(String cookie, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path)).header("Cookie", cookie)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("GLSESSION=")).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> get(String path) {
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("mats", "mats").exchange(path,
+                HttpMethod.GET, null, JSON);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private List<Map<String, Object>> getList(String path) {
+        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth("mats", "mats").exchange(path,
+                HttpMethod.GET, null, JSON_LIST);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private List<String> references(String drill) {
+        Object items = get("/api/reports/feedback?" + PERIOD + "&" + drill).get("items");
+        return rows(items, "reference");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> rows(Object list, String... columns) {
+        return ((List<Map<String, Object>>) list).stream().map(row -> {
+            StringBuilder line = new StringBuilder();
+            for (String column : columns) {
+                line.append(line.isEmpty() ? "" : " ").append(row.get(column));
+            }
+            return line.toString();
+        }).toList();
+    }
+}
