@@ -1,22 +1,27 @@
 package se.esam.lifecycle.feedback;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.system.ConflictException;
+import se.esam.lifecycle.system.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/feedback")
@@ -30,14 +35,32 @@ class FeedbackController {
         this.queries = queries;
     }
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
     @PostMapping
-    @Operation(summary = "Submit feedback on a published guidance version; answers with its tracking reference")
-    ResponseEntity<FeedbackView> submit(@Valid @RequestBody Submission submission, Authentication authentication) {
+    @Operation(summary = "Submit feedback on a published guidance version; answers with its tracking reference",
+            description = "With an Idempotency-Key header a repeated request (a retry after a lost answer) "
+                    + "returns the first one's feedback instead of creating another; the same key with other "
+                    + "content is refused with 409.")
+    ResponseEntity<FeedbackView> submit(@Valid @RequestBody Submission submission,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        String reference = intake.submit(submission, user);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{reference}").buildAndExpand(reference)
-                .toUri();
-        return ResponseEntity.created(location).body(queries.view(reference, user));
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "Högst 100 tecken: bokstäver, siffror och . _ : -");
+        }
+        FeedbackIntake.Submitted submitted;
+        try {
+            submitted = intake.submit(submission, user, idempotencyKey);
+        } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
+            submitted = intake.replay(user, idempotencyKey, FeedbackIntake.hash(submission)).orElseThrow(
+                    () -> new ConflictException("En synpunkt med samma Idempotency-Key tas emot just nu; försök igen."));
+        }
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{reference}")
+                .buildAndExpand(submitted.reference()).toUri();
+        return ResponseEntity.created(location).header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
+                .body(queries.view(submitted.reference(), user));
     }
 
     @GetMapping("/{reference}")

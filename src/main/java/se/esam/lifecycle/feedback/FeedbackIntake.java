@@ -1,7 +1,12 @@
 package se.esam.lifecycle.feedback;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -10,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.system.ConflictException;
 
 /**
  * Submission through the API: the same process as a start from Tasklist, with the input checked
@@ -29,8 +35,54 @@ class FeedbackIntake {
         this.repository = repository;
     }
 
+    /** What a submission returned: its reference, and whether it repeats an earlier one with the same key. */
+    record Submitted(String reference, boolean replayed) {
+    }
+
+    /**
+     * Submits, once per idempotency key: a repeated key with the same submission answers with the first
+     * one's reference; with another submission it is refused (409). Two requests with the same key at
+     * the same moment queue on the key's row, so only one feedback is created.
+     */
     @Transactional
-    String submit(Submission submission, CurrentUser submitter) {
+    Submitted submit(Submission submission, CurrentUser submitter, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Submitted(submit(submission, submitter), false);
+        }
+        String hash = hash(submission);
+        Optional<Submitted> earlier = replay(submitter, idempotencyKey, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        repository.reserveSubmission(submitter.id(), idempotencyKey, hash);
+        String reference = submit(submission, submitter);
+        repository.completeSubmission(submitter.id(), idempotencyKey, reference);
+        return new Submitted(reference, false);
+    }
+
+    /** The earlier submission with this key, if any. */
+    @Transactional(readOnly = true)
+    Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
+        return repository.submission(submitter.id(), idempotencyKey).map(earlier -> {
+            if (!earlier.hash().equals(hash)) {
+                throw new ConflictException("Idempotency-Key " + idempotencyKey + " användes redan för en annan "
+                        + "synpunkt. Använd en ny nyckel för en ny synpunkt.");
+            }
+            return new Submitted(earlier.reference(), true);
+        });
+    }
+
+    static String hash(Submission submission) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(submission.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String submit(Submission submission, CurrentUser submitter) {
         feedback.check(submission, submitter.id());
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.GUIDANCE_ID, submission.guidanceId());

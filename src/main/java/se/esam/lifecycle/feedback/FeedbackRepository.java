@@ -85,6 +85,27 @@ class FeedbackRepository {
         return Math.max(0, Duration.between(from, to).toSeconds());
     }
 
+    record SubmissionKey(String hash, String reference) {
+    }
+
+    Optional<SubmissionKey> submission(String submitter, String idempotencyKey) {
+        return jdbc.sql("select request_hash, reference from feedback_submission where submitter = ? "
+                + "and idempotency_key = ?").params(submitter, idempotencyKey)
+                .query((rs, n) -> new SubmissionKey(rs.getString("request_hash"), rs.getString("reference")))
+                .optional();
+    }
+
+    /** Takes the key; a concurrent request with the same key waits here, then fails on the primary key. */
+    void reserveSubmission(String submitter, String idempotencyKey, String hash) {
+        jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
+                + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant())).update();
+    }
+
+    void completeSubmission(String submitter, String idempotencyKey, String reference) {
+        jdbc.sql("update feedback_submission set reference = ? where submitter = ? and idempotency_key = ?")
+                .params(reference, submitter, idempotencyKey).update();
+    }
+
     void clarificationDue(String reference, Instant due) {
         jdbc.sql("update feedback set clarification_due = ? where reference = ?").params(timestamp(due), reference)
                 .update();

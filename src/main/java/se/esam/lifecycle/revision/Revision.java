@@ -9,7 +9,7 @@ record Revision(long id, String guidanceId, String baseVersion, RevisionStatus s
         Instant consultationEnds, Instant openedAt, Instant publishedAt) {
 
     /** The business key of its process and the name people use. */
-    String label() {
+    public String label() {
         return label(id);
     }
 

@@ -2,7 +2,11 @@ package se.esam.lifecycle.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
+import java.io.IOException;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -16,10 +20,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -63,7 +72,9 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        // the CSRF check comes before authentication: nobody signed in is told so, not refused
+                        .accessDeniedHandler(SecurityConfiguration::unauthorizedUnlessSignedIn))
                 .headers(SecurityConfiguration::headers);
         signIn.forApiClients(http);
         return http.build();
@@ -78,6 +89,12 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/reports", "/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
+                        // count every organisation's feedback for anyone signed in
+                        .requestMatchers("/camunda/api/cockpit/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
+                        .requestMatchers("/camunda/api/admin/**").hasAuthority(Roles.ADMINS)
                         .anyRequest().authenticated())
                 // the webapps' scripts need a status they understand, not a login page, once the session ends
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -86,11 +103,21 @@ class SecurityConfiguration {
                         .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
                                 WebappSignOut.REQUEST))
                         .logoutSuccessHandler(new WebappSignOut(signIn.afterSignOut())))
-                // the webapps' API has Camunda's own CSRF protection; Spring's would break Tasklist
+                // the webapps' API has Camunda's own CSRF token; Spring's would break Tasklist. Camunda ends
+                // the whole session on a wrong token, so a forged request is refused here, before it can
                 .csrf(csrf -> csrf.ignoringRequestMatchers(WEBAPPS_API))
+                .addFilterBefore(new WebappCsrfGuard(), CsrfFilter.class)
                 .headers(SecurityConfiguration::headers);
         signIn.forBrowsers(http);
         return http.build();
+    }
+
+    private static void unauthorizedUnlessSignedIn(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        response.sendError(signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {

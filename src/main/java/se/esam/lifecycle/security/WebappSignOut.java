@@ -3,15 +3,11 @@ package se.esam.lifecycle.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -28,7 +24,7 @@ final class WebappSignOut implements LogoutSuccessHandler {
 
     static final RequestMatcher REQUEST = new AndRequestMatcher(
             withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout"),
-            WebappSignOut::carriesWebappCsrfToken);
+            WebappCsrfGuard::carriesWebappCsrfToken);
 
     private final LogoutSuccessHandler forOurPages;
 
@@ -44,13 +40,5 @@ final class WebappSignOut implements LogoutSuccessHandler {
         } else {
             forOurPages.onLogoutSuccess(request, response, authentication);
         }
-    }
-
-    private static boolean carriesWebappCsrfToken(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-        Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        return sent != null && expected instanceof String token && MessageDigest.isEqual(
-                token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -52,6 +52,13 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail clash(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Krock");
+        return problem;
+    }
+
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ProblemDetail notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,6 +60,9 @@ class FeedbackApiIT {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
             new ParameterizedTypeReference<>() {
             };
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     TestRestTemplate http;
@@ -235,7 +239,68 @@ class FeedbackApiIT {
         }
     }
 
+    @Test
+    void repeatedSubmissionWithTheSameIdempotencyKeyCreatesOneFeedback() {
+        Submission submission = gap("Skickad två gånger efter ett tappat svar.");
+        ResponseEntity<Map<String, Object>> first = submitWithKey("anna", submission, "retry-1");
+        ResponseEntity<Map<String, Object>> again = submitWithKey("anna", submission, "retry-1");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reference(again)).isEqualTo(reference(first));
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(feedbackWithText(submission.description())).isEqualTo(1);
+
+        // the key is the submitter's: another person's same key is another submission
+        assertThat(reference(submitWithKey("olof", submission, "retry-1"))).isNotEqualTo(reference(first));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithOtherContentIsRefused() {
+        submitWithKey("anna", gap("Första synpunkten med nyckeln."), "reused-key");
+        ResponseEntity<Map<String, Object>> other = submitWithKey("anna", gap("En annan synpunkt."), "reused-key");
+
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getBody().get("detail").toString()).contains("reused-key");
+        assertThat(feedbackWithText("En annan synpunkt.")).isZero();
+        assertBadRequest(submitWithKey("anna", gap("Ogiltig nyckel."), "has spaces in it"), "Idempotency-Key");
+    }
+
+    @Test
+    void simultaneousRetriesWithTheSameKeyCreateOneFeedback() throws Exception {
+        Submission submission = gap("Skickad fyra gånger på samma gång.");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ResponseEntity<Map<String, Object>>>> work = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                work.add(() -> submitWithKey("anna", submission, "at-once"));
+            }
+            Set<String> references = new HashSet<>();
+            for (Future<ResponseEntity<Map<String, Object>>> result : pool.invokeAll(work)) {
+                assertThat(result.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                references.add(reference(result.get()));
+            }
+            assertThat(references).hasSize(1);
+            assertThat(feedbackWithText(submission.description())).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- helpers: what a client of the two APIs does
+
+    private ResponseEntity<Map<String, Object>> submitWithKey(String user, Submission submission, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", key);
+        return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST,
+                new HttpEntity<>(submission, headers), JSON);
+    }
+
+    private long feedbackWithText(String description) {
+        return jdbc.sql("select count(*) from feedback where description = ?").param(description).query(Long.class)
+                .single();
+    }
 
     private static Submission gap(String text) {
         return new Submission("digital-samverkan", "4.1", "2.1", FeedbackType.GAP, text);

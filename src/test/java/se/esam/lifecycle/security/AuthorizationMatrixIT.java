@@ -181,7 +181,7 @@ class AuthorizationMatrixIT {
             GET /engine-rest/task
                 anonymous                                   401
                 anna                                        200  RequestClarification:A3
-                karin admin                                 200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
+                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
                 erik hanna                                  200  ReviewFeedback:A1
                 lena                                        200  ReviewFeedback:O1
                 maria                                       200  ApproveRevision:REV
@@ -242,7 +242,7 @@ class AuthorizationMatrixIT {
             GET /camunda/api/engine/engine/default/task
                 anonymous                                   401
                 anna                                        200  RequestClarification:A3
-                karin admin                                 200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
+                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
                 erik hanna                                  200  ReviewFeedback:A1
                 lena                                        200  ReviewFeedback:O1
                 maria                                       200  ApproveRevision:REV
