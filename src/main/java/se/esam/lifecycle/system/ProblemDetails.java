@@ -67,7 +67,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
+    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.TaskAlreadyClaimedException.class })
     ProblemDetail conflict(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");

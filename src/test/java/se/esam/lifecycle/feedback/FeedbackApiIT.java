@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.esam.lifecycle.support.TestEnvironment;
@@ -286,6 +288,44 @@ class FeedbackApiIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void twoReviewersCompletingTheSameTaskAtOnceOneSucceedsTheOtherGetsConflict() throws Exception {
+        String reference = reference(submit("anna", gap("Två granskare svarar samtidigt.")));
+        claimAndSubmit("karin", taskOf("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
+                "expertGroup", "expert-architecture", "priority", "NORMAL"));
+        String review = taskOf("erik", "ReviewFeedback", reference);
+        Map<String, Object> form = Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"),
+                "dispositionReason", Map.of("value", "Finns redan i bilaga 2.")));
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<Map<String, Object>>>> answers = pool.invokeAll(List.of(
+                    () -> {
+                        together.await();
+                        return post("erik", "/engine-rest/task/" + review + "/submit-form", form);
+                    },
+                    () -> {
+                        together.await();
+                        return post("per", "/engine-rest/task/" + review + "/submit-form", form);
+                    }));
+            List<HttpStatusCode> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
+                statuses.add(answer.get().getStatusCode());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        // whoever comes later still learns it was done, and by whom
+        ResponseEntity<Map<String, Object>> late = post("per", "/engine-rest/task/" + review + "/submit-form", form);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getBody().get("detail").toString()).contains("redan slutförd");
+        assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("status", "REJECTED");
+        assertThat(jdbc.sql("select count(*) from feedback_event where reference = ? and action = 'DECIDED'")
+                .param(reference).query(Long.class).single()).isEqualTo(1);
     }
 
     // --- helpers: what a client of the two APIs does
