@@ -25,10 +25,12 @@ class FeedbackRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FeedbackMetrics metrics;
 
-    FeedbackRepository(JdbcClient jdbc, Clock clock) {
+    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     void insert(Feedback f) {
@@ -41,6 +43,7 @@ class FeedbackRepository {
                         f.processInstanceId(), timestamp(f.submittedAt()), timestamp(f.decidedAt()),
                         timestamp(f.submittedAt()), month(f.submittedAt()))
                 .update();
+        metrics.submitted(f.type());
     }
 
     /**
@@ -48,13 +51,16 @@ class FeedbackRepository {
      * stage it leaves, and deciding or answering it records the month and the lead time.
      */
     void update(Feedback f) {
-        record Before(FeedbackStatus status, Instant since) {
+        record Before(FeedbackStatus status, Instant since, String outcome) {
         }
-        Before before = jdbc.sql("select status, status_since from feedback where reference = ?")
+        Before before = jdbc.sql("select status, status_since, outcome from feedback where reference = ?")
                 .param(f.reference())
                 .query((rs, n) -> new Before(FeedbackStatus.valueOf(rs.getString("status")),
-                        instant(rs, "status_since")))
+                        instant(rs, "status_since"), rs.getString("outcome")))
                 .single();
+        if (before.outcome() == null && outcome(f) != null) {
+            metrics.decided(outcome(f));
+        }
         Instant now = clock.instant();
         boolean moved = before.status() != f.status();
         List<Object> values = new ArrayList<>(Arrays.asList(f.status().name(), f.expertGroup(), name(f.priority()),

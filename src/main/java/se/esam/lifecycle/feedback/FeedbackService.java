@@ -26,6 +26,8 @@ import se.esam.lifecycle.system.NotFoundException;
 @Service
 class FeedbackService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FeedbackService.class);
+
     private final FeedbackRepository feedback;
     private final ReferenceGenerator references;
     private final GuidanceCatalogue catalogue;
@@ -95,6 +97,7 @@ class FeedbackService {
         }
         Feedback f = get(reference);
         save(f.withRouting(expertGroup, priority, containsPersonalData));
+        log.info("Routed to {} with priority {}", expertGroup, priority);
         event(reference, FeedbackStatus.IN_TRIAGE, Action.ROUTED, actor,
                 directory.groupName(expertGroup) + ", prioritet " + priority);
     }

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
+
+import se.esam.lifecycle.system.AsApplication;
 
 /**
  * The one place that reads people, groups and organisations. They live in Camunda's identity store;
@@ -75,15 +76,6 @@ public class Directory {
     }
 
     private <T> T asApplication(Supplier<T> lookup) {
-        Authentication person = identity.getCurrentAuthentication();
-        if (person == null) {
-            return lookup.get();
-        }
-        identity.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            identity.setAuthentication(person);
-        }
+        return AsApplication.query(identity, lookup);
     }
 }

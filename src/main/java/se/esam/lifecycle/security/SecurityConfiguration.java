@@ -49,7 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final RequestMatcher API = new OrRequestMatcher(withDefaults().matcher("/api/**"),
-            withDefaults().matcher("/engine-rest/**"));
+            withDefaults().matcher("/engine-rest/**"), withDefaults().matcher("/actuator/**"));
     private static final RequestMatcher SENDS_CREDENTIALS = request -> request.getHeader("Authorization") != null;
     private static final RequestMatcher WEBAPPS = withDefaults().matcher("/camunda/**");
     private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         // published guidance is for everyone to read
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Roles.ADMINS)
                         .anyRequest().authenticated())
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
@@ -87,7 +89,6 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico", "/css/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/reports", "/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in

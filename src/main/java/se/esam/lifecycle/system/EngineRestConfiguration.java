@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -55,16 +54,8 @@ class EngineRestConfiguration {
     record TaskHistory(HistoryService history, IdentityService identity) {
 
         Optional<HistoricTaskInstance> finished(String taskId) {
-            Authentication caller = identity.getCurrentAuthentication();
-            identity.clearAuthentication();
-            try {
-                return Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).finished()
-                        .singleResult());
-            } finally {
-                if (caller != null) {
-                    identity.setAuthentication(caller);
-                }
-            }
+            return Optional.ofNullable(AsApplication.query(identity, () -> history.createHistoricTaskInstanceQuery()
+                    .taskId(taskId).finished().singleResult()));
         }
     }
 
