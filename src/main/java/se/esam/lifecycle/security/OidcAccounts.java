@@ -72,7 +72,8 @@ class OidcAccounts {
     Account signIn(Map<String, Object> claims) {
         Object userClaim = claims.get(properties.userIdClaim());
         if (!(userClaim instanceof String userId) || userId.isBlank()) {
-            throw refused("missing_user_id", "The token has no '" + properties.userIdClaim() + "' claim naming the user");
+            throw refused("missing_user_id",
+                    "The token has no '" + properties.userIdClaim() + "' claim naming the user");
         }
         if (!validUserId.matcher(userId).matches()) {
             throw refused("invalid_user_id", "The user id '" + userId + "' from claim '" + properties.userIdClaim()

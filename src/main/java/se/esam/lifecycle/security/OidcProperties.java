@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the administrators, so that nobody becomes administrator by token unless the operator says so
  */
 @ConfigurationProperties("guidance.security.oidc")
-record OidcProperties(@DefaultValue("preferred_username") String userIdClaim, @DefaultValue("groups") String groupsClaim,
-        @DefaultValue("organisation") String organisationClaim, List<String> allowedGroups) {
+record OidcProperties(@DefaultValue("preferred_username") String userIdClaim,
+        @DefaultValue("groups") String groupsClaim, @DefaultValue("organisation") String organisationClaim,
+        List<String> allowedGroups) {
 
     OidcProperties {
         allowedGroups = allowedGroups == null ? Roles.ALL : List.copyOf(allowedGroups);

@@ -1,5 +1,9 @@
 package se.esam.lifecycle.security;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -8,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -58,6 +63,24 @@ class OidcSignIn implements SignIn {
         // a provider without an end_session_endpoint: back to our start page
         handler.setDefaultTargetUrl("/");
         return handler;
+    }
+
+    /** "Logga ut" on our pages posts to us, and we send the browser on to the provider's end_session_endpoint. */
+    @Override
+    public List<String> formTargets() {
+        if (!(registrations instanceof Iterable<?> all)) {
+            return List.of();
+        }
+        List<String> origins = new ArrayList<>();
+        for (Object registration : all) {
+            Object endSession = ((ClientRegistration) registration).getProviderDetails().getConfigurationMetadata()
+                    .get("end_session_endpoint");
+            if (endSession != null) {
+                URI uri = URI.create(endSession.toString());
+                origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+            }
+        }
+        return origins;
     }
 
     private OidcUser signInAtProvider(OidcUserRequest request) {

@@ -3,6 +3,7 @@ package se.esam.lifecycle.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -46,9 +47,12 @@ class SecurityConfiguration {
     private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
     private static final RequestMatcher SWAGGER_UI = withDefaults().matcher("/swagger-ui/**");
 
-    /** Our pages use no inline script or style; the webapps and Swagger UI send or need their own. */
+    /**
+     * Our pages use no inline script or style; the webapps and Swagger UI send or need their own. Our forms
+     * post to us, though one may go on from there ({@link SignIn#formTargets()}).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'none'";
     private static final String SWAGGER_UI_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -63,7 +67,7 @@ class SecurityConfiguration {
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, signIn));
         signIn.forApiClients(http);
         return http.build();
     }
@@ -86,12 +90,14 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(new WebappSignOut(signIn.afterSignOut())))
                 // the webapps' API has Camunda's own CSRF protection; Spring's would break Tasklist
                 .csrf(csrf -> csrf.ignoringRequestMatchers(WEBAPPS_API))
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, signIn));
         signIn.forBrowsers(http);
         return http.build();
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, SignIn signIn) {
+        String policy = String.format(CONTENT_SECURITY_POLICY,
+                signIn.formTargets().stream().map(target -> " " + target).collect(Collectors.joining()));
         // Spring writes HSTS only on secure requests: behind a TLS proxy that is X-Forwarded-Proto: https
         headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 // Cockpit and Tasklist frame their own pages
@@ -99,7 +105,7 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new AndRequestMatcher(new NegatedRequestMatcher(WEBAPPS), new NegatedRequestMatcher(SWAGGER_UI)),
-                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        new ContentSecurityPolicyHeaderWriter(policy)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
                         new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
     }

@@ -112,7 +112,8 @@ class OidcSignInIT {
         assertThat(submitted.getBody()).containsEntry("organisation", "Skatteverket");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) submitted.getBody().get("history");
-        assertThat(history).extracting(h -> h.get("action") + " by " + h.get("by")).containsExactly("SUBMITTED by sara");
+        assertThat(history).extracting(h -> h.get("action") + " by " + h.get("by"))
+                .containsExactly("SUBMITTED by sara");
         assertThat(getList(sara, "/api/feedback").getBody()).extracting(f -> f.get("reference"))
                 .contains(submitted.getBody().get("reference"));
     }
@@ -125,7 +126,8 @@ class OidcSignInIT {
         String kim = oidc.token("kim").with("groups", List.of(Roles.KANSLI)).with("organisation", "org-esam")
                 .serialize();
 
-        ResponseEntity<List<Map<String, Object>>> kimsTasks = getList(kim, "/engine-rest/task?taskDefinitionKey=TriageFeedback");
+        ResponseEntity<List<Map<String, Object>>> kimsTasks = getList(kim,
+                "/engine-rest/task?taskDefinitionKey=TriageFeedback");
 
         assertThat(kimsTasks.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(kimsTasks.getBody()).extracting(t -> businessKeyOf(kim, t)).contains(reference);
@@ -231,7 +233,8 @@ class OidcSignInIT {
 
     @Test
     void passwordsAreNotAcceptedInThisProfile() {
-        ResponseEntity<String> response = http.withBasicAuth("anna", "anna").getForEntity("/api/feedback", String.class);
+        ResponseEntity<String> response = http.withBasicAuth("anna", "anna").getForEntity("/api/feedback",
+                String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
@@ -329,8 +332,13 @@ class OidcSignInIT {
     void signingOutEndsOurSessionAndTheProvidersToo() throws Exception {
         oidc.token("sune").with("groups", List.of(Roles.SUBMITTERS)).with("organisation", "org-esam").forNextSignIn();
         BrowserSession browser = new BrowserSession();
-        assertThat(browser.get("/feedback").statusCode()).isEqualTo(200);
+        HttpResponse<String> page = browser.get("/feedback");
+        assertThat(page.statusCode()).isEqualTo(200);
         assertThat(browser.get("/api/feedback").statusCode()).isEqualTo(200);
+        // the sign-out form's redirect leaves our origin: browsers follow it only if form-action allows it
+        URI provider = URI.create(oidc.endSessionEndpoint());
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self' " + provider.getScheme() + "://" + provider.getRawAuthority() + ";");
 
         HttpResponse<String> signOut = browser.signOut();
 
