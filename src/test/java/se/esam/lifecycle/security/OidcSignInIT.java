@@ -269,7 +269,11 @@ class OidcSignInIT {
     void anExpiredTokenIsRefused() {
         String expired = oidc.token("elsa").with("groups", List.of(Roles.KANSLI)).expiredAnHourAgo().serialize();
 
-        assertThat(get(expired, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> refused = get(expired, "/api/feedback");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // a client learns that its token, not its request, is at fault (RFC 6750)
+        assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer")
+                .contains("error=\"invalid_token\"");
         assertThat(get(expired, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(identity.createUserQuery().userId("elsa").count()).isZero();
     }
