@@ -4,6 +4,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,9 +56,12 @@ class SecurityConfiguration {
     private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
     private static final RequestMatcher SWAGGER_UI = withDefaults().matcher("/swagger-ui/**");
 
-    /** Our pages use no inline script or style; the webapps and Swagger UI send or need their own. */
+    /**
+     * Our pages use no inline script or style; the webapps and Swagger UI send or need their own. Our forms
+     * post to us, though one may go on from there ({@link SignIn#formTargets()}).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'none'";
     private static final String SWAGGER_UI_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -77,7 +81,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         // the CSRF check comes before authentication: nobody signed in is told so, not refused
                         .accessDeniedHandler(SecurityConfiguration::unauthorizedUnlessSignedIn))
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, signIn));
         signIn.forApiClients(http);
         return http.build();
     }
@@ -108,7 +112,7 @@ class SecurityConfiguration {
                 // the whole session on a wrong token, so a forged request is refused here, before it can
                 .csrf(csrf -> csrf.ignoringRequestMatchers(WEBAPPS_API))
                 .addFilterBefore(new WebappCsrfGuard(), CsrfFilter.class)
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, signIn));
         signIn.forBrowsers(http);
         return http.build();
     }
@@ -121,7 +125,9 @@ class SecurityConfiguration {
         response.sendError(signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, SignIn signIn) {
+        String policy = String.format(CONTENT_SECURITY_POLICY,
+                signIn.formTargets().stream().map(target -> " " + target).collect(Collectors.joining()));
         // Spring writes HSTS only on secure requests: behind a TLS proxy that is X-Forwarded-Proto: https
         headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 // Cockpit and Tasklist frame their own pages
@@ -129,7 +135,7 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new AndRequestMatcher(new NegatedRequestMatcher(WEBAPPS), new NegatedRequestMatcher(SWAGGER_UI)),
-                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        new ContentSecurityPolicyHeaderWriter(policy)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
                         new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
     }

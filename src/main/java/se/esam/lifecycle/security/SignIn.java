@@ -1,5 +1,7 @@
 package se.esam.lifecycle.security;
 
+import java.util.List;
+
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
@@ -17,4 +19,12 @@ interface SignIn {
 
     /** Where a browser goes once our session has ended (Spring's /logout, not the webapps' own). */
     LogoutSuccessHandler afterSignOut();
+
+    /**
+     * Origins besides our own that a form on our pages may lead to (sign-out ending at the provider); the
+     * Content-Security-Policy's form-action must allow them, or browsers stop the form's redirect there.
+     */
+    default List<String> formTargets() {
+        return List.of();
+    }
 }
