@@ -123,6 +123,8 @@ class FeedbackProcessTest {
 
     /** 09:00 in Stockholm, weeks from a change to or from daylight-saving time. */
     private static final Instant NOW = Instant.parse("2026-05-04T07:00:00Z");
+    /** config/application.yaml, history-time-to-live */
+    private static final int HISTORY_TIME_TO_LIVE_DAYS = 730;
     // config/application.yaml guidance.feedback
     private static final int CLARIFICATION_DAYS = 14;
     private static final int HIGH_PRIORITY_REVIEW_DAYS = 5;
@@ -505,6 +507,38 @@ class FeedbackProcessTest {
 
         assertThat(instance).hasPassed(Elements.END_DECIDED).isEnded();
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.REJECTED);
+    }
+
+    // retention
+
+    @Test
+    void engineHistoryOfFinishedFeedbackIsCleanedUpAfterItsTimeToLiveWhileOurRecordStays() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+        routeToReview(instance);
+        review(instance, Disposition.REJECTED, "Vägledningen beskriver redan detta i avsnitt 3.");
+        assertThat(instance).isEnded();
+        var cleanup = processEngine.getManagementService();
+
+        theClockReads(NOW.plus(HISTORY_TIME_TO_LIVE_DAYS - 1, DAYS));
+        cleanUpHistory(cleanup);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                .as("kept until its time to live has passed").isOne();
+
+        theClockReads(NOW.plus(HISTORY_TIME_TO_LIVE_DAYS + 1, DAYS));
+        cleanUpHistory(cleanup);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                .isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count())
+                .isZero();
+        assertThat(stored(reference).status()).as("the feedback record and its history are ours to keep")
+                .isEqualTo(FeedbackStatus.REJECTED);
+        assertThat(feedbackService.history(reference)).isNotEmpty();
+    }
+
+    private void cleanUpHistory(org.camunda.bpm.engine.ManagementService management) {
+        Job job = historyService.cleanUpHistoryAsync(true);
+        management.executeJob(job.getId());
     }
 
     // conflict of interest
