@@ -29,15 +29,20 @@ public final class PostgresDatabase {
 
     /** Creates the database and points the Spring context's datasource at it. */
     public static PostgresDatabase createFor(Class<?> testClass, DynamicPropertyRegistry registry) {
-        String name = ("gl_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT);
-        execute("create database " + name);
-        PostgresDatabase database = new PostgresDatabase(name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        PostgresDatabase database = create(testClass);
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
         return database;
+    }
+
+    /** Creates the database, for applications started outside the test's JVM ({@link AppNode}). */
+    public static PostgresDatabase create(Class<?> testClass) {
+        String name = ("gl_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        return new PostgresDatabase(name);
     }
 
     public String url() {

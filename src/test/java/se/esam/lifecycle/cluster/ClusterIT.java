@@ -1,0 +1,179 @@
+package se.esam.lifecycle.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.esam.lifecycle.support.AppNode;
+import se.esam.lifecycle.support.PostgresDatabase;
+
+/**
+ * Two application nodes on one PostgreSQL database, as behind a load balancer: feedback submitted on
+ * one node is triaged on the other, and the clarification deadlines (timers) fire while both job
+ * executors compete for them: each runs exactly once, on one node, and mails once.
+ */
+class ClusterIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ITEMS = 6;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void feedbackMovesAcrossNodesAndEveryTimerRunsExactlyOnce() throws Exception {
+        PostgresDatabase database = PostgresDatabase.create(ClusterIT.class);
+        Map<String, String> quickDeadlines = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "500",
+                "camunda.bpm.job-execution.max-wait", "1000");
+        // one after the other: the first creates the schema
+        try (AppNode a = AppNode.start("node-a", database.url(), quickDeadlines);
+                AppNode b = AppNode.start("node-b", database.url(), quickDeadlines)) {
+            List<String> references = new ArrayList<>();
+            for (int i = 0; i < ITEMS; i++) {
+                AppNode submitOn = i % 2 == 0 ? a : b;
+                AppNode triageOn = i % 2 == 0 ? b : a;
+                String reference = submit(submitOn, "anna");
+                askForClarification(triageOn, reference);
+                references.add(reference);
+            }
+            // the fourteen days pass: an administrator moves every deadline to now, and both job executors
+            // see the timers fall due at the same moment
+            for (String reference : references) {
+                deadlineNow(a, reference);
+            }
+
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!references.stream().allMatch(r -> "UNANSWERED".equals(status(a, r)))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(1000);
+            }
+
+            List<String> mails = new ArrayList<>(a.mails());
+            mails.addAll(b.mails());
+            for (String reference : references) {
+                assertThat(status(b, reference)).as(reference).isEqualTo("UNANSWERED");
+                assertThat(history(a, reference).stream().filter(e -> "CLOSED_UNANSWERED".equals(e.get("action"))))
+                        .as("closed once: " + reference).hasSize(1);
+                assertThat(mails.stream().filter(m -> subjectOf(m).equals("Synpunkt " + reference + " har avslutats")))
+                        .as("mailed once: " + reference).hasSize(1);
+                assertThat(mails.stream().filter(m -> subjectOf(m).contains(reference)
+                        && subjectOf(m).contains("tagit emot"))).as("receipt mailed once").hasSize(1);
+            }
+            Map<String, Integer> timersByNode = timersRun(database, references);
+            System.out.println("[cluster] clarification timers run per node: " + timersByNode);
+            assertThat(timersByNode.values().stream().mapToInt(Integer::intValue).sum())
+                    .as("one successful timer job per item, across both nodes").isEqualTo(ITEMS);
+        }
+    }
+
+    private String submit(AppNode node, String user) throws Exception {
+        HttpResponse<String> response = send(node, user, "POST", "/api/feedback", Map.of("guidanceId",
+                "digital-samverkan", "sectionId", "2.1", "type", "GAP", "description", "Exempel saknas."));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return (String) JSON.readValue(response.body(), Map.class).get("reference");
+    }
+
+    private void askForClarification(AppNode node, String reference) throws Exception {
+        HttpResponse<String> tasks = send(node, "karin", "GET",
+                "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference, null);
+        List<Map<String, Object>> found = JSON.readValue(tasks.body(), new TypeReference<>() {
+        });
+        assertThat(found).as("triage task of " + reference + " on " + node.name()).hasSize(1);
+        HttpResponse<String> done = send(node, "karin", "POST", "/engine-rest/task/" + found.get(0).get("id")
+                + "/submit-form", Map.of("variables", Map.of("triageDecision", Map.of("value", "clarify"),
+                        "clarificationQuestion", Map.of("value", "Vilket avsnitt avser du?"))));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
+    private void deadlineNow(AppNode node, String reference) throws Exception {
+        String instance = (String) JSON.readValue(send(node, "admin", "GET", "/engine-rest/process-instance"
+                + "?businessKey=" + reference, null).body(), List.class).stream().findFirst()
+                .map(i -> ((Map<?, ?>) i).get("id")).orElseThrow();
+        List<Map<String, Object>> timers = JSON.readValue(send(node, "admin", "GET", "/engine-rest/job?timers=true"
+                + "&processInstanceId=" + instance, null).body(), new TypeReference<>() {
+                });
+        assertThat(timers).as("the clarification deadline of " + reference).hasSize(1);
+        HttpResponse<String> moved = send(node, "admin", "PUT", "/engine-rest/job/" + timers.get(0).get("id")
+                + "/duedate", Map.of("duedate", java.time.format.DateTimeFormatter
+                        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(java.time.ZonedDateTime.now())));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+    }
+
+    private String status(AppNode node, String reference) {
+        try {
+            return (String) JSON.readValue(send(node, "karin", "GET", "/api/feedback/" + reference, null).body(),
+                    Map.class).get("status");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> history(AppNode node, String reference) throws Exception {
+        return (List<Map<String, Object>>) JSON.readValue(send(node, "karin", "GET", "/api/feedback/" + reference,
+                null).body(), Map.class).get("history");
+    }
+
+    /** Successful timer jobs of the items' processes, by the node (host name) that ran them. */
+    private static Map<String, Integer> timersRun(PostgresDatabase database, List<String> references)
+            throws Exception {
+        Map<String, Integer> byNode = new java.util.TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
+                PreparedStatement query = connection.prepareStatement("select l.hostname_, count(*) "
+                        + "from act_hi_job_log l join act_hi_procinst p on p.proc_inst_id_ = l.process_instance_id_ "
+                        + "where l.job_def_type_ like 'timer%' and l.job_state_ = 2 and p.business_key_ = ? "
+                        + "group by l.hostname_")) {
+            for (String reference : references) {
+                query.setString(1, reference);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        byNode.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                    }
+                }
+            }
+        }
+        return byNode;
+    }
+
+    private HttpResponse<String> send(AppNode node, String user, String method, String path, Object body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String subjectOf(String mail) {
+        return mail.lines().filter(line -> line.startsWith("Subject: ")).findFirst().map(line -> line.substring(9))
+                .map(ClusterIT::decode).orElse("");
+    }
+
+    /** Subjects with å, ä, ö arrive MIME-encoded. */
+    private static String decode(String subject) {
+        try {
+            return jakarta.mail.internet.MimeUtility.decodeText(subject);
+        } catch (java.io.UnsupportedEncodingException e) {
+            return subject;
+        }
+    }
+}

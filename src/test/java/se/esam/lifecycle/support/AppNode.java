@@ -1,0 +1,163 @@
+package se.esam.lifecycle.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One application node as production runs it: the packaged jar in its own JVM, on its own port, on a
+ * shared PostgreSQL database, demo accounts, mail written to its own outbox folder. Its log is
+ * {@code target/nodes/<name>.log}. For tests that need several nodes or a real crash (kill -9).
+ */
+public final class AppNode implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String name;
+    private final int port;
+    private final Path outbox;
+    private final List<String> command;
+    private Process process;
+
+    private AppNode(String name, int port, Path outbox, List<String> command) {
+        this.name = name;
+        this.port = port;
+        this.outbox = outbox;
+        this.command = command;
+    }
+
+    /** Starts the node and waits until its health endpoint says UP. */
+    public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
+        try {
+            Path home = Files.createDirectories(Path.of("target", "nodes", name)).toAbsolutePath();
+            Path outbox = Files.createDirectories(home.resolve("outbox"));
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-jar", jar().toString(),
+                    "--spring.profiles.active=demo,postgres", "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl, "--guidance.mail.outbox-folder=" + outbox,
+                    "--camunda.bpm.generic-properties.properties.hostname=" + name));
+            properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+            AppNode node = new AppNode(name, port, outbox, command);
+            node.launch();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the node again after it was killed, on the same port and outbox. */
+    public void restart() {
+        launch();
+    }
+
+    private void launch() {
+        try {
+            Path log = Path.of("target", "nodes", name + ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitHealthy();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The mails this node wrote, as .eml files. */
+    public List<String> mails() {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hooks, no closing of connections. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + name + " stopped while starting; see target/nodes/"
+                        + name + ".log");
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException("Node " + name + " not healthy within " + START_TIMEOUT);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("guidance-lifecycle-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("run after package: no jar in target"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
