@@ -1,48 +1,69 @@
 package se.esam.lifecycle.notification;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The one place that sends mail. Plain text only, so nothing a submitter wrote can become markup. */
+/**
+ * The one place that sends mail. Plain text only, so nothing a submitter wrote can become markup. A mail
+ * is stored in the outbox within the caller's transaction and sent once that has committed
+ * ({@link MailDelivery}): a step that rolls back mails nothing, and a mail server that is down never
+ * fails the step.
+ */
 @Service
 public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-    private final JavaMailSender sender;
-    private final MailProperties properties;
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
+    private final Clock clock;
 
-    Mailer(JavaMailSender sender, MailProperties properties) {
-        this.sender = sender;
-        this.properties = properties;
+    Mailer(MailOutbox outbox, MailDelivery delivery, Clock clock) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.clock = clock;
     }
 
     public void send(String to, String subject, String body) {
         send(List.of(to), subject, body);
     }
 
-    /**
-     * @throws MailException when the mail server refuses; the caller's transaction rolls back, so the
-     *                       process step is retried rather than the mail silently lost
-     */
     public void send(Collection<String> to, String subject, String body) {
         if (to.isEmpty()) {
             log.warn("Mail '{}' has no recipient and is not sent", subject);
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(subject);
-        message.setText(body);
-        sender.send(message);
-        log.info("Mail '{}' sent to {}", subject, to);
+        long id = outbox.add(List.copyOf(to), subject, body, processInstance(), clock.instant());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    try {
+                        delivery.deliver(id);
+                    } catch (RuntimeException e) {
+                        // committed is committed: the scheduled retry takes the mail from here
+                        log.error("Mail {} not delivered after commit; retried later", id, e);
+                    }
+                }
+            });
+        } else {
+            delivery.deliver(id);
+        }
+    }
+
+    /** The process a step that mails belongs to, so that a mail that cannot be sent shows there. */
+    private static String processInstance() {
+        BpmnExecutionContext context = Context.getBpmnExecutionContext();
+        return context == null || context.getExecution() == null ? null
+                : context.getExecution().getProcessInstanceId();
     }
 }

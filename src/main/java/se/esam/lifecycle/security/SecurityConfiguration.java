@@ -73,6 +73,7 @@ class SecurityConfiguration {
                         // published guidance is for everyone to read
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/api/mail/**").hasAuthority(Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Roles.ADMINS)
                         .anyRequest().authenticated())

@@ -91,21 +91,25 @@ class EngineRestConfiguration {
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
 
-    /** The task is gone: completed by someone first (409), or never there (404). */
+    /**
+     * The task is gone: completed by someone first (409, whatever the late request then ran into), or
+     * never there (404).
+     */
     private static Optional<Response> doneAlready(String taskId, Throwable exception, TaskHistory history) {
+        Optional<HistoricTaskInstance> finished = history.finished(taskId);
+        if (finished.isPresent()) {
+            HistoricTaskInstance t = finished.get();
+            return Optional.of(conflict("Uppgiften \"" + t.getName() + "\" är redan slutförd"
+                    + (t.getAssignee() == null ? "" : " av " + t.getAssignee()) + "."));
+        }
         boolean missing = false;
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             missing |= cause.getMessage() != null && cause.getMessage().contains("Cannot find task with id");
         }
-        if (!missing) {
-            return Optional.empty();
-        }
-        return Optional.of(history.finished(taskId).map(t -> conflict("Uppgiften \"" + t.getName()
-                + "\" är redan slutförd" + (t.getAssignee() == null ? "" : " av " + t.getAssignee()) + "."))
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type("application/problem+json")
-                        .entity(Map.of("type", "about:blank", "title", "Hittades inte", "status", 404,
-                                "detail", "Det finns ingen uppgift " + taskId + "."))
-                        .build()));
+        return missing ? Optional.of(Response.status(Response.Status.NOT_FOUND).type("application/problem+json")
+                .entity(Map.of("type", "about:blank", "title", "Hittades inte", "status", 404,
+                        "detail", "Det finns ingen uppgift " + taskId + "."))
+                .build()) : Optional.empty();
     }
 
     private static Response conflict(String detail) {

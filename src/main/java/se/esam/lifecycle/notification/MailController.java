@@ -1,0 +1,27 @@
+package se.esam.lifecycle.notification;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** For administrators, once the mail server works again. */
+@RestController
+@RequestMapping("/api/mail")
+class MailController {
+
+    private final MailDelivery delivery;
+
+    MailController(MailDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    @PostMapping("/failed/retry")
+    @Operation(summary = "Send every mail that failed again and resolve its incident (administrators)")
+    Map<String, Integer> retryFailed() {
+        return Map.of("retried", delivery.retryFailed());
+    }
+}

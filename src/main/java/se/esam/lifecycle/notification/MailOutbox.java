@@ -1,0 +1,92 @@
+package se.esam.lifecycle.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Mails waiting to be sent, sent, or given up on. */
+@Repository
+class MailOutbox {
+
+    record Mail(long id, List<String> to, String subject, String body, String processInstanceId, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+
+    MailOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long add(List<String> to, String subject, String body, String processInstanceId, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into mail_outbox (recipients, subject, body, process_instance_id, created_at, "
+                + "next_attempt_at) values (?, ?, ?, ?, ?, ?)")
+                .params(String.join(",", to), subject, body, processInstanceId, Timestamp.from(now),
+                        Timestamp.from(now))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /**
+     * Takes the mail for one attempt if it is due: moves its next attempt to {@code retryAt} first, so
+     * that no other node (or thread) sends it at the same time.
+     */
+    Optional<Mail> claim(long id, Instant now, Instant retryAt) {
+        int claimed = jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = ? "
+                + "where id = ? and sent_at is null and failed_at is null and next_attempt_at <= ?")
+                .params(Timestamp.from(retryAt), id, Timestamp.from(now)).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select id, recipients, subject, body, process_instance_id, attempts from mail_outbox "
+                + "where id = ?").param(id)
+                .query((rs, n) -> new Mail(rs.getLong("id"), Arrays.asList(rs.getString("recipients").split(",")),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
+
+    void sent(long id, Instant at) {
+        jdbc.sql("update mail_outbox set sent_at = ?, last_error = null where id = ?").params(Timestamp.from(at), id)
+                .update();
+    }
+
+    void attemptFailed(long id, String error, Instant nextAttemptAt) {
+        jdbc.sql("update mail_outbox set last_error = ?, next_attempt_at = ? where id = ?")
+                .params(truncate(error), Timestamp.from(nextAttemptAt), id).update();
+    }
+
+    void failed(long id, Instant at, String error) {
+        jdbc.sql("update mail_outbox set failed_at = ?, last_error = ? where id = ?")
+                .params(Timestamp.from(at), truncate(error), id).update();
+    }
+
+    List<Long> due(Instant now, int limit) {
+        return jdbc.sql("select id from mail_outbox where sent_at is null and failed_at is null "
+                + "and next_attempt_at <= ? order by id fetch first " + limit + " rows only")
+                .param(Timestamp.from(now)).query(Long.class).list();
+    }
+
+    /** Failed mails go back into the queue, with their attempts counted afresh. */
+    List<Mail> requeueFailed(Instant now) {
+        List<Mail> failed = jdbc.sql("select id, recipients, subject, body, process_instance_id, attempts "
+                + "from mail_outbox where failed_at is not null and sent_at is null")
+                .query((rs, n) -> new Mail(rs.getLong("id"), Arrays.asList(rs.getString("recipients").split(",")),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
+                        rs.getInt("attempts")))
+                .list();
+        jdbc.sql("update mail_outbox set failed_at = null, attempts = 0, next_attempt_at = ? "
+                + "where failed_at is not null and sent_at is null").param(Timestamp.from(now)).update();
+        return failed;
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+    }
+}

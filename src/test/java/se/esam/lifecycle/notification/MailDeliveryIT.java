@@ -1,0 +1,142 @@
+package se.esam.lifecycle.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.TestEnvironment;
+
+/**
+ * A mail server that is down: the process goes on, the mail waits in the outbox and is retried; when
+ * the retries run out an incident shows on the process in Cockpit; once the server is back an
+ * administrator sends it again, and nothing was lost.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@TestEnvironment
+@DirtiesContext
+class MailDeliveryIT {
+
+    /** Nothing listens here until the test starts a mail server on it. */
+    private static final int SMTP_PORT = freePort();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MailDelivery delivery;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(MailDeliveryIT.class, registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("guidance.mail.outbox-folder", () -> "");
+        // two retries, driven by the test's clock rather than the schedule
+        registry.add("guidance.mail.retry-delays", () -> "PT1M,PT10M");
+        registry.add("guidance.mail.retry-poll", () -> "PT1H");
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void feedbackIsTakenWhileTheMailServerIsDownAndItsMailArrivesOnceTheServerIsBack() throws Exception {
+        Instant start = Instant.parse("2026-11-23T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna").exchange("/api/feedback",
+                HttpMethod.POST, new HttpEntity<>(Map.of("guidanceId", "digital-samverkan", "sectionId", "2.1",
+                        "type", "GAP", "description", "Skickad när e-posten låg nere.")),
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                });
+        assertThat(created.getStatusCode()).as("the submission does not wait for mail").isEqualTo(HttpStatus.CREATED);
+        String reference = (String) created.getBody().get("reference");
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+                .getId();
+        assertThat(receipt(reference)).containsEntry("attempts", 1).containsEntry("sent", false);
+
+        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61)));
+        delivery.retryDue();
+        assertThat(receipt(reference)).containsEntry("attempts", 2).containsEntry("failed", false);
+        assertThat(incidentsOn(process)).isZero();
+
+        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61 + 601)));
+        delivery.retryDue();
+        assertThat(receipt(reference)).containsEntry("attempts", 3).containsEntry("failed", true);
+        List<Map<String, Object>> incidents = http.withBasicAuth("admin", "admin").exchange(
+                "/engine-rest/incident?incidentType=mailDelivery&processInstanceId=" + process, HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).getBody();
+        assertThat(incidents).as("shown in Cockpit").hasSize(1);
+        assertThat(incidents.get(0).get("incidentMessage").toString()).contains(reference);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process).count())
+                .as("the process went on").isOne();
+
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        server.start();
+        try {
+            assertThat(http.withBasicAuth("anna", "anna").exchange("/api/mail/failed/retry", HttpMethod.POST, null,
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<Map<String, Object>> retried = http.withBasicAuth("admin", "admin").exchange(
+                    "/api/mail/failed/retry", HttpMethod.POST, null, new ParameterizedTypeReference<>() {
+                    });
+            assertThat(retried.getBody()).containsEntry("retried", 1);
+            assertThat(server.getReceivedMessages()).extracting(m -> m.getSubject())
+                    .containsExactly("Vi har tagit emot din synpunkt " + reference);
+            assertThat(receipt(reference)).containsEntry("sent", true);
+            assertThat(incidentsOn(process)).isZero();
+        } finally {
+            server.stop();
+        }
+    }
+
+    private Map<String, Object> receipt(String reference) {
+        return jdbc.sql("select attempts, sent_at is not null as sent, failed_at is not null as failed "
+                + "from mail_outbox where subject like ?").param("%tagit emot%" + reference)
+                .query((rs, n) -> Map.<String, Object>of("attempts", rs.getInt("attempts"), "sent",
+                        rs.getBoolean("sent"), "failed", rs.getBoolean("failed")))
+                .single();
+    }
+
+    private long incidentsOn(String process) {
+        return runtime.createIncidentQuery().processInstanceId(process).incidentType("mailDelivery").count();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
