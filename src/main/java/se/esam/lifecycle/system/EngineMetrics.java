@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -46,6 +48,14 @@ class EngineMetrics implements MeterBinder {
                 () -> management.createJobQuery().noRetriesLeft().count());
         gauge(registry, "camunda.jobs.executable", "Jobs due to run",
                 () -> management.createJobQuery().executable().count());
+        // Camunda's own counters, as its metrics reporter writes them to the database (every 15 minutes)
+        for (String metric : java.util.List.of(Metrics.ACTIVTY_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_END,
+                Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUISITION_ATTEMPT,
+                Metrics.EXECUTED_DECISION_ELEMENTS, Metrics.ROOT_PROCESS_INSTANCE_START)) {
+            FunctionCounter.builder("camunda.engine.metric", management,
+                    m -> count(() -> m.createMetricsQuery().name(metric).sum())).tag("name", metric)
+                    .description("Camunda's own engine metric").register(registry);
+        }
         for (String process : java.util.List.of("guidance-feedback", "guidance-revision")) {
             Gauge.builder("camunda.process.instances.running",
                     () -> count(() -> runtime.createProcessInstanceQuery().processDefinitionKey(process).count()))

@@ -80,7 +80,8 @@ class OperationsIT {
                 .contains("guidance_feedback_decided_total{outcome=\"REJECTED\"} 1.0")
                 .contains("camunda_process_instances_running{process=\"guidance-feedback\"}")
                 .contains("guidance_tasks_overdue").contains("camunda_incidents_open 0.0")
-                .contains("camunda_jobs_failed").contains("jvm_memory_used_bytes");
+                .contains("camunda_jobs_failed").contains("jvm_memory_used_bytes")
+                .contains("camunda_engine_metric_total{name=\"activity-instance-start\"}");
         assertThat(reference).startsWith("FB-");
 
         assertThat(http.withBasicAuth("mats", "mats").getForEntity("/actuator/prometheus", String.class)
