@@ -1,61 +1,28 @@
 package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-
-import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.TestEnvironment;
-import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * The manager reports in a real browser: Chart.js, served from our jar, draws every chart under our
  * Content-Security-Policy (no inline script), and the filter form narrows the figures.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext
-class ReportsBrowserIT {
-
-    static final TestSmtp smtp = new TestSmtp();
-
-    @RegisterExtension
-    static final GreenMailExtension mail = smtp.server();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(ReportsBrowserIT.class, registry);
-        smtp.configure(registry);
-    }
+class ReportsBrowserIT extends BrowserJourney {
 
     @Test
     void managerSeesEveryChartDrawnAndFiltersTheReports() {
         WebDriver driver = browser.newSession();
         browser.step("mats signs in and opens the reports from the menu");
-        driver.get("http://localhost:" + port + "/");
+        driver.get(base() + "/");
         LoginPage.signIn(browser, "mats", "mats");
         browser.click(By.linkText("Rapporter"));
         browser.until(ExpectedConditions.titleContains("Rapporter"));

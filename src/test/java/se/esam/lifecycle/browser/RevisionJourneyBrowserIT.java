@@ -1,7 +1,6 @@
 package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 import static se.esam.lifecycle.browser.CamundaForm.row;
 
 import java.util.Arrays;
@@ -12,30 +11,19 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.feedback.Submission;
-import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.TestEnvironment;
-import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * A revision from accepted feedback to a published version, done in Tasklist alone: the expert group drafts it
@@ -48,11 +36,7 @@ import se.esam.lifecycle.support.TestSmtp;
  * headless Chromium, a fresh browser per person, a fresh PostgreSQL database and an in-process SMTP server;
  * a failure leaves a screenshot and the page source in {@code target/browser-screenshots/}.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestEnvironment
-// close the application after the class, before PostgresDatabase drops the database in its JVM shutdown hook
-@DirtiesContext
-class RevisionJourneyBrowserIT {
+class RevisionJourneyBrowserIT extends BrowserJourney {
 
     private static final String GUIDANCE = "digital-samverkan";
     private static final String EDITED_SECTION = "3";
@@ -64,25 +48,8 @@ class RevisionJourneyBrowserIT {
             new ParameterizedTypeReference<>() {
             };
 
-    static final TestSmtp smtp = new TestSmtp();
-
-    @RegisterExtension
-    static final GreenMailExtension mail = smtp.server();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     TestRestTemplate http;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(RevisionJourneyBrowserIT.class, registry);
-        smtp.configure(registry);
-    }
 
     /** What erik writes in the draft. */
     record Draft(String sectionBody, String notAddressedReason, String changeNotes) {
@@ -165,7 +132,7 @@ class RevisionJourneyBrowserIT {
     private void erikDraftsTheRevision(String revision, String answered, String notAddressed, Draft draft) {
         browser.step("erik signs in to Tasklist");
         browser.newSession();
-        Tasklist tasklist = Tasklist.signIn(browser, baseUrl(), "erik", "Erik Eriksson");
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
 
         browser.step("erik opens 'Utarbeta revision' from his group's tasks");
         tasklist.openFilter("Min grupps uppgifter");
@@ -228,7 +195,7 @@ class RevisionJourneyBrowserIT {
     private void karinApprovesTheQuality(String revision, String answered, String notAddressed, Draft draft) {
         browser.step("karin signs in to Tasklist");
         browser.newSession();
-        Tasklist tasklist = Tasklist.signIn(browser, baseUrl(), "karin", "Karin Karlsson");
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "karin", "Karin Karlsson");
 
         browser.step("karin opens 'Kvalitetsgranska revision' from her group's tasks");
         tasklist.openFilter("Min grupps uppgifter");
@@ -253,7 +220,7 @@ class RevisionJourneyBrowserIT {
     private void mariaApprovesAndPublishes(String revision, String answered, String notAddressed, Draft draft) {
         browser.step("maria signs in to Tasklist");
         browser.newSession();
-        Tasklist tasklist = Tasklist.signIn(browser, baseUrl(), "maria", "Maria Magnusson");
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "maria", "Maria Magnusson");
 
         browser.step("maria opens 'Fastställ revision' from her group's tasks");
         tasklist.openFilter("Min grupps uppgifter");
@@ -299,7 +266,7 @@ class RevisionJourneyBrowserIT {
     private void anyoneReadsTheNewVersion(String answered, String notAddressed, Draft draft) {
         browser.step("an anonymous reader opens the document page");
         browser.newSession();
-        browser.driver().get(baseUrl() + "/guidance/" + GUIDANCE);
+        browser.driver().get(base() + "/guidance/" + GUIDANCE);
         browser.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Digital samverkan"));
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
         List<WebElement> versions = browser.driver().findElements(By.cssSelector("main table.versions tbody tr"));
@@ -312,7 +279,7 @@ class RevisionJourneyBrowserIT {
 
         browser.step("the reader opens version 4.2");
         browser.click(By.xpath("//main//table[contains(@class,'versions')]//a[normalize-space()='4.2']"));
-        browser.until(ExpectedConditions.urlToBe(baseUrl() + "/guidance/" + GUIDANCE + "/4.2"));
+        browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2"));
         assertThat(text(By.cssSelector("main h1 .version-number"))).isEqualTo("4.2");
         assertThat(text(By.cssSelector("main section.change-notes p.preserve-lines"))).isEqualTo(draft.changeNotes());
         assertThat(text(By.cssSelector("#avsnitt-" + EDITED_SECTION + " h2"))).isEqualTo(EDITED_SECTION + " Informationsutbyte");
@@ -322,7 +289,7 @@ class RevisionJourneyBrowserIT {
 
         browser.step("the reader opens how the feedback was handled");
         browser.click(By.partialLinkText("Hur synpunkterna på vägledningen har behandlats"));
-        browser.until(ExpectedConditions.urlToBe(baseUrl() + "/guidance/" + GUIDANCE + "/4.2/dispositions"));
+        browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2/dispositions"));
         Map<String, String> first = dispositionRow(answered);
         assertThat(first.get("Organisation")).isEqualTo("Pensionsmyndigheten");
         assertThat(first.get("Ställningstagande")).isEqualTo("Godtagen");
@@ -335,7 +302,7 @@ class RevisionJourneyBrowserIT {
         browser.step("the trace links to the changed section");
         browser.click(By.xpath("//table[contains(@class,'dispositions')]//a[normalize-space()='Besvarad genom ändring i avsnitt "
                 + EDITED_SECTION + "']"));
-        browser.until(ExpectedConditions.urlToBe(baseUrl() + "/guidance/" + GUIDANCE + "/4.2#avsnitt-" + EDITED_SECTION));
+        browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2#avsnitt-" + EDITED_SECTION));
     }
 
     /** One row of the dispositions table, by column heading (the cells carry it as {@code data-label}). */
@@ -404,7 +371,4 @@ class RevisionJourneyBrowserIT {
         assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
 }

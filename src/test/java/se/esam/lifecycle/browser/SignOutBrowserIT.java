@@ -1,51 +1,18 @@
 package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-
-import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.TestEnvironment;
-import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * One login, one logout: signing out of Tasklist ends our pages' session too and shows our login page
  * (not the webapps' own form, which cannot sign anyone in here), and signing out of our pages ends
  * Tasklist's.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext
-class SignOutBrowserIT {
-
-    static final TestSmtp smtp = new TestSmtp();
-
-    @RegisterExtension
-    static final GreenMailExtension mail = smtp.server();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(SignOutBrowserIT.class, registry);
-        smtp.configure(registry);
-    }
+class SignOutBrowserIT extends BrowserJourney {
 
     @Test
     void signingOutOfTasklistEndsTheWholeSessionAndLandsOnOurLoginPage() {
@@ -83,7 +50,4 @@ class SignOutBrowserIT {
         assertThat(driver.getCurrentUrl()).doesNotContain("/camunda/");
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 }

@@ -1,7 +1,6 @@
 package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,21 +13,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-
-import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.TestEnvironment;
-import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * The whole feedback journey in a real browser, as the people involved would do it: a submitter starts
@@ -39,33 +26,10 @@ import se.esam.lifecycle.support.TestSmtp;
  * person, sign-in through the application's login form, a fresh PostgreSQL database and an in-process SMTP server.
  * A failure leaves a screenshot and the page source in {@code target/browser-screenshots/}.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@TestEnvironment
-// close the application after the class, before PostgresDatabase drops the database in its JVM shutdown hook;
-// otherwise the two shutdown hooks race and the fork can hang for Hikari's 30 s connection timeout
-@DirtiesContext
-class TasklistJourneyBrowserIT {
+class TasklistJourneyBrowserIT extends BrowserJourney {
 
     private static final String PROCESS = "Synpunkt på vägledning";
     private static final Pattern REFERENCE = Pattern.compile("FB-\\d{4}-\\d{4,}");
-
-    /** GreenMail on a free port of its own (not 3025), so a second build on the machine cannot clash. */
-    static final TestSmtp smtp = new TestSmtp();
-
-    @RegisterExtension
-    static final GreenMailExtension mail = smtp.server();
-
-    @RegisterExtension
-    final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(TasklistJourneyBrowserIT.class, registry);
-        smtp.configure(registry);
-    }
 
     @Test
     void feedbackGoesFromSubmitterThroughKansliAndExpertGroupBackToSubmitter() throws Exception {
@@ -92,13 +56,13 @@ class TasklistJourneyBrowserIT {
     private String annaSubmitsFeedback(String description) {
         browser.step("anna signs in to Tasklist");
         browser.newSession();
-        Tasklist.signIn(browser, baseUrl(), "anna", "Anna Andersson");
+        Tasklist.signIn(browser, base(), "anna", "Anna Andersson");
 
         browser.step("anna looks at her organisation's feedback before submitting");
         List<String> before = feedbackReferencesOnMyPage();
 
         browser.step("anna fills in the start form of '" + PROCESS + "'");
-        Tasklist tasklist = Tasklist.open(browser, baseUrl(), "Anna Andersson");
+        Tasklist tasklist = Tasklist.open(browser, base(), "Anna Andersson");
         CamundaForm form = tasklist.startProcess(PROCESS);
         form.select("Field_guidanceId", "Digital samverkan")
                 .type("Field_sectionId", "2.1")
@@ -126,7 +90,7 @@ class TasklistJourneyBrowserIT {
     private void karinSendsItToTheArchitectureGroup(String reference, String description) {
         browser.step("karin signs in to Tasklist");
         browser.newSession();
-        Tasklist tasklist = Tasklist.signIn(browser, baseUrl(), "karin", "Karin Karlsson");
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "karin", "Karin Karlsson");
 
         browser.step("karin opens 'Triagera synpunkt' from the Triagekö filter");
         tasklist.openFilter("Triagekö");
@@ -158,7 +122,7 @@ class TasklistJourneyBrowserIT {
     private void erikRejectsIt(String reference, String description, String reason) {
         browser.step("erik signs in to Tasklist");
         browser.newSession();
-        Tasklist tasklist = Tasklist.signIn(browser, baseUrl(), "erik", "Erik Eriksson");
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
 
         browser.step("erik opens 'Granska synpunkt' from his group's tasks");
         tasklist.openFilter("Min grupps uppgifter");
@@ -190,7 +154,7 @@ class TasklistJourneyBrowserIT {
     private void annaReadsTheOutcome(String reference, String description, String reason) {
         browser.step("anna signs in to her feedback page");
         browser.newSession();
-        browser.driver().get(baseUrl() + "/feedback");
+        browser.driver().get(base() + "/feedback");
         LoginPage.signIn(browser, "anna", "anna");
         browser.until(ExpectedConditions.urlContains("/feedback"));
 
@@ -208,7 +172,7 @@ class TasklistJourneyBrowserIT {
 
     /** The references listed on /feedback ("Synpunkter från min organisation"). */
     private List<String> feedbackReferencesOnMyPage() {
-        browser.driver().get(baseUrl() + "/feedback");
+        browser.driver().get(base() + "/feedback");
         browser.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Synpunkter från min organisation"));
         return browser.driver().findElements(By.cssSelector("main table tbody tr td:first-child a")).stream()
                 .map(WebElement::getText)
@@ -256,7 +220,4 @@ class TasklistJourneyBrowserIT {
         }
     }
 
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
 }
