@@ -149,6 +149,8 @@ public final class ReportBenchmark {
             scenarios.forEach(s -> System.out.printf("  %-22s %s%n", s.name(), s.params().isEmpty()
                     ? "(no parameters: the last twelve months)" : s.params()));
             List<Result> results = new ArrayList<>();
+            double loadBefore = loadAverage();
+            long[] tempBefore = temporaryFiles();
             for (Scenario scenario : scenarios) {
                 for (Report report : REPORTS) {
                     Result result = measure(scenario, report);
@@ -158,6 +160,16 @@ public final class ReportBenchmark {
                             result.status(), result.bytes());
                 }
             }
+            long[] tempAfter = temporaryFiles();
+            double loadAfter = loadAverage();
+            // other work on the machine slows the calls down; sorts that spill to disk show as temporary files
+            System.out.printf("%nLoad average (1 min) before and after the calls: %.1f, %.1f on %d cores; "
+                    + "temporary files written by the database meanwhile: %d (%,d kB)%n", loadBefore, loadAfter,
+                    Runtime.getRuntime().availableProcessors(), tempAfter[0] - tempBefore[0],
+                    (tempAfter[1] - tempBefore[1]) / 1024);
+            json.put("loadAverage", Map.of("before", loadBefore, "after", loadAfter));
+            json.put("temporaryFiles", Map.of("files", tempAfter[0] - tempBefore[0],
+                    "bytes", tempAfter[1] - tempBefore[1]));
             json.put("warmupCalls", warmup);
             json.put("measuredCalls", runs);
             json.put("results", results);
@@ -289,6 +301,20 @@ public final class ReportBenchmark {
         System.out.println("Sizes: " + sizes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("; ")));
         return sizes;
+    }
+
+    /** Temporary files and bytes the benchmark database has written since the server started. */
+    private static long[] temporaryFiles() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(DATABASE), USER, PASSWORD);
+                Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                        "select temp_files, temp_bytes from pg_stat_database where datname = current_database()")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2) };
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String busiestOrganisation(Connection connection) throws SQLException {
