@@ -60,8 +60,10 @@ class ReportPages {
                 series("Median, dagar till ställningstagande",
                         leadTimes.toDispositionByMonth().stream().map(l -> (Number) l.medianDays()).toList()),
                 series("90:e percentilen", leadTimes.toDispositionByMonth().stream().map(l -> (Number) l.p90Days()).toList())));
+        @SuppressWarnings("unchecked")
+        Map<String, String> names = (Map<String, String>) model.getAttribute("names");
         model.addAttribute("outcomeChart", chart("bar", true,
-                outcomes.byType().stream().map(Reports.OutcomeRow::label).toList(),
+                outcomes.byType().stream().map(o -> names.getOrDefault(o.key(), o.key())).toList(),
                 series("Godtagna", outcomes.byType().stream().map(o -> (Number) o.accepted()).toList()),
                 series("Avslagna", outcomes.byType().stream().map(o -> (Number) o.rejected()).toList()),
                 series("Vilande", outcomes.byType().stream().map(o -> (Number) o.held()).toList()),

@@ -1,5 +1,6 @@
 package se.esam.lifecycle.reporting;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +31,15 @@ import se.esam.lifecycle.reporting.Reports.FeedbackList;
 import se.esam.lifecycle.reporting.Reports.FeedbackRow;
 import se.esam.lifecycle.reporting.Reports.LeadTime;
 import se.esam.lifecycle.reporting.Reports.OutcomeRow;
+import se.esam.lifecycle.reporting.Reports.Outcomes;
 import se.esam.lifecycle.reporting.Reports.Stage;
 import se.esam.lifecycle.reporting.Reports.StageTime;
 import se.esam.lifecycle.reporting.Reports.ThroughputRow;
 
 /**
  * The reports as SQL aggregates over the feedback's reporting columns, each one or a few scans of the
- * period; percentiles by the database ({@code percentile_cont}, in PostgreSQL and H2 alike).
+ * period; percentiles by the database ({@code percentile_cont}, in PostgreSQL and H2 alike). The scans
+ * read the report indexes of the V5 migration, not the table; keep a query's columns within its index.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -42,13 +47,20 @@ class ReportQueries {
 
     static final double SECONDS_PER_DAY = 86_400;
     private static final int MAX_LIST = 1000;
+    /**
+     * A percentile sorts every value of the period. PostgreSQL's default of 4 MB per sort spills a year of
+     * a million items to disk; this sorts it in memory, for the report's own transaction only.
+     */
+    private static final String SORT_MEMORY = "set local work_mem = '64MB'";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean postgres;
 
-    ReportQueries(JdbcClient jdbc, Clock clock) {
+    ReportQueries(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = isPostgres(dataSource);
     }
 
     // backlog now
@@ -79,6 +91,7 @@ class ReportQueries {
     // lead times
 
     List<LeadTime> leadTimes(ReportFilter filter, Measure measure, boolean byGroup) {
+        sortInMemory();
         String key = byGroup ? "expert_group" : measure.monthColumn();
         Where where = Where.period(filter, measure.monthColumn());
         return jdbc.sql("select " + key + " as k, count(*) as n, "
@@ -92,45 +105,76 @@ class ReportQueries {
                 .list();
     }
 
-    /** Time spent in each stage by the items decided in the period (revision: answered in the period). */
+    /**
+     * Time spent in each stage by the items that spent any time in it: decided in the period (revision:
+     * answered in the period). The stages before the decision in one scan, each over its own items.
+     */
     List<StageTime> stageTimes(ReportFilter filter) {
-        List<StageTime> stages = new ArrayList<>();
-        Where decided = Where.period(filter, "decided_month");
-        for (Stage stage : List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW)) {
-            stages.add(stageTime(stage, stage.name().toLowerCase() + "_seconds", decided));
-        }
-        stages.add(stageTime(Stage.REVISION, "revision_seconds", Where.period(filter, "answered_month")));
+        sortInMemory();
+        List<StageTime> stages = new ArrayList<>(stageTimes(List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW),
+                Where.period(filter, "decided_month")));
+        stages.addAll(stageTimes(List.of(Stage.REVISION), Where.period(filter, "answered_month")));
         return stages;
     }
 
-    private StageTime stageTime(Stage stage, String column, Where where) {
-        return jdbc.sql("select count(*) as n, "
-                + "percentile_cont(0.5) within group (order by " + column + ") as median, "
-                + "percentile_cont(0.9) within group (order by " + column + ") as p90 "
-                + "from feedback" + where.sql() + " and " + column + " > 0")
+    private List<StageTime> stageTimes(List<Stage> stages, Where where) {
+        String figures = stages.stream().map(stage -> {
+            String column = stage.name().toLowerCase() + "_seconds";
+            String spent = " filter (where " + column + " > 0)";
+            return "count(*)" + spent + " as " + stage + "_n, "
+                    + "percentile_cont(0.5) within group (order by " + column + ")" + spent + " as " + stage + "_median, "
+                    + "percentile_cont(0.9) within group (order by " + column + ")" + spent + " as " + stage + "_p90";
+        }).collect(Collectors.joining(", "));
+        return jdbc.sql("select " + figures + " from feedback" + where.sql())
                 .params(where.params())
-                .query((rs, n) -> new StageTime(stage, rs.getLong("n"), days(rs, "median"), days(rs, "p90")))
+                .query((rs, n) -> {
+                    List<StageTime> times = new ArrayList<>();
+                    for (Stage stage : stages) {
+                        times.add(new StageTime(stage, rs.getLong(stage + "_n"), days(rs, stage + "_median"),
+                                days(rs, stage + "_p90")));
+                    }
+                    return times;
+                })
                 .single();
     }
 
     // outcomes
 
+    private static final List<String> OUTCOME_DIMENSIONS = List.of("feedback_type", "guidance_id",
+            "submitter_organisation");
+
+    /** By type, guidance and organisation, from one scan of the period. */
+    Outcomes outcomes(ReportFilter filter) {
+        List<List<OutcomeRow>> rows = outcomes(filter, OUTCOME_DIMENSIONS);
+        return new Outcomes(rows.get(0), rows.get(1), rows.get(2));
+    }
+
     /** @param dimension feedback_type, guidance_id or submitter_organisation */
     List<OutcomeRow> outcomes(ReportFilter filter, String dimension) {
+        return outcomes(filter, List.of(dimension)).get(0);
+    }
+
+    /** Counts per combination of the dimensions, added up per dimension. */
+    private List<List<OutcomeRow>> outcomes(ReportFilter filter, List<String> dimensions) {
         Where where = Where.period(filter, "decided_month");
-        Map<String, long[]> counts = new TreeMap<>();
+        List<Map<String, long[]>> counts = new ArrayList<>();
+        dimensions.forEach(dimension -> counts.add(new TreeMap<>()));
         List<String> outcomes = outcomeNames();
-        jdbc.sql("select " + dimension + " as k, outcome, count(*) as n from feedback" + where.sql()
-                + " and outcome is not null group by " + dimension + ", outcome")
+        String keys = String.join(", ", dimensions);
+        jdbc.sql("select " + keys + ", outcome, count(*) as n from feedback" + where.sql()
+                + " and outcome is not null group by " + keys + ", outcome")
                 .params(where.params())
                 .query((ResultSet rs) -> {
-                    long[] row = counts.computeIfAbsent(rs.getString("k"), k -> new long[outcomes.size()]);
-                    row[outcomes.indexOf(rs.getString("outcome"))] += rs.getLong("n");
+                    for (int i = 0; i < dimensions.size(); i++) {
+                        long[] row = counts.get(i).computeIfAbsent(rs.getString(dimensions.get(i)),
+                                k -> new long[outcomes.size()]);
+                        row[outcomes.indexOf(rs.getString("outcome"))] += rs.getLong("n");
+                    }
                 });
-        return counts.entrySet().stream().map(e -> {
+        return counts.stream().map(byKey -> byKey.entrySet().stream().map(e -> {
             long[] c = e.getValue();
             return new OutcomeRow(e.getKey(), e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
-        }).toList();
+        }).toList()).toList();
     }
 
     /** In the order of {@link OutcomeRow}'s counts. */
@@ -202,9 +246,12 @@ class ReportQueries {
         Where where = drill.where(filter, clock.instant());
         long total = jdbc.sql("select count(*) from feedback" + where.sql()).params(where.params())
                 .query(Long.class).single();
+        // the first references from the figure's report index alone, then only those rows from the table
         List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
-                + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback"
-                + where.sql() + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only")
+                + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
+                + "where reference in (select reference from feedback" + where.sql()
+                + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only) "
+                + "order by submitted_at, reference")
                 .params(where.params())
                 .query((rs, n) -> new FeedbackRow(rs.getString("reference"), rs.getString("feedback_type"),
                         rs.getString("guidance_id"), rs.getString("submitter_organisation"),
@@ -216,6 +263,20 @@ class ReportQueries {
     }
 
     // helpers
+
+    private void sortInMemory() {
+        if (postgres) {
+            jdbc.sql(SORT_MEMORY).update();
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database the reports run on", e);
+        }
+    }
 
     /** Which lead time: to the disposition, or to the version that answered the feedback. */
     enum Measure {

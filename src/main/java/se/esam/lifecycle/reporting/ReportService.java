@@ -58,8 +58,7 @@ class ReportService {
     }
 
     Outcomes outcomes(ReportFilter filter) {
-        return new Outcomes(queries.outcomes(filter, "feedback_type"), queries.outcomes(filter, "guidance_id"),
-                queries.outcomes(filter, "submitter_organisation"));
+        return queries.outcomes(filter);
     }
 
     List<Reports.ThroughputRow> throughput(ReportFilter filter) {
