@@ -61,6 +61,32 @@ class FormsMatchTheModelTest {
         assertThat(options("triage-feedback", "expertGroup").keySet()).containsAll(owners);
     }
 
+    /**
+     * What people wrote reaches a form only as the value of a field, which form-js shows as text: no
+     * markdown or HTML component (type text or html) takes a variable or an expression.
+     */
+    @Test
+    void peoplesTextIsNeverRenderedAsMarkup() throws IOException {
+        File[] forms = new File("processes").listFiles((dir, name) -> name.endsWith(".form"));
+        assertThat(forms).isNotEmpty();
+        List<String> dynamicMarkup = new java.util.ArrayList<>();
+        for (File form : forms) {
+            collectDynamicMarkup(JSON.readTree(form), form.getName(), dynamicMarkup);
+        }
+        assertThat(dynamicMarkup).isEmpty();
+    }
+
+    private static void collectDynamicMarkup(JsonNode node, String form, List<String> found) {
+        String type = node.path("type").asText("");
+        if (type.equals("html") || (type.equals("text") && (node.path("text").asText("").contains("{{")
+                || node.path("text").asText("").startsWith("=")))) {
+            found.add(form + ": " + node.path("id").asText());
+        }
+        for (JsonNode child : node.path("components")) {
+            collectDynamicMarkup(child, form, found);
+        }
+    }
+
     private static Map<String, String> options(String form, String key) throws IOException {
         JsonNode component = find(JSON.readTree(new File("processes/" + form + ".form")), key);
         assertThat(component).as("field %s in %s.form", key, form).isNotNull();
