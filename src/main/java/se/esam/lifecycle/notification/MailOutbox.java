@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,11 @@ class MailOutbox {
 
     record Mail(long id, List<String> to, String subject, String body, String processInstanceId, int attempts) {
     }
+
+    private static final String MAIL_COLUMNS = "id, recipients, subject, body, process_instance_id, attempts";
+    private static final RowMapper<Mail> MAIL = (rs, n) -> new Mail(rs.getLong("id"),
+            Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
+            rs.getString("process_instance_id"), rs.getInt("attempts"));
 
     private final JdbcClient jdbc;
 
@@ -44,11 +50,8 @@ class MailOutbox {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, recipients, subject, body, process_instance_id, attempts from mail_outbox "
-                + "where id = ?").param(id)
-                .query((rs, n) -> new Mail(rs.getLong("id"), Arrays.asList(rs.getString("recipients").split(",")),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
-                        rs.getInt("attempts")))
+        return jdbc.sql("select " + MAIL_COLUMNS + " from mail_outbox where id = ?").param(id)
+                .query(MAIL)
                 .optional();
     }
 
@@ -75,11 +78,8 @@ class MailOutbox {
 
     /** Failed mails go back into the queue, with their attempts counted afresh. */
     List<Mail> requeueFailed(Instant now) {
-        List<Mail> failed = jdbc.sql("select id, recipients, subject, body, process_instance_id, attempts "
-                + "from mail_outbox where failed_at is not null and sent_at is null")
-                .query((rs, n) -> new Mail(rs.getLong("id"), Arrays.asList(rs.getString("recipients").split(",")),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
-                        rs.getInt("attempts")))
+        List<Mail> failed = jdbc.sql("select " + MAIL_COLUMNS + " from mail_outbox where failed_at is not null and sent_at is null")
+                .query(MAIL)
                 .list();
         jdbc.sql("update mail_outbox set failed_at = null, attempts = 0, next_attempt_at = ? "
                 + "where failed_at is not null and sent_at is null").param(Timestamp.from(now)).update();

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -28,6 +27,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Service;
+
+import se.esam.lifecycle.system.AsApplication;
 
 /**
  * Accounts for people who sign in at the OpenID Connect provider, made just in time. The Camunda webapps
@@ -230,15 +231,6 @@ class OidcAccounts {
      * on what the signed-in person may do in the engine (as {@link Directory}'s lookups).
      */
     private <T> T asApplication(Supplier<T> work) {
-        Authentication person = identity.getCurrentAuthentication();
-        if (person == null) {
-            return work.get();
-        }
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identity.setAuthentication(person);
-        }
+        return AsApplication.query(identity, work);
     }
 }
