@@ -131,8 +131,12 @@ public class FeedbackSteps {
         return authentication != null ? authentication.getUserId() : task.getAssignee();
     }
 
+    /**
+     * The business key, set once at registration: unlike the {@code reference} variable (kept for the forms to
+     * show), nobody holding a task can change which feedback a step acts on.
+     */
     private static String reference(DelegateExecution execution) {
-        return string(execution, REFERENCE);
+        return execution.getProcessBusinessKey();
     }
 
     private static String string(DelegateExecution execution, String name) {

@@ -163,8 +163,9 @@ public class RevisionSteps {
         return row;
     }
 
+    /** From the business key, set once when the revision opens: no task holder can point a step elsewhere. */
     private static long id(DelegateExecution execution) {
-        return Revision.idOf(string(execution, REVISION_ID));
+        return Revision.idOf(execution.getProcessBusinessKey());
     }
 
     private static String actor(DelegateTask task) {
