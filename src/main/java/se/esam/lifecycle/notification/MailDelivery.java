@@ -3,8 +3,15 @@ package se.esam.lifecycle.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,8 +19,8 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +31,10 @@ import se.esam.lifecycle.system.AsApplication;
  * schedule while the mail server fails, with growing delays. When they are used up, the mail has
  * failed: an incident on its process shows it in Cockpit. Any node may send; each attempt is claimed
  * in the database first, so two nodes never send the same mail at once.
+ * <p>
+ * The promise: a mail is delivered once. Only a node that dies between handing a mail to the server and
+ * noting it as sent leaves it to be sent again (after {@link MailProperties#sendTimeout}), and then it is
+ * the same message with the same Message-ID.
  */
 @Component
 public class MailDelivery {
@@ -51,23 +62,15 @@ public class MailDelivery {
     /** One attempt at the mail, if it is due and no one else is sending it. */
     void deliver(long id) {
         Instant now = clock.instant();
-        List<Duration> delays = properties.retryDelays();
-        Optional<MailOutbox.Mail> claimed = outbox.claim(id, now, now.plus(delays.isEmpty() ? Duration.ZERO
-                : delays.get(0)));
-        claimed.ifPresent(mail -> attempt(mail, now, delays));
+        Optional<MailOutbox.Mail> claimed = outbox.claim(id, now, now.plus(properties.sendTimeout()),
+                newMessageId(id));
+        claimed.ifPresent(mail -> attempt(mail, now, properties.retryDelays()));
     }
 
     private void attempt(MailOutbox.Mail mail, Instant now, List<Duration> delays) {
         try {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.from());
-            message.setTo(mail.to().toArray(String[]::new));
-            message.setSubject(mail.subject());
-            message.setText(mail.body());
-            sender.send(message);
-            outbox.sent(mail.id(), clock.instant());
-            log.info("Mail '{}' sent to {}", mail.subject(), mail.to());
-        } catch (MailException | IllegalStateException e) {
+            sender.send(message(mail));
+        } catch (MailException | MessagingException | IllegalStateException e) {
             if (mail.attempts() > delays.size()) {
                 outbox.failed(mail.id(), now, e.getMessage());
                 raiseIncident(mail, e);
@@ -76,6 +79,55 @@ public class MailDelivery {
                 log.warn("Mail '{}' not sent (attempt {}), retried later: {}", mail.subject(), mail.attempts(),
                         e.getMessage());
             }
+            return;
+        }
+        Instant sentAt = clock.instant();
+        if (sentAt.isAfter(now.plus(properties.sendTimeout()))) {
+            log.error("Mail {} ({}) took longer than guidance.mail.send-timeout ({}) to send; another node may "
+                    + "have sent it again", mail.id(), mail.messageId(), properties.sendTimeout());
+        }
+        try {
+            outbox.sent(mail.id(), sentAt);
+        } catch (RuntimeException e) {
+            log.error("Mail {} ({}) was sent but could not be marked as sent; it will be sent again, with the same "
+                    + "Message-ID, after guidance.mail.send-timeout", mail.id(), mail.messageId(), e);
+            return;
+        }
+        log.info("Mail '{}' sent to {} as {}", mail.subject(), mail.to(), mail.messageId());
+    }
+
+    /**
+     * The same message on every attempt: Message-ID and date come from the outbox row, so a receiver
+     * (and a person) can tell a resend after a crash from a second mail.
+     */
+    private MimeMessage message(MailOutbox.Mail mail) throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message);
+        helper.setFrom(properties.from());
+        helper.setTo(mail.to().toArray(String[]::new));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
+        helper.setSentDate(Date.from(mail.createdAt()));
+        // JavaMailSenderImpl keeps a Message-ID that is set (saveChanges alone would make a new one)
+        message.setHeader("Message-ID", mail.messageId());
+        return message;
+    }
+
+    /** {@code <outbox-ID.RANDOM@DOMAIN>}: the row it belongs to, unique across databases. */
+    private String newMessageId(long id) {
+        return "<outbox-" + id + "." + UUID.randomUUID() + "@" + domain(properties.from()) + ">";
+    }
+
+    static String domain(String from) {
+        if (from == null) {
+            return "localhost";
+        }
+        try {
+            String address = new InternetAddress(from).getAddress();
+            int at = address.lastIndexOf('@');
+            return at < 0 || at == address.length() - 1 ? "localhost" : address.substring(at + 1);
+        } catch (AddressException e) {
+            return "localhost";
         }
     }
 

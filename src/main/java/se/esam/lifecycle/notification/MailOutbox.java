@@ -15,13 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailOutbox {
 
-    record Mail(long id, List<String> to, String subject, String body, String processInstanceId, int attempts) {
+    /** {@code messageId} is null only before the first attempt. */
+    record Mail(long id, String messageId, List<String> to, String subject, String body, String processInstanceId,
+            Instant createdAt, int attempts) {
     }
 
-    private static final String MAIL_COLUMNS = "id, recipients, subject, body, process_instance_id, attempts";
-    private static final RowMapper<Mail> MAIL = (rs, n) -> new Mail(rs.getLong("id"),
+    private static final String MAIL_COLUMNS = "id, message_id, recipients, subject, body, process_instance_id, "
+            + "created_at, attempts";
+    private static final RowMapper<Mail> MAIL = (rs, n) -> new Mail(rs.getLong("id"), rs.getString("message_id"),
             Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
-            rs.getString("process_instance_id"), rs.getInt("attempts"));
+            rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"));
 
     private final JdbcClient jdbc;
 
@@ -41,12 +44,15 @@ class MailOutbox {
 
     /**
      * Takes the mail for one attempt if it is due: moves its next attempt to {@code retryAt} first, so
-     * that no other node (or thread) sends it at the same time.
+     * that no other node (or thread) sends it before then, and gives it {@code messageId} unless an
+     * earlier attempt already gave it one. Committed before the mail leaves, so a node that dies during
+     * the attempt leaves behind the Message-ID the next attempt must reuse.
      */
-    Optional<Mail> claim(long id, Instant now, Instant retryAt) {
-        int claimed = jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = ? "
+    Optional<Mail> claim(long id, Instant now, Instant retryAt, String messageId) {
+        int claimed = jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = ?, "
+                + "message_id = coalesce(message_id, ?) "
                 + "where id = ? and sent_at is null and failed_at is null and next_attempt_at <= ?")
-                .params(Timestamp.from(retryAt), id, Timestamp.from(now)).update();
+                .params(Timestamp.from(retryAt), messageId, id, Timestamp.from(now)).update();
         if (claimed == 0) {
             return Optional.empty();
         }
