@@ -1,6 +1,7 @@
 package se.esam.lifecycle.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,9 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * One application node as production runs it: the packaged jar in its own JVM, on its own port, on a
@@ -38,10 +45,19 @@ public final class AppNode implements AutoCloseable {
         this.command = command;
     }
 
-    /** Starts the node and waits until its health endpoint says UP. */
+    /** A mail as the node handed it over: one .eml file. */
+    public record Mail(String messageId, String subject, String file) {
+    }
+
+    /**
+     * Starts the node and waits until its health endpoint says UP. Each start is a new run: mails and log
+     * of an earlier run (another build in the same folder) are removed first.
+     */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
         try {
-            Path home = Files.createDirectories(Path.of("target", "nodes", name)).toAbsolutePath();
+            Path home = Path.of("target", "nodes", name).toAbsolutePath();
+            deleteRecursively(home);
+            Files.deleteIfExists(Path.of("target", "nodes", name + ".log"));
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -82,18 +98,34 @@ public final class AppNode implements AutoCloseable {
         return name;
     }
 
-    /** The mails this node wrote, as .eml files. */
-    public List<String> mails() {
+    /** The mails this node wrote in this run, as .eml files. */
+    public List<Mail> mails() {
         try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(f -> f.toString().endsWith(".eml")).map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().map(AppNode::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Mail read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            return new Mail(message.getMessageID(), message.getSubject(), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Not a mail: " + file, e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
