@@ -35,20 +35,19 @@ import se.esam.lifecycle.support.PostgresDatabase;
 class ClusterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Enough timers that one node, taking one job per acquisition, cannot run them all before the other
-     * node's next poll.
-     */
+    /** Enough timers that one node, running one job at a time, cannot run them all before the other polls. */
     private static final int ITEMS = 12;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void feedbackMovesAcrossNodesAndEveryTimerRunsExactlyOnce() throws Exception {
         PostgresDatabase database = PostgresDatabase.create(ClusterIT.class);
-        // both executors poll often and take one job at a time, so the due timers are shared between them
+        // both executors poll often and each runs one job at a time: a node that finds the timers first
+        // cannot take them all before the other's next poll, so both must run some
         Map<String, String> quickDeadlines = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "100",
                 "camunda.bpm.job-execution.max-wait", "200", "camunda.bpm.job-execution.max-jobs-per-acquisition",
-                "1");
+                "1", "camunda.bpm.job-execution.core-pool-size", "1", "camunda.bpm.job-execution.max-pool-size", "1",
+                "camunda.bpm.job-execution.queue-capacity", "1");
         // one after the other: the first creates the schema
         try (AppNode a = AppNode.start("node-a", database.url(), quickDeadlines);
                 AppNode b = AppNode.start("node-b", database.url(), quickDeadlines)) {
