@@ -117,7 +117,7 @@ class CrashIT {
                 return null;
             });
 
-            awaitUntil(Duration.ofMinutes(3), () -> acknowledged.size() >= SUBMISSIONS_BEFORE_KILL
+            awaitUntil(Duration.ofMinutes(5), () -> acknowledged.size() >= SUBMISSIONS_BEFORE_KILL
                     && triaged.size() >= TRIAGES_BEFORE_KILL);
             node.kill();
             running.set(false);

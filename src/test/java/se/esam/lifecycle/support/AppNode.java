@@ -30,7 +30,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class AppNode implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a shared two-core machine with other builds running, a start has taken over three minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private final String name;
     private final int port;
@@ -157,7 +158,7 @@ public final class AppNode implements AutoCloseable {
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }
@@ -169,6 +170,8 @@ public final class AppNode implements AutoCloseable {
             }
             sleep();
         }
+        // a node left running would outlive the test and hold its port and database
+        process.destroyForcibly();
         throw new IllegalStateException("Node " + name + " not healthy within " + START_TIMEOUT);
     }
 
