@@ -40,7 +40,7 @@ class ClusterIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void feedbackMovesAcrossNodesAndEveryTimerRunsExactlyOnce() throws Exception {
+    void feedbackMovesAcrossNodesAndTheTimersRunOnBothNodesEachExactlyOnce() throws Exception {
         PostgresDatabase database = PostgresDatabase.create(ClusterIT.class);
         // both executors poll often and each runs one job at a time: a node that finds the timers first
         // cannot take them all before the other's next poll, so both must run some
