@@ -5,9 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -15,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.system.ConflictException;
+import se.esam.lifecycle.system.ForbiddenException;
 
 /**
  * Submission through the API: the same process as a start from Tasklist, with the input checked
@@ -28,11 +35,16 @@ class FeedbackIntake {
     private final FeedbackService feedback;
     private final RuntimeService runtime;
     private final FeedbackRepository repository;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
-    FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository) {
+    FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository,
+            IdentityService identity, AuthorizationService authorizations) {
         this.feedback = feedback;
         this.runtime = runtime;
         this.repository = repository;
+        this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     /** What a submission returned: its reference, and whether it repeats an earlier one with the same key. */
@@ -83,6 +95,13 @@ class FeedbackIntake {
     }
 
     private String submit(Submission submission, CurrentUser submitter) {
+        // the process starts as the application below, so the engine's own check is made here
+        boolean maySubmit = AsApplication.query(identity, () -> authorizations.isUserAuthorized(submitter.id(),
+                List.copyOf(submitter.groups()), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, FeedbackProcess.KEY));
+        if (!maySubmit) {
+            throw new ForbiddenException("Bara medlemsorganisationernas medarbetare lämnar synpunkter.");
+        }
         feedback.check(submission, submitter.id());
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.GUIDANCE_ID, submission.guidanceId());
@@ -91,7 +110,9 @@ class FeedbackIntake {
         variables.put(Vars.FEEDBACK_TYPE, submission.type().name());
         variables.put(Vars.DESCRIPTION, submission.description());
         variables.put(Vars.SUBMITTER, submitter.id());
-        ProcessInstance instance = runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables);
+        // as the application: the rights were checked above, and the submitter is ours to set, not a form field
+        ProcessInstance instance = AsApplication.query(identity,
+                () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables));
         return repository.referenceOfProcess(instance.getId());
     }
 }
