@@ -76,7 +76,8 @@ class CrashIT {
     }
 
     @Test
-    void nothingAcknowledgedIsLostNothingIsCreatedTwiceAndOnlyAMailBeingSentAtTheKillArrivesAgainUnderItsMessageId() throws Exception {
+    void nothingAcknowledgedIsLostNothingIsCreatedTwiceAndOnlyAMailBeingSentAtTheKillArrivesAgainUnderItsMessageId()
+            throws Exception {
         PostgresDatabase database = PostgresDatabase.create(CrashIT.class);
         // a mail claimed by the killed node is sent again once its claim has run out
         try (AppNode node = AppNode.start("crash", database.url(), Map.of("guidance.mail.retry-poll", "PT2S",
