@@ -19,11 +19,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import org.camunda.bpm.BpmPlatform;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -166,7 +166,8 @@ public final class CamundaErrors {
     }
 
     private static boolean finished(String taskId) {
-        ProcessEngine engine = BpmPlatform.getDefaultProcessEngine();
+        // the engine registers itself here when built; the webapps' Jersey applications have no Spring to ask
+        ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
         if (engine == null) {
             return false;
         }
