@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -92,8 +93,13 @@ public final class CamundaErrors {
             return refused(answer(status, exception.getClass().getSimpleName(), ErrorDialect.detail(status), null),
                     method, path);
         }
-        // Camunda's own answer; it logs faults in full
-        return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        // Camunda's own answer; it logs faults in full. Its code is null where no engine exception is behind
+        // the error, though its contract makes the code a number
+        Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
+        if (camunda.getEntity() instanceof ExceptionDto dto && dto.getCode() == null) {
+            dto.setCode(0);
+        }
+        return camunda;
     }
 
     /** Our own refusals and conflicts, wherever in the chain of causes they are. */
@@ -178,7 +184,7 @@ public final class CamundaErrors {
 
     static Response answer(int status, String type, String message, Integer code) {
         var body = ErrorDialect.exceptionDto(type, message);
-        body.put("code", code);
+        body.put("code", code == null ? 0 : code);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 

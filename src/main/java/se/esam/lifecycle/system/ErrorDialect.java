@@ -50,12 +50,15 @@ public final class ErrorDialect {
         response.getWriter().flush();
     }
 
-    /** Camunda's {@code ExceptionDto}; {@code code} is Camunda's error code where there is one, else null. */
+    /**
+     * Camunda's {@code ExceptionDto}. Its {@code code} is a number in Camunda's contract, never null: 0 is
+     * Camunda's own code for an error without a more specific one.
+     */
     public static Map<String, Object> exceptionDto(String type, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("message", message);
-        body.put("code", null);
+        body.put("code", 0);
         return body;
     }
 
