@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +69,25 @@ class EngineRestContractIT {
             camunda = OpenApiContract.allowingUndocumentedStatuses(new String(json.readAllBytes(),
                     StandardCharsets.UTF_8), "/engine-rest");
         }
+    }
+
+    /** The judge is not blind: answers that break Camunda's contract are found out. */
+    @Test
+    void answersThatBreakCamundasContractAreFoundOut() {
+        HttpAgent.Response problemDetail = new HttpAgent.Response("POST", "/engine-rest/task/x/complete", 400,
+                headers("application/problem+json"), "{\"type\":\"about:blank\",\"status\":400,\"detail\":\"x\"}");
+        HttpAgent.Response objectForList = new HttpAgent.Response("GET", "/engine-rest/task", 200,
+                headers("application/json"), "{\"id\":\"x\"}");
+        HttpAgent.Response codeNotANumber = new HttpAgent.Response("POST", "/engine-rest/task/x/complete", 404,
+                headers("application/json"), "{\"type\":\"X\",\"message\":\"x\",\"code\":null}");
+
+        assertThat(camunda.violationsOf(problemDetail)).isNotEmpty();
+        assertThat(camunda.violationsOf(objectForList)).isNotEmpty();
+        assertThat(camunda.violationsOf(codeNotANumber, "ExceptionDto")).isNotEmpty();
+    }
+
+    private static java.net.http.HttpHeaders headers(String contentType) {
+        return java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (name, value) -> true);
     }
 
     @TestFactory

@@ -73,14 +73,6 @@ final class OpenApiContract {
         return messages(schemas.validate(response.body(), schema, "response.body"));
     }
 
-    /** Whether the document lists this status for the operation the request went to. */
-    boolean documents(String pathTemplate, String method, int status) {
-        var item = api.getPaths().get(pathTemplate);
-        var operation = item == null ? null : item.readOperationsMap()
-                .get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)));
-        return operation != null && operation.getResponses().containsKey(String.valueOf(status));
-    }
-
     private static List<String> messages(ValidationReport report) {
         List<String> messages = new ArrayList<>();
         report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
