@@ -29,16 +29,17 @@ final class OpenApiContract {
     private final SchemaValidator schemas;
     private final OpenAPI api;
 
-    private OpenApiContract(OpenAPI api, String basePath, LevelResolver levels) {
-        this.api = api;
-        this.validator = OpenApiInteractionValidator.createFor(api).withBasePathOverride(basePath)
-                .withLevelResolver(levels).build();
+    private OpenApiContract(String json, String basePath, LevelResolver levels) {
+        this.api = parse(json);
+        // the validator reads the document itself: it resolves shared responses ($ref), which a model does not
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+                .withBasePathOverride(basePath).withLevelResolver(levels).build();
         this.schemas = new SchemaValidator(api, new MessageResolver(levels));
     }
 
     /** Every status must be documented for its operation. */
     static OpenApiContract strict(String json, String basePath) {
-        return new OpenApiContract(parse(json), basePath, LevelResolver.create()
+        return new OpenApiContract(json, basePath, LevelResolver.create()
                 .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build());
     }
 
@@ -47,7 +48,7 @@ final class OpenApiContract {
      * body against a schema of its choosing ({@link #violationsOf(HttpAgent.Response, String)}).
      */
     static OpenApiContract allowingUndocumentedStatuses(String json, String basePath) {
-        return new OpenApiContract(parse(json), basePath, LevelResolver.create()
+        return new OpenApiContract(json, basePath, LevelResolver.create()
                 .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
                 .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE).build());
     }
