@@ -76,8 +76,12 @@ public final class SecurityErrors {
                 "Adressen är inte tillåten (till exempel // eller ; i sökvägen, eller tecken som inte hör hemma där).");
     }
 
+    /** Spring's own messages are English; ours (the sign-in throttle's, for one) are Swedish and for people. */
     private static String unauthorizedDetail(AuthenticationException exception) {
-        return exception instanceof org.springframework.security.authentication.BadCredentialsException
-                ? "Fel användarnamn eller lösenord." : ErrorDialect.detail(HttpServletResponse.SC_UNAUTHORIZED);
+        if (exception instanceof org.springframework.security.authentication.BadCredentialsException) {
+            return "Fel användarnamn eller lösenord.";
+        }
+        return exception != null && exception.getClass().getName().startsWith("se.esam.") && exception.getMessage() != null
+                ? exception.getMessage() : ErrorDialect.detail(HttpServletResponse.SC_UNAUTHORIZED);
     }
 }
