@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import se.esam.lifecycle.security.CurrentUser;
 import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.InvalidInputException;
 
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @RestController
 @RequestMapping("/api/feedback")
 class FeedbackController {
@@ -43,6 +45,10 @@ class FeedbackController {
             description = "With an Idempotency-Key header a repeated request (a retry after a lost answer) "
                     + "returns the first one's feedback instead of creating another; the same key with other "
                     + "content is refused with 409.")
+                    @ApiResponse(responseCode = "201", description = "Mottagen; Location pekar på synpunkten", useReturnTypeSchema = true)
+                    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+                    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+                    @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     ResponseEntity<FeedbackView> submit(@Valid @RequestBody Submission submission,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             Authentication authentication) {
@@ -65,12 +71,15 @@ class FeedbackController {
 
     @GetMapping("/{reference}")
     @Operation(summary = "Status and history of one feedback item")
+    @ApiResponse(responseCode = "200", description = "Synpunkten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeedbackView get(@PathVariable String reference, Authentication authentication) {
         return queries.view(reference, CurrentUser.of(authentication));
     }
 
     @GetMapping
     @Operation(summary = "Feedback submitted by the caller's organisation, newest first")
+    @ApiResponse(responseCode = "200", description = "Organisationens synpunkter", useReturnTypeSchema = true)
     List<FeedbackView> mine(Authentication authentication) {
         return queries.ofMyOrganisation(CurrentUser.of(authentication));
     }

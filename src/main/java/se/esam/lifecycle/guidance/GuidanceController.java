@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @RestController
 @RequestMapping("/api/guidance")
 class GuidanceController {
@@ -20,6 +22,7 @@ class GuidanceController {
 
     @GetMapping
     @Operation(summary = "The guidance catalogue: documents, published versions and sections")
+    @ApiResponse(responseCode = "200", description = "Katalogen", useReturnTypeSchema = true)
     List<GuidanceDocument> list() {
         return catalogue.documents();
     }

@@ -2,6 +2,7 @@ package se.esam.lifecycle.reporting;
 
 import java.util.List;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The manager reports as JSON, and every table as CSV. Managers and administrators only. */
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+@ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
@@ -31,37 +35,49 @@ class ReportController {
 
     @GetMapping("/backlog")
     @Operation(summary = "Open feedback now, by stage and expert group, with how many are overdue")
-    Reports.Backlog backlog(@ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    Reports.Backlog backlog(@ParameterObject @ModelAttribute FilterParams params) {
         return reports.backlog(filter(params));
     }
 
     @GetMapping("/lead-times")
     @Operation(summary = "Median and 90th percentile days to disposition and to publication, and per stage")
-    Reports.LeadTimes leadTimes(@ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    Reports.LeadTimes leadTimes(@ParameterObject @ModelAttribute FilterParams params) {
         return reports.leadTimes(filter(params));
     }
 
     @GetMapping("/outcomes")
     @Operation(summary = "Dispositions by feedback type, guidance document and organisation")
-    Reports.Outcomes outcomes(@ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    Reports.Outcomes outcomes(@ParameterObject @ModelAttribute FilterParams params) {
         return reports.outcomes(filter(params));
     }
 
     @GetMapping("/throughput")
     @Operation(summary = "Submitted, decided and published per month; revisions' cycle time")
-    List<Reports.ThroughputRow> throughput(@ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    List<Reports.ThroughputRow> throughput(@ParameterObject @ModelAttribute FilterParams params) {
         return reports.throughput(filter(params));
     }
 
     @GetMapping("/deadlines")
     @Operation(summary = "Reviews due per expert group and month, and how many passed their due date")
-    List<Reports.DeadlineRow> deadlines(@ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    List<Reports.DeadlineRow> deadlines(@ParameterObject @ModelAttribute FilterParams params) {
         return reports.deadlines(filter(params));
     }
 
     @GetMapping("/feedback")
     @Operation(summary = "The feedback behind a figure (first 1000, oldest first)")
-    Reports.FeedbackList feedback(@ModelAttribute FilterParams params, @RequestParam(required = false) String figure,
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    Reports.FeedbackList feedback(@ParameterObject @ModelAttribute FilterParams params, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String month, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String outcome, @RequestParam(required = false) String type) {
         return reports.feedback(filter(params), Drill.of(figure, month, stage, outcome, type));
@@ -69,7 +85,9 @@ class ReportController {
 
     @GetMapping(value = "/csv/{table}", produces = "text/csv")
     @Operation(summary = "One table of the reports as CSV")
-    ResponseEntity<String> csv(@PathVariable String table, @ModelAttribute FilterParams params) {
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    ResponseEntity<String> csv(@PathVariable String table, @ParameterObject @ModelAttribute FilterParams params) {
         String body = reports.csv(table, filter(params));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table + ".csv\"").body(body);
@@ -77,7 +95,9 @@ class ReportController {
 
     @GetMapping(value = "/csv/feedback", produces = "text/csv")
     @Operation(summary = "The feedback behind a figure as CSV")
-    ResponseEntity<String> feedbackCsv(@ModelAttribute FilterParams params, @RequestParam String figure,
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    ResponseEntity<String> feedbackCsv(@ParameterObject @ModelAttribute FilterParams params, @RequestParam String figure,
             @RequestParam(required = false) String month, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String outcome, @RequestParam(required = false) String type) {
         Reports.FeedbackList list = reports.feedback(filter(params), Drill.of(figure, month, stage, outcome, type));

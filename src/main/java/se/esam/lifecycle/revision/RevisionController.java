@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import se.esam.lifecycle.revision.RevisionProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
 import se.esam.lifecycle.security.Directory;
@@ -29,6 +30,7 @@ import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.NotFoundException;
 
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @RestController
 @RequestMapping("/api/revisions")
 class RevisionController {
@@ -59,6 +61,7 @@ class RevisionController {
 
     @GetMapping
     @Operation(summary = "Open revisions")
+    @ApiResponse(responseCode = "200", description = "De öppna revisionerna", useReturnTypeSchema = true)
     List<RevisionView> open(Authentication authentication) {
         CurrentUser reader = CurrentUser.of(authentication);
         return revisions.open().stream().filter(r -> reading.of(r, reader) != RevisionReading.Level.NONE)
@@ -67,6 +70,8 @@ class RevisionController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One revision: status, feedback items with their traces, consultation responses")
+    @ApiResponse(responseCode = "200", description = "Revisionen", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     RevisionView get(@PathVariable String id, Authentication authentication) {
         return view(revisions.get(parse(id)), CurrentUser.of(authentication));
     }
@@ -77,6 +82,9 @@ class RevisionController {
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "Audit trail: who did what to the revision, when and at which stage (kansli and administrators)")
+    @ApiResponse(responseCode = "200", description = "Loggen", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     List<AuditEntry> audit(@PathVariable String id, Authentication authentication) {
         if (!CurrentUser.of(authentication).readsAuditTrail()) {
             throw new ForbiddenException("Bara kansliet och administratörer läser revisionens logg.");
@@ -87,6 +95,9 @@ class RevisionController {
 
     @PostMapping("/{id}/consultation-responses")
     @Operation(summary = "A member organisation's response to a revision on consultation")
+    @ApiResponse(responseCode = "201", description = "Remissvaret är mottaget", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     ResponseEntity<RevisionView> respond(@PathVariable String id,
             @Valid @RequestBody ConsultationResponseRequest request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
@@ -104,6 +115,11 @@ class RevisionController {
      */
     @PostMapping("/{id}/approval")
     @Operation(summary = "Approve a revision for publication, or return it to drafting with comments")
+    @ApiResponse(responseCode = "200", description = "Beslutet är fattat", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     RevisionView approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
             Authentication authentication) {
         long revision = parse(id);

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.esam.lifecycle.system.ErrorDialect;
 import se.esam.lifecycle.system.RequestTooLargeException;
 
 /**
@@ -34,11 +34,8 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"detail\":\"Begäran är för stor; högst " + maxBytes + " byte tas emot.\"}");
+            ErrorDialect.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                    new RequestTooLargeException(maxBytes).getMessage());
             return;
         }
         chain.doFilter(length < 0 ? new Bounded(request, maxBytes) : request, response);

@@ -2,12 +2,8 @@ package se.esam.lifecycle.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -21,14 +17,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -38,6 +35,8 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import se.esam.lifecycle.system.SecurityErrors;
 
 /**
  * Spring Security stands in front of everything; the Camunda webapps and REST API trust the user it
@@ -55,6 +54,8 @@ class SecurityConfiguration {
     private static final RequestMatcher WEBAPPS = withDefaults().matcher("/camunda/**");
     private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
     private static final RequestMatcher SWAGGER_UI = withDefaults().matcher("/swagger-ui/**");
+    private static final AuthenticationEntryPoint UNAUTHORIZED = SecurityErrors.unauthorized(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
 
     /**
      * Our pages use no inline script or style; the webapps and Swagger UI send or need their own. Our forms
@@ -79,11 +80,12 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED)
                         // the CSRF check comes before authentication: nobody signed in is told so, not refused
-                        .accessDeniedHandler(SecurityConfiguration::unauthorizedUnlessSignedIn))
+                        .accessDeniedHandler(SecurityErrors.forbidden()))
                 .headers(headers -> headers(headers, signIn));
         signIn.forApiClients(http);
+        answerFailedSignInWithABody(http);
         return http.build();
     }
 
@@ -103,8 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/api/admin/**").hasAuthority(Roles.ADMINS)
                         .anyRequest().authenticated())
                 // the webapps' scripts need a status they understand, not a login page, once the session ends
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPPS_API))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(UNAUTHORIZED, WEBAPPS_API)
+                        .defaultAccessDeniedHandlerFor(SecurityErrors.forbidden(), WEBAPPS_API))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
                                 WebappSignOut.REQUEST))
@@ -118,12 +120,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void unauthorizedUnlessSignedIn(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException denied) throws IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
-        response.sendError(signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
+    /**
+     * Wrong credentials are answered by the sign-in's own entry point, which gives the status alone: the
+     * same 401 with a body, and a bearer token's {@code WWW-Authenticate} kept.
+     */
+    @SuppressWarnings("unchecked")
+    private static void answerFailedSignInWithABody(HttpSecurity http) {
+        HttpBasicConfigurer<HttpSecurity> basic = http.getConfigurer(HttpBasicConfigurer.class);
+        if (basic != null) {
+            basic.authenticationEntryPoint(UNAUTHORIZED);
+        }
+        OAuth2ResourceServerConfigurer<HttpSecurity> bearer = http.getConfigurer(OAuth2ResourceServerConfigurer.class);
+        if (bearer != null) {
+            bearer.authenticationEntryPoint(SecurityErrors.unauthorized(new BearerTokenAuthenticationEntryPoint()));
+        }
+    }
+
+    /** Spring Security's firewall refuses odd paths (a {@code //}, a {@code ;}); the refusal in the surface's dialect. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return SecurityErrors.rejected();
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers, SignIn signIn) {

@@ -95,7 +95,7 @@ class FeedbackApiIT {
         String review = taskOf("erik", "ReviewFeedback", reference);
         ResponseEntity<Map<String, Object>> withoutReason = post("erik", "/engine-rest/task/" + review + "/submit-form",
                 Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"))));
-        assertBadRequest(withoutReason, "dispositionReason");
+        assertRefusedByCamundasApi(withoutReason, "dispositionReason");
         claimAndSubmit("erik", review, Map.of("disposition", "REJECTED",
                 "dispositionReason", "Exemplen finns redan i bilaga 2."));
 
@@ -319,10 +319,12 @@ class FeedbackApiIT {
         } finally {
             pool.shutdownNow();
         }
-        // whoever comes later still learns it was done, and by whom
+        // whoever comes later still learns it was done, in Camunda's error shape, but not by whom
         ResponseEntity<Map<String, Object>> late = post("per", "/engine-rest/task/" + review + "/submit-form", form);
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(late.getBody().get("detail").toString()).contains("redan slutförd");
+        assertThat(late.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(late.getBody()).containsKeys("type", "message").doesNotContainKey("detail");
+        assertThat(late.getBody().get("message").toString()).isEqualTo("Uppgiften är redan slutförd.");
         assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("status", "REJECTED");
         assertThat(jdbc.sql("select count(*) from feedback_event where reference = ? and action = 'DECIDED'")
                 .param(reference).query(Long.class).single()).isEqualTo(1);
@@ -372,6 +374,14 @@ class FeedbackApiIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
         assertThat(response.getBody().get("errors").toString()).contains("field=" + field);
+    }
+
+    /** Camunda's REST API refuses in Camunda's shape, with the field at fault first in the message. */
+    private static void assertRefusedByCamundasApi(ResponseEntity<Map<String, Object>> response, String field) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(response.getBody()).containsEntry("type", "InvalidInputException");
+        assertThat(response.getBody().get("message").toString()).startsWith(field + ": ");
     }
 
     private List<Map<String, Object>> tasks(String user, String taskDefinitionKey) {

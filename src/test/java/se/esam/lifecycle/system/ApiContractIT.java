@@ -1,0 +1,188 @@
+package se.esam.lifecycle.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.TestSmtp;
+
+/**
+ * Our OpenAPI document ({@code /v3/api-docs}) tells the truth: real answers of every controller,
+ * successes and refusals, each keep the contract of the operation they answered (the status is listed,
+ * the content type and the body match), and the report filters are the parameters a client sends.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestEnvironment
+@DirtiesContext // closes the application before the JVM's shutdown drops its database
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiContractIT {
+
+    static final TestSmtp smtp = new TestSmtp();
+
+    @RegisterExtension
+    static GreenMailExtension mail = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(ApiContractIT.class, registry);
+        smtp.configure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private String base;
+    private ProcessDriver driver;
+    private String document;
+    private OpenApiContract contract;
+
+    @BeforeAll
+    void clients() {
+        base = "http://localhost:" + port;
+        driver = new ProcessDriver(base);
+        HttpAgent.Response docs = HttpAgent.anonymous(base).get("/v3/api-docs");
+        assertThat(docs.status()).as("%s", docs).isEqualTo(200);
+        document = docs.body();
+        contract = OpenApiContract.strict(document, "/");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> answersOfEveryControllerKeepTheDocumentedContract() {
+        List<HttpAgent.Response> answers = new ArrayList<>();
+        HttpAgent anna = driver.as("anna");
+        HttpAgent anonymous = HttpAgent.anonymous(base);
+        Map<String, Object> submission = Map.of("guidanceId", "digital-samverkan", "guidanceVersion", "4.1",
+                "sectionId", "2", "type", "GAP", "description", "Kontraktet för vårt API.");
+
+        // feedback
+        HttpAgent.Response created = anna.json("POST", "/api/feedback", submission, "Idempotency-Key", "contract-1");
+        answers.add(created);
+        String reference = (String) created.json().get("reference");
+        answers.add(anna.json("POST", "/api/feedback", Map.of("type", "GAP")));
+        answers.add(anna.json("POST", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP",
+                "description", "Annat innehåll."), "Idempotency-Key", "contract-1"));
+        answers.add(anonymous.json("POST", "/api/feedback", submission));
+        answers.add(anna.json("POST", "/api/feedback", "{\"description\":\"" + "x".repeat(2_000_000) + "\"}"));
+        answers.add(anna.get("/api/feedback/" + reference));
+        answers.add(driver.as("olof").get("/api/feedback/" + reference));
+        answers.add(anna.get("/api/feedback"));
+        // reports
+        HttpAgent mats = driver.as("mats");
+        answers.add(mats.get("/api/reports/backlog?from=2026-01&to=2026-12&expertGroup=expert-architecture"));
+        answers.add(mats.get("/api/reports/lead-times?guidanceId=digital-samverkan"));
+        answers.add(mats.get("/api/reports/outcomes?organisation=org-pensionsmyndigheten"));
+        answers.add(mats.get("/api/reports/throughput"));
+        answers.add(mats.get("/api/reports/deadlines"));
+        answers.add(mats.get("/api/reports/feedback?figure=submitted&month=2026-12"));
+        answers.add(mats.get("/api/reports/csv/backlog", "Accept", "text/csv"));
+        answers.add(mats.get("/api/reports/backlog?from=not-a-month"));
+        answers.add(mats.get("/api/reports/csv/no-such-table"));
+        answers.add(anna.get("/api/reports/backlog"));
+        answers.add(anonymous.get("/api/reports/backlog"));
+        // revisions
+        HttpAgent karin = driver.as("karin");
+        answers.add(karin.get("/api/revisions"));
+        answers.add(karin.get("/api/revisions/REV-999999"));
+        answers.add(anna.get("/api/revisions/REV-999999/audit"));
+        answers.add(driver.as("olof").json("POST", "/api/revisions/REV-999999/consultation-responses",
+                Map.of("response", "Vi tillstyrker.")));
+        answers.add(driver.as("maria").json("POST", "/api/revisions/REV-999999/approval",
+                Map.of("decision", "approve")));
+        answers.add(driver.as("maria").json("POST", "/api/revisions/REV-999999/approval", Map.of("decision", "maybe")));
+        // mail
+        answers.add(driver.as("admin").json("POST", "/api/mail/failed/retry", Map.of()));
+        answers.add(anna.json("POST", "/api/mail/failed/retry", Map.of()));
+        // guidance, public and signed in
+        answers.add(anonymous.get("/api/public/guidance"));
+        answers.add(anonymous.get("/api/public/guidance/digital-samverkan"));
+        answers.add(anonymous.get("/api/public/guidance/digital-samverkan/4.1"));
+        answers.add(anonymous.get("/api/public/guidance/digital-samverkan/4.1/dispositions"));
+        answers.add(anonymous.get("/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1"));
+        answers.add(anonymous.get("/api/public/guidance/digital-samverkan/compare?from=0.0"));
+        answers.add(anonymous.get("/api/public/guidance/no-such-document"));
+        answers.add(anna.get("/api/guidance"));
+        answers.add(anonymous.get("/api/guidance"));
+
+        assertThat(answers).as("successes and each kind of refusal")
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(201))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(200))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(400))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(401))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(403))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(404))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(409))
+                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(413));
+        return answers.stream().map(answer -> dynamicTest(answer.method() + " " + answer.path().split("\\?")[0]
+                + " -> " + answer.status(), () -> {
+                    assertThat(answer.status()).as("%s", answer).isLessThan(500);
+                    assertThat(contract.violationsOf(answer)).as("%s", answer).isEmpty();
+                    if (answer.status() >= 400) {
+                        assertThat(answer.contentType()).as("%s", answer).startsWith("application/problem+json");
+                    }
+                }));
+    }
+
+    /** The judge is not blind: an undocumented status and Spring Boot's old error shape are found out. */
+    @Test
+    void answersThatBreakOurDocumentedContractAreFoundOut() {
+        java.net.http.HttpHeaders json = java.net.http.HttpHeaders.of(Map.of("Content-Type",
+                List.of("application/json")), (name, value) -> true);
+        HttpAgent.Response undocumented = new HttpAgent.Response("GET", "/api/guidance", 418, json, "{}");
+        HttpAgent.Response springBootShape = new HttpAgent.Response("GET", "/api/public/guidance/x", 404, json,
+                "{\"timestamp\":\"2026-12-03T12:00:00Z\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}");
+
+        assertThat(contract.violationsOf(undocumented)).isNotEmpty();
+        assertThat(contract.violationsOf(springBootShape)).isNotEmpty();
+    }
+
+    @Test
+    void reportFiltersAreDocumentedAsTheQueryParametersClientsSend() {
+        Map<String, Object> backlog = operation("/api/reports/backlog", "get");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) backlog.get("parameters");
+
+        assertThat(parameters).extracting(p -> p.get("name"))
+                .containsExactlyInAnyOrder("from", "to", "expertGroup", "guidanceId", "organisation");
+        assertThat(parameters).allSatisfy(p -> assertThat(p).containsEntry("in", "query")
+                .doesNotContainEntry("required", true));
+    }
+
+    @Test
+    void submittingFeedbackIsDocumentedAs201WithItsRefusals() {
+        Map<String, Object> submit = operation("/api/feedback", "post");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses = (Map<String, Object>) submit.get("responses");
+
+        assertThat(responses).containsKeys("201", "400", "401", "409", "413").doesNotContainKey("200");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> operation(String path, String method) {
+        Map<String, Object> api = new HttpAgent.Response("GET", "/v3/api-docs", 200, null, document).json();
+        Map<String, Object> item = (Map<String, Object>) ((Map<String, Object>) api.get("paths")).get(path);
+        assertThat(item).as(path).isNotNull();
+        return (Map<String, Object>) item.get(method);
+    }
+}
