@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.InvalidInputException;
 
 @RestController
@@ -50,13 +48,7 @@ class FeedbackController {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException(IDEMPOTENCY_KEY, "Högst 100 tecken: bokstäver, siffror och . _ : -");
         }
-        FeedbackIntake.Submitted submitted;
-        try {
-            submitted = intake.submit(submission, user, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
-            submitted = intake.replay(user, idempotencyKey, FeedbackIntake.hash(submission)).orElseThrow(
-                    () -> new ConflictException("En synpunkt med samma Idempotency-Key tas emot just nu; försök igen."));
-        }
+        FeedbackIntake.Submitted submitted = intake.submit(submission, user, idempotencyKey);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{reference}")
                 .buildAndExpand(submitted.reference()).toUri();
         return ResponseEntity.created(location).header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
@@ -66,7 +58,7 @@ class FeedbackController {
     @GetMapping("/{reference}")
     @Operation(summary = "Status and history of one feedback item")
     FeedbackView get(@PathVariable String reference, Authentication authentication) {
-        return queries.view(reference, CurrentUser.of(authentication));
+        return queries.view(ReferenceGenerator.wellFormed("reference", reference), CurrentUser.of(authentication));
     }
 
     @GetMapping

@@ -12,8 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class FeedbackRepository {
@@ -26,8 +31,11 @@ class FeedbackRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FeedbackMetrics metrics;
+    private final TransactionTemplate ownTransaction;
 
-    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics) {
+    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
@@ -101,10 +109,35 @@ class FeedbackRepository {
                 .optional();
     }
 
-    /** Takes the key; a concurrent request with the same key waits here, then fails on the primary key. */
-    void reserveSubmission(String submitter, String idempotencyKey, String hash) {
-        jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
-                + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant())).update();
+    /**
+     * Takes the key in a transaction of its own, committed at once: false when someone has it. A key
+     * left by a request that never finished (the node died between taking the key and submitting) is
+     * free again after {@link #ABANDONED_AFTER}.
+     */
+    boolean reserveSubmission(String submitter, String idempotencyKey, String hash) {
+        Instant now = clock.instant();
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            try {
+                jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
+                        + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(now)).update();
+                return true;
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException taken) {
+                status.setRollbackOnly();
+                return false;
+            }
+        })) || Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("update feedback_submission "
+                + "set request_hash = ?, created_at = ? where submitter = ? and idempotency_key = ? "
+                + "and reference is null and created_at < ?")
+                .params(hash, timestamp(now), submitter, idempotencyKey, timestamp(now.minus(ABANDONED_AFTER)))
+                .update() == 1));
+    }
+
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
+    /** Gives back a key whose submission was refused or failed: nothing was stored under it. */
+    void releaseSubmission(String submitter, String idempotencyKey) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("delete from feedback_submission where submitter = ? "
+                + "and idempotency_key = ? and reference is null").params(submitter, idempotencyKey).update());
     }
 
     void completeSubmission(String submitter, String idempotencyKey, String reference) {

@@ -2,6 +2,8 @@ package se.esam.lifecycle.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,8 +20,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place that turns errors into RFC 9457 problem details. Input errors name the field at fault
@@ -115,20 +120,44 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
         }
-        if (e.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-            String field = fieldOf(format);
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field,
-                    "Ogiltigt värde" + (format.getTargetType().isEnum()
-                            ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
-                            : "")))));
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return badRequest(fieldOf(unknown), "Okänt fält; tillåtna: " + unknown.getKnownPropertyIds());
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fieldOf(mapping), "Ogiltigt värde"))));
+        if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            return badRequest(fieldOf(format), "Ogiltigt värde" + (format.getTargetType().isEnum()
+                    ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
+                    : ""));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return badRequest(fieldOf(mismatch), mismatch.getTargetType() == String.class
+                    ? "Ska vara en text inom citattecken."
+                    : "Ogiltigt värde");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return badRequest(fieldOf(mapping), "Ogiltigt värde");
+        }
+        if (cause instanceof StreamReadException read) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.find()) {
+                return badRequest(duplicate.group(1), "Fältet förekommer mer än en gång.");
+            }
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return badRequest("body", "Efter JSON-dokumentet får inget mer följa.");
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Begäran är inte giltig JSON.");
         problem.setTitle("Ogiltig begäran");
+        problem.setProperties(Map.of("errors", List.of(new FieldError("body", "Begäran är inte giltig JSON."))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'", Pattern.DOTALL);
+
+    private static ResponseEntity<Object> badRequest(String field, String message) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
     }
 
     private static String fieldOf(JsonMappingException e) {
