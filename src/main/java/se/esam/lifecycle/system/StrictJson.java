@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 class StrictJson {
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictJson() {
+    Jackson2ObjectMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder.modulesToInstall(modules -> modules.add(exactEnums()))
                 .postConfigurer(mapper -> {
                     for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer,
