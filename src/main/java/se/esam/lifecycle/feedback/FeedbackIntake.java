@@ -49,10 +49,13 @@ class FeedbackIntake {
 
     /**
      * Submits, once per idempotency key: a repeated key with the same submission answers with the first
-     * one's reference; with another submission it is refused (409). The key is taken in a transaction of
-     * its own before the submission starts, so a request with the same key at the same moment finds it
-     * taken at once and is answered 409 (or with the first answer, once there is one) instead of
-     * waiting for the first request's whole transaction.
+     * one's reference; with another submission it is refused (409).
+     *
+     * <p>The key's row is created in a transaction of its own, then locked by the submission's
+     * transaction without waiting ({@code skip locked}): a request with the same key at the same moment
+     * finds it locked and gets 409 at once, instead of queueing behind the first request's whole
+     * transaction (which timed out). A submission that failed or whose node died leaves the row
+     * unlocked and without a reference, so a retry takes it over.
      */
     Submitted submit(Submission submission, CurrentUser submitter, String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -63,34 +66,42 @@ class FeedbackIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        if (!repository.reserveSubmission(submitter.id(), idempotencyKey, hash)) {
-            return replay(submitter, idempotencyKey, hash).orElseThrow(() -> inProgress());
-        }
+        repository.reserveSubmission(submitter.id(), idempotencyKey, hash);
         try {
-            return inTransaction.execute(status -> {
-                String reference = submit(submission, submitter);
-                repository.completeSubmission(submitter.id(), idempotencyKey, reference);
-                return new Submitted(reference, false);
-            });
-        } catch (RuntimeException refused) {
-            // nothing was created: the key is free again for a corrected request
+            return submitOnce(submission, submitter, idempotencyKey, hash);
+        } catch (RuntimeException refusedOrFailed) {
+            // nothing was stored under the key: leave no trace of it either
             repository.releaseSubmission(submitter.id(), idempotencyKey);
-            throw refused;
+            throw refusedOrFailed;
         }
     }
 
-    /** The earlier submission with this key, if any; 409 while it is still being received. */
-    Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
-        return repository.submission(submitter.id(), idempotencyKey).map(earlier -> {
-            if (!earlier.hash().equals(hash)) {
-                throw new ConflictException("Idempotency-Key " + idempotencyKey + " användes redan för en annan "
-                        + "synpunkt. Använd en ny nyckel för en ny synpunkt.");
+    private Submitted submitOnce(Submission submission, CurrentUser submitter, String idempotencyKey, String hash) {
+        return inTransaction.execute(status -> {
+            FeedbackRepository.SubmissionKey key = repository.lockSubmission(submitter.id(), idempotencyKey)
+                    .orElseThrow(FeedbackIntake::inProgress);
+            if (key.reference() != null) {
+                return replayOf(key, idempotencyKey, hash);
             }
-            if (earlier.reference() == null) {
-                throw inProgress();
-            }
-            return new Submitted(earlier.reference(), true);
+            repository.takeSubmission(submitter.id(), idempotencyKey, hash);
+            String reference = submit(submission, submitter);
+            repository.completeSubmission(submitter.id(), idempotencyKey, reference);
+            return new Submitted(reference, false);
         });
+    }
+
+    /** The earlier, completed submission with this key, if any. */
+    Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
+        return repository.submission(submitter.id(), idempotencyKey).filter(earlier -> earlier.reference() != null)
+                .map(earlier -> replayOf(earlier, idempotencyKey, hash));
+    }
+
+    private static Submitted replayOf(FeedbackRepository.SubmissionKey earlier, String idempotencyKey, String hash) {
+        if (!earlier.hash().equals(hash)) {
+            throw new ConflictException("Idempotency-Key " + idempotencyKey + " användes redan för en annan "
+                    + "synpunkt. Använd en ny nyckel för en ny synpunkt.");
+        }
+        return new Submitted(earlier.reference(), true);
     }
 
     private static ConflictException inProgress() {

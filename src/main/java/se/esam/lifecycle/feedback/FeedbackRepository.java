@@ -110,34 +110,42 @@ class FeedbackRepository {
     }
 
     /**
-     * Takes the key in a transaction of its own, committed at once: false when someone has it. A key
-     * left by a request that never finished (the node died between taking the key and submitting) is
-     * free again after {@link #ABANDONED_AFTER}.
+     * Creates the key's row, without a reference, in a transaction of its own committed at once, so that
+     * requests with the same key find one row to lock; nothing when the row exists.
      */
-    boolean reserveSubmission(String submitter, String idempotencyKey, String hash) {
-        Instant now = clock.instant();
-        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+    void reserveSubmission(String submitter, String idempotencyKey, String hash) {
+        ownTransaction.executeWithoutResult(status -> {
             try {
                 jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
-                        + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(now)).update();
-                return true;
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException taken) {
+                        + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant()))
+                        .update();
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException exists) {
                 status.setRollbackOnly();
-                return false;
             }
-        })) || Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("update feedback_submission "
-                + "set request_hash = ?, created_at = ? where submitter = ? and idempotency_key = ? "
-                + "and reference is null and created_at < ?")
-                .params(hash, timestamp(now), submitter, idempotencyKey, timestamp(now.minus(ABANDONED_AFTER)))
-                .update() == 1));
+        });
     }
 
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** The key's row, locked until the transaction ends; empty while another transaction holds it. */
+    Optional<SubmissionKey> lockSubmission(String submitter, String idempotencyKey) {
+        return jdbc.sql("select request_hash, reference from feedback_submission where submitter = ? "
+                + "and idempotency_key = ? for update skip locked").params(submitter, idempotencyKey)
+                .query((rs, n) -> new SubmissionKey(rs.getString("request_hash"), rs.getString("reference")))
+                .optional();
+    }
 
-    /** Gives back a key whose submission was refused or failed: nothing was stored under it. */
+    /** Removes a key without a reference that nobody holds (its submission was refused or failed). */
     void releaseSubmission(String submitter, String idempotencyKey) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("delete from feedback_submission where submitter = ? "
-                + "and idempotency_key = ? and reference is null").params(submitter, idempotencyKey).update());
+        ownTransaction.executeWithoutResult(status -> lockSubmission(submitter, idempotencyKey)
+                .filter(key -> key.reference() == null)
+                .ifPresent(key -> jdbc.sql("delete from feedback_submission where submitter = ? and idempotency_key = ?")
+                        .params(submitter, idempotencyKey).update()));
+    }
+
+    /** Makes a locked key without a reference this request's (it may be left by a refused or lost one). */
+    void takeSubmission(String submitter, String idempotencyKey, String hash) {
+        jdbc.sql("update feedback_submission set request_hash = ?, created_at = ? where submitter = ? "
+                + "and idempotency_key = ?").params(hash, timestamp(clock.instant()), submitter, idempotencyKey)
+                .update();
     }
 
     void completeSubmission(String submitter, String idempotencyKey, String reference) {

@@ -385,6 +385,37 @@ class FeedbackApiIT {
         assertBadRequest(submitWithKey("anna", gap("Ogiltig nyckel."), "has spaces in it"), "Idempotency-Key");
     }
 
+    /**
+     * A node that dies while submitting leaves the key's row without a reference (its transaction is gone,
+     * and with it the row's lock): the client's retry with the same key is taken, not refused.
+     */
+    @Test
+    void aKeyLeftByASubmissionThatNeverFinishedIsTakenByItsRetry() {
+        jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
+                + "values ('anna', 'left-by-a-crash', 'hash-of-the-lost-request', current_timestamp)").update();
+        Submission submission = gap("Skickad igen efter att noden dog.");
+
+        ResponseEntity<Map<String, Object>> retried = submitWithKey("anna", submission, "left-by-a-crash");
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(feedbackWithText(submission.description())).isEqualTo(1);
+        assertThat(reference(submitWithKey("anna", submission, "left-by-a-crash"))).isEqualTo(reference(retried));
+    }
+
+    /** A refused submission stores nothing under its key, so the corrected one may use the same key. */
+    @Test
+    void aRefusedSubmissionLeavesItsKeyFreeForTheCorrectedOne() {
+        Submission wrong = new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "Fel version först.");
+        assertBadRequest(submitWithKey("anna", wrong, "corrected-later"), "guidanceVersion");
+        assertThat(jdbc.sql("select count(*) from feedback_submission where idempotency_key = 'corrected-later'")
+                .query(Long.class).single()).isZero();
+
+        Submission corrected = gap("Rätt version sedan.");
+        assertThat(submitWithKey("anna", corrected, "corrected-later").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(feedbackWithText(corrected.description())).isEqualTo(1);
+    }
+
     @Test
     void twoReviewersCompletingTheSameTaskAtOnceOneSucceedsTheOtherGetsConflict() throws Exception {
         String reference = reference(submit("anna", gap("Två granskare svarar samtidigt.")));
