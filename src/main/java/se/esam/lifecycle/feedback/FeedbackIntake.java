@@ -127,8 +127,8 @@ class FeedbackIntake {
                 .putValue(Vars.FEEDBACK_TYPE, submission.type().name())
                 .putValueTyped(Vars.DESCRIPTION_IN_FULL, Variables.stringValue(submission.description(), true))
                 .putValue(Vars.SUBMITTER, submitter.id());
-        // as the application: the text (up to 10,000 characters) travels as a transient variable, which the
-        // start form does not declare; the submitter's right to submit was checked above
+        // as the application: the rights were checked above, the submitter is ours to set, not a form field,
+        // and the text (up to 10,000 characters) travels as a transient variable the start form does not declare
         ProcessInstance instance = AsApplication.query(identity,
                 () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables));
         return repository.referenceOfProcess(instance.getId());
