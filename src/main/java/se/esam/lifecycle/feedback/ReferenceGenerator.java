@@ -36,7 +36,7 @@ class ReferenceGenerator {
     /** @throws InvalidInputException naming the parameter when the value is not a reference */
     static String wellFormed(String parameter, String value) {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidInputException(parameter, "Ange en referens som FB-ÅÅÅÅ-NNNN, till exempel FB-2026-0091.");
+            throw new InvalidInputException(parameter, "Ange en referens som FB-ÅÅÅÅ-NNNN: år och löpnummer med minst fyra siffror.");
         }
         return value;
     }

@@ -54,14 +54,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail forbidden(ForbiddenException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Inte tillåtet");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail clash(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Krock");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
@@ -69,7 +69,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "Du har inte behörighet att göra detta.");
         problem.setTitle("Inte tillåtet");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
@@ -78,7 +78,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");
         problem.setTitle("Krock med en samtidig ändring");
-        return problem;
+        return refused(problem);
     }
 
     /** A process step refused its input (a service inside the engine threw InvalidInputException). */
@@ -165,11 +165,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 .reduce((a, b) -> a + "." + b).orElse("");
     }
 
+    /**
+     * An expected refusal (bad input, no right, a clash) is one INFO line without a stack trace: the
+     * caller was told why, and nobody needs to act. ERROR is for {@link #unexpected}.
+     */
+    private static ProblemDetail refused(ProblemDetail problem) {
+        log.info("Refused with {}: {}", problem.getStatus(), problem.getDetail());
+        return problem;
+    }
+
     private static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
                 .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).orElse(""));
         problem.setTitle("Ogiltiga uppgifter");
         problem.setProperties(Map.of("errors", errors));
-        return problem;
+        return refused(problem);
     }
 }

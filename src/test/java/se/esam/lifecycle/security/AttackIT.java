@@ -211,12 +211,13 @@ class AttackIT {
     }
 
     @Test
-    void scriptInAnAddressIsNotEchoedOnTheNotFoundPage() {
+    void scriptInAnAddressIsNotEchoedOnTheErrorPage() {
         HttpAgent browser = HttpAgent.signedIn(base, "anna", "anna");
         HttpAgent.Response page = browser.get("/feedback/" + HttpAgent.encode("<img src=x onerror=alert(1)>"));
         HttpAgent.Response guidance = browser.get("/guidance/" + HttpAgent.encode("<img src=x onerror=alert(1)>"));
 
-        assertThat(page.status()).isEqualTo(404);
+        // not a reference (FB-YYYY-NNNN) at all: refused as such
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).doesNotContain("<img src=x");
         assertThat(guidance.status()).isEqualTo(404);
         assertThat(guidance.body()).doesNotContain("<img src=x");

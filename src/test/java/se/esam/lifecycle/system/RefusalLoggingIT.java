@@ -110,6 +110,22 @@ class RefusalLoggingIT {
         assertThat(logged).contains("ERROR").contains("ENGINE-16004").contains(fault.getMessage()).contains("\tat ");
     }
 
+    @Test
+    void refusalsOnOurApiAreOneInfoLineEachWithoutErrorOrStackTrace(CapturedOutput output) {
+        int from = output.getAll().length();
+
+        ResponseEntity<Map<String, Object>> invalid = post("anna", "/api/feedback", Map.of("guidanceId",
+                "digital-samverkan", "type", "OPINION", "description", "Okänd typ."));
+        ResponseEntity<Map<String, Object>> unknownRevision = post("maria", "/api/revisions/REV-01/approval",
+                Map.of("decision", "approve"));
+
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownRevision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String logged = output.getAll().substring(from);
+        assertThat(logged).contains("Refused with 400: type: ").contains("Refused with 400: id: ")
+                .doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
     /** Runs a command that fails with the exception, as a failing listener or delegate would; returns what it threw. */
     private RuntimeException failing(RuntimeException exception) {
         try {
