@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -19,6 +23,7 @@ import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
 import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.system.ConflictException;
+import se.esam.lifecycle.system.ForbiddenException;
 
 /**
  * Submission through the API: the same process as a start from Tasklist, with the input checked
@@ -32,15 +37,17 @@ class FeedbackIntake {
     private final RuntimeService runtime;
     private final FeedbackRepository repository;
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
     private final TransactionTemplate inTransaction;
 
     FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository,
-            IdentityService identity, PlatformTransactionManager transactions) {
+            IdentityService identity, AuthorizationService authorizations, PlatformTransactionManager transactions) {
         this.inTransaction = new TransactionTemplate(transactions);
         this.feedback = feedback;
         this.runtime = runtime;
         this.repository = repository;
         this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     /** What a submission returned: its reference, and whether it repeats an earlier one with the same key. */
@@ -119,6 +126,13 @@ class FeedbackIntake {
     }
 
     private String submit(Submission submission, CurrentUser submitter) {
+        // the process starts as the application below, so the engine's own check is made here
+        boolean maySubmit = AsApplication.query(identity, () -> authorizations.isUserAuthorized(submitter.id(),
+                List.copyOf(submitter.groups()), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, FeedbackProcess.KEY));
+        if (!maySubmit) {
+            throw new ForbiddenException("Bara medlemsorganisationernas medarbetare lämnar synpunkter.");
+        }
         feedback.check(submission, submitter.id());
         VariableMap variables = Variables.createVariables()
                 .putValue(Vars.GUIDANCE_ID, submission.guidanceId())
