@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.InvalidInputException;
 
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
@@ -56,13 +54,7 @@ class FeedbackController {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidInputException(IDEMPOTENCY_KEY, "Högst 100 tecken: bokstäver, siffror och . _ : -");
         }
-        FeedbackIntake.Submitted submitted;
-        try {
-            submitted = intake.submit(submission, user, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
-            submitted = intake.replay(user, idempotencyKey, FeedbackIntake.hash(submission)).orElseThrow(
-                    () -> new ConflictException("En synpunkt med samma Idempotency-Key tas emot just nu; försök igen."));
-        }
+        FeedbackIntake.Submitted submitted = intake.submit(submission, user, idempotencyKey);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{reference}")
                 .buildAndExpand(submitted.reference()).toUri();
         return ResponseEntity.created(location).header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
@@ -74,7 +66,7 @@ class FeedbackController {
     @ApiResponse(responseCode = "200", description = "Synpunkten", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeedbackView get(@PathVariable String reference, Authentication authentication) {
-        return queries.view(reference, CurrentUser.of(authentication));
+        return queries.view(ReferenceGenerator.wellFormed("reference", reference), CurrentUser.of(authentication));
     }
 
     @GetMapping

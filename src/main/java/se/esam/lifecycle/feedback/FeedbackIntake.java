@@ -3,10 +3,8 @@ package se.esam.lifecycle.feedback;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,8 +13,11 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
@@ -37,9 +38,11 @@ class FeedbackIntake {
     private final FeedbackRepository repository;
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final TransactionTemplate inTransaction;
 
     FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository,
-            IdentityService identity, AuthorizationService authorizations) {
+            IdentityService identity, AuthorizationService authorizations, PlatformTransactionManager transactions) {
+        this.inTransaction = new TransactionTemplate(transactions);
         this.feedback = feedback;
         this.runtime = runtime;
         this.repository = repository;
@@ -53,13 +56,17 @@ class FeedbackIntake {
 
     /**
      * Submits, once per idempotency key: a repeated key with the same submission answers with the first
-     * one's reference; with another submission it is refused (409). Two requests with the same key at
-     * the same moment queue on the key's row, so only one feedback is created.
+     * one's reference; with another submission it is refused (409).
+     *
+     * <p>The key's row is created in a transaction of its own, then locked by the submission's
+     * transaction without waiting ({@code skip locked}): a request with the same key at the same moment
+     * finds it locked and gets 409 at once, instead of queueing behind the first request's whole
+     * transaction (which timed out). A submission that failed or whose node died leaves the row
+     * unlocked and without a reference, so a retry takes it over.
      */
-    @Transactional
     Submitted submit(Submission submission, CurrentUser submitter, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return new Submitted(submit(submission, submitter), false);
+            return inTransaction.execute(status -> new Submitted(submit(submission, submitter), false));
         }
         String hash = hash(submission);
         Optional<Submitted> earlier = replay(submitter, idempotencyKey, hash);
@@ -67,21 +74,45 @@ class FeedbackIntake {
             return earlier.get();
         }
         repository.reserveSubmission(submitter.id(), idempotencyKey, hash);
-        String reference = submit(submission, submitter);
-        repository.completeSubmission(submitter.id(), idempotencyKey, reference);
-        return new Submitted(reference, false);
+        try {
+            return submitOnce(submission, submitter, idempotencyKey, hash);
+        } catch (RuntimeException refusedOrFailed) {
+            // nothing was stored under the key: leave no trace of it either
+            repository.releaseSubmission(submitter.id(), idempotencyKey);
+            throw refusedOrFailed;
+        }
     }
 
-    /** The earlier submission with this key, if any. */
-    @Transactional(readOnly = true)
-    Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
-        return repository.submission(submitter.id(), idempotencyKey).map(earlier -> {
-            if (!earlier.hash().equals(hash)) {
-                throw new ConflictException("Idempotency-Key " + idempotencyKey + " användes redan för en annan "
-                        + "synpunkt. Använd en ny nyckel för en ny synpunkt.");
+    private Submitted submitOnce(Submission submission, CurrentUser submitter, String idempotencyKey, String hash) {
+        return inTransaction.execute(status -> {
+            FeedbackRepository.SubmissionKey key = repository.lockSubmission(submitter.id(), idempotencyKey)
+                    .orElseThrow(FeedbackIntake::inProgress);
+            if (key.reference() != null) {
+                return replayOf(key, idempotencyKey, hash);
             }
-            return new Submitted(earlier.reference(), true);
+            repository.takeSubmission(submitter.id(), idempotencyKey, hash);
+            String reference = submit(submission, submitter);
+            repository.completeSubmission(submitter.id(), idempotencyKey, reference);
+            return new Submitted(reference, false);
         });
+    }
+
+    /** The earlier, completed submission with this key, if any. */
+    Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
+        return repository.submission(submitter.id(), idempotencyKey).filter(earlier -> earlier.reference() != null)
+                .map(earlier -> replayOf(earlier, idempotencyKey, hash));
+    }
+
+    private static Submitted replayOf(FeedbackRepository.SubmissionKey earlier, String idempotencyKey, String hash) {
+        if (!earlier.hash().equals(hash)) {
+            throw new ConflictException("Idempotency-Key " + idempotencyKey + " användes redan för en annan "
+                    + "synpunkt. Använd en ny nyckel för en ny synpunkt.");
+        }
+        return new Submitted(earlier.reference(), true);
+    }
+
+    private static ConflictException inProgress() {
+        return new ConflictException("En synpunkt med samma Idempotency-Key tas emot just nu; försök igen om en stund.");
     }
 
     static String hash(Submission submission) {
@@ -103,14 +134,15 @@ class FeedbackIntake {
             throw new ForbiddenException("Bara medlemsorganisationernas medarbetare lämnar synpunkter.");
         }
         feedback.check(submission, submitter.id());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Vars.GUIDANCE_ID, submission.guidanceId());
-        variables.put(Vars.GUIDANCE_VERSION, submission.guidanceVersion());
-        variables.put(Vars.SECTION_ID, submission.sectionId());
-        variables.put(Vars.FEEDBACK_TYPE, submission.type().name());
-        variables.put(Vars.DESCRIPTION, submission.description());
-        variables.put(Vars.SUBMITTER, submitter.id());
-        // as the application: the rights were checked above, and the submitter is ours to set, not a form field
+        VariableMap variables = Variables.createVariables()
+                .putValue(Vars.GUIDANCE_ID, submission.guidanceId())
+                .putValue(Vars.GUIDANCE_VERSION, submission.guidanceVersion())
+                .putValue(Vars.SECTION_ID, submission.sectionId())
+                .putValue(Vars.FEEDBACK_TYPE, submission.type().name())
+                .putValueTyped(Vars.DESCRIPTION_IN_FULL, Variables.stringValue(submission.description(), true))
+                .putValue(Vars.SUBMITTER, submitter.id());
+        // as the application: the rights were checked above, the submitter is ours to set, not a form field,
+        // and the text (up to 10,000 characters) travels as a transient variable the start form does not declare
         ProcessInstance instance = AsApplication.query(identity,
                 () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables));
         return repository.referenceOfProcess(instance.getId());

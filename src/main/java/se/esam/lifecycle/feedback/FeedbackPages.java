@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
 /** The submitter's view: what the organisation has sent and what became of it. */
@@ -35,8 +36,17 @@ class FeedbackPages {
 
     @GetMapping("/feedback/{reference}")
     String detail(@PathVariable String reference, Authentication authentication, Model model) {
-        model.addAttribute("f", queries.view(reference, CurrentUser.of(authentication)));
+        model.addAttribute("f", queries.view(ReferenceGenerator.wellFormed("reference", reference),
+                CurrentUser.of(authentication)));
         return "feedback/detail";
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidInputException e, Model model) {
+        model.addAttribute("field", e.field());
+        model.addAttribute("message", e.getMessage());
+        return "feedback/invalid";
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -66,7 +66,16 @@ public final class FeedbackProcess {
         public static final String GUIDANCE_VERSION = "guidanceVersion";
         public static final String SECTION_ID = "sectionId";
         public static final String FEEDBACK_TYPE = "feedbackType";
+        /**
+         * What the forms show of the text: all of it when it fits Camunda's 4,000-character text column,
+         * else its beginning and where to read the rest (the feedback table holds the whole text).
+         */
         public static final String DESCRIPTION = "description";
+        /**
+         * The whole text of an API submission (up to 10,000 characters), passed as a transient variable:
+         * registration stores it in the feedback table and it never reaches the engine's tables.
+         */
+        public static final String DESCRIPTION_IN_FULL = "descriptionInFull";
         /** Set by the start event's camunda:initiator from the authenticated user. */
         public static final String SUBMITTER = "submitter";
 

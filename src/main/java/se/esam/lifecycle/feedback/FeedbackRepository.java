@@ -12,8 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class FeedbackRepository {
@@ -26,8 +31,11 @@ class FeedbackRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final FeedbackMetrics metrics;
+    private final TransactionTemplate ownTransaction;
 
-    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics) {
+    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
         this.metrics = metrics;
@@ -101,10 +109,43 @@ class FeedbackRepository {
                 .optional();
     }
 
-    /** Takes the key; a concurrent request with the same key waits here, then fails on the primary key. */
+    /**
+     * Creates the key's row, without a reference, in a transaction of its own committed at once, so that
+     * requests with the same key find one row to lock; nothing when the row exists.
+     */
     void reserveSubmission(String submitter, String idempotencyKey, String hash) {
-        jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
-                + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant())).update();
+        ownTransaction.executeWithoutResult(status -> {
+            try {
+                jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
+                        + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant()))
+                        .update();
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException exists) {
+                status.setRollbackOnly();
+            }
+        });
+    }
+
+    /** The key's row, locked until the transaction ends; empty while another transaction holds it. */
+    Optional<SubmissionKey> lockSubmission(String submitter, String idempotencyKey) {
+        return jdbc.sql("select request_hash, reference from feedback_submission where submitter = ? "
+                + "and idempotency_key = ? for update skip locked").params(submitter, idempotencyKey)
+                .query((rs, n) -> new SubmissionKey(rs.getString("request_hash"), rs.getString("reference")))
+                .optional();
+    }
+
+    /** Removes a key without a reference that nobody holds (its submission was refused or failed). */
+    void releaseSubmission(String submitter, String idempotencyKey) {
+        ownTransaction.executeWithoutResult(status -> lockSubmission(submitter, idempotencyKey)
+                .filter(key -> key.reference() == null)
+                .ifPresent(key -> jdbc.sql("delete from feedback_submission where submitter = ? and idempotency_key = ?")
+                        .params(submitter, idempotencyKey).update()));
+    }
+
+    /** Makes a locked key without a reference this request's (it may be left by a refused or lost one). */
+    void takeSubmission(String submitter, String idempotencyKey, String hash) {
+        jdbc.sql("update feedback_submission set request_hash = ?, created_at = ? where submitter = ? "
+                + "and idempotency_key = ?").params(hash, timestamp(clock.instant()), submitter, idempotencyKey)
+                .update();
     }
 
     void completeSubmission(String submitter, String idempotencyKey, String reference) {

@@ -51,7 +51,8 @@ class FeedbackService {
     }
 
     /** What registering gives the process: the reference and what the forms show. */
-    record Registered(String reference, GuidanceReference guidance, String organisationName, FeedbackType type) {
+    record Registered(String reference, GuidanceReference guidance, String organisationName, FeedbackType type,
+            String description) {
     }
 
     /** Checks a submission before the process is started, so that the API can name the field at fault. */
@@ -71,6 +72,9 @@ class FeedbackService {
         if (submission.description().length() > 10_000) {
             throw new InvalidInputException("description", "Beskrivningen får vara högst 10 000 tecken.");
         }
+        if (!FeedbackText.isPlain(submission.description())) {
+            throw new InvalidInputException("description", FeedbackText.NOT_PLAIN);
+        }
         Directory.Organisation organisation = organisationOf(submitter);
         GuidanceReference guidance = catalogue.resolve(submission.guidanceId(), submission.guidanceVersion(),
                 submission.sectionId());
@@ -83,7 +87,8 @@ class FeedbackService {
                 guidance.title() + " " + guidance.version()
                         + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
         notifications.received(get(reference), guidance);
-        return new Registered(reference, guidance, organisation.name(), submission.type());
+        return new Registered(reference, guidance, organisation.name(), submission.type(),
+                submission.description().strip());
     }
 
     /** Triage sent it to an expert group, proposed by the routing table or chosen by the kansli. */

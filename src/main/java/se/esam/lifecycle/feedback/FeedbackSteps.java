@@ -35,8 +35,10 @@ public class FeedbackSteps {
         if (submitter == null) {
             throw new InvalidInputException(SUBMITTER, "Synpunkten saknar inlämnare.");
         }
+        String description = string(execution, DESCRIPTION_IN_FULL) != null ? string(execution, DESCRIPTION_IN_FULL)
+                : string(execution, DESCRIPTION);
         Submission submission = new Submission(string(execution, GUIDANCE_ID), string(execution, GUIDANCE_VERSION),
-                string(execution, SECTION_ID), type(string(execution, FEEDBACK_TYPE)), string(execution, DESCRIPTION));
+                string(execution, SECTION_ID), type(string(execution, FEEDBACK_TYPE)), description);
         FeedbackService.Registered registered = service.register(submission, submitter,
                 execution.getProcessInstanceId());
         execution.setProcessBusinessKey(registered.reference());
@@ -48,6 +50,8 @@ public class FeedbackSteps {
                 FEEDBACK_TYPE_LABEL, registered.type().label(),
                 SUBMITTER_ORGANISATION, registered.organisationName(),
                 OWNING_GROUP, registered.guidance().owningGroup()));
+        execution.removeVariable(DESCRIPTION_IN_FULL);
+        execution.setVariable(DESCRIPTION, FeedbackText.forForms(registered.description(), registered.reference()));
         execution.setVariable(SECTION_ID, registered.guidance().sectionId());
         execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
         InstanceAccess.grantRead(execution, submitter, null);

@@ -2,6 +2,7 @@ package se.esam.lifecycle.feedback;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import se.esam.lifecycle.system.InvalidInputException;
 
 /**
  * Hands out tracking references {@code FB-<year>-<number>}, numbered from 1 each year. The counter row
@@ -21,6 +24,22 @@ class ReferenceGenerator {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+
+    /**
+     * What {@link #next()} hands out and nothing else: {@code FB-}, a four-digit year, {@code -}, the
+     * number with four digits (zero-padded) or, from 10,000 on, its digits without a leading zero. So
+     * {@code FB-2026-0091} is a reference and {@code FB-2026-91}, {@code fb-2026-0091} or
+     * {@code FB-2026-00091} are not.
+     */
+    static final Pattern FORMAT = Pattern.compile("FB-[0-9]{4}-(?:[0-9]{4}|[1-9][0-9]{4,8})");
+
+    /** @throws InvalidInputException naming the parameter when the value is not a reference */
+    static String wellFormed(String parameter, String value) {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new InvalidInputException(parameter, "Ange en referens som FB-ÅÅÅÅ-NNNN: år och löpnummer med minst fyra siffror.");
+        }
+        return value;
+    }
 
     ReferenceGenerator(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;

@@ -3,7 +3,6 @@ package se.esam.lifecycle.reporting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -73,14 +72,7 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
     }
 
     private static YearMonth month(String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "Ange månad som ÅÅÅÅ-MM.");
-        }
+        return ReportFilter.month("month", value, null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

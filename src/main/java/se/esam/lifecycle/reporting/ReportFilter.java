@@ -3,6 +3,7 @@ package se.esam.lifecycle.reporting;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import se.esam.lifecycle.system.InvalidInputException;
 
@@ -34,15 +35,34 @@ record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String gui
         return to.toString();
     }
 
-    private static YearMonth month(String field, String value, YearMonth fallback) {
+    /**
+     * The months a report can cover. Feedback began in the 2020s; the bounds leave room for imported
+     * history and keep every computation on a month (the period's start, a month's last day, the next
+     * month) far from the ends of {@code java.time}, where they overflowed.
+     */
+    static final YearMonth EARLIEST = YearMonth.of(2000, 1);
+    static final YearMonth LATEST = YearMonth.of(2099, 12);
+
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
+
+    /** A month written exactly as YYYY-MM (no sign, no more digits), between {@link #EARLIEST} and {@link #LATEST}. */
+    static YearMonth month(String field, String value, YearMonth fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(value.strip());
+            month = MONTH.matcher(value).matches() ? YearMonth.parse(value) : null;
         } catch (DateTimeParseException e) {
+            month = null;
+        }
+        if (month == null) {
             throw new InvalidInputException(field, "Ange månad som ÅÅÅÅ-MM, till exempel 2026-03.");
         }
+        if (month.isBefore(EARLIEST) || month.isAfter(LATEST)) {
+            throw new InvalidInputException(field, "Ange en månad från " + EARLIEST + " till " + LATEST + ".");
+        }
+        return month;
     }
 
     private static String blankToNull(String value) {

@@ -93,7 +93,7 @@ class ReportPages {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", e.field() + ": " + e.getMessage());
         return "reporting/invalid";
     }
 

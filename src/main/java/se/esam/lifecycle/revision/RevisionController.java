@@ -3,15 +3,12 @@ package se.esam.lifecycle.revision;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,12 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import se.esam.lifecycle.revision.RevisionProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
 import se.esam.lifecycle.security.Directory;
 import se.esam.lifecycle.system.InvalidInputException;
-import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.NotFoundException;
+import se.esam.lifecycle.system.ForbiddenException;
+import se.esam.lifecycle.system.PlainText;
 
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @RestController
@@ -37,13 +34,14 @@ class RevisionController {
 
     private final RevisionService revisions;
     private final Directory directory;
-    private final TaskService tasks;
+    private final RevisionApproval approval;
     private final RevisionReading reading;
 
-    RevisionController(RevisionService revisions, Directory directory, TaskService tasks, RevisionReading reading) {
+    RevisionController(RevisionService revisions, Directory directory, RevisionApproval approval,
+            RevisionReading reading) {
         this.revisions = revisions;
         this.directory = directory;
-        this.tasks = tasks;
+        this.approval = approval;
         this.reading = reading;
     }
 
@@ -52,11 +50,11 @@ class RevisionController {
             Instant consultationEnds, List<Revision.Item> items, List<Revision.ConsultationResponse> responses) {
     }
 
-    record ConsultationResponseRequest(@NotBlank @Size(max = 10000) String response) {
+    record ConsultationResponseRequest(@NotBlank @Size(max = 10000) @PlainText String response) {
     }
 
     record ApprovalRequest(@NotBlank @Pattern(regexp = "approve|return") String decision,
-            @Size(max = 4000) String comments) {
+            @Size(max = 4000) @PlainText String comments) {
     }
 
     @GetMapping
@@ -108,11 +106,7 @@ class RevisionController {
         return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision), user));
     }
 
-    /**
-     * The approver's decision, taken as the caller (see the security module's engine authentication):
-     * the engine checks that the caller may do the task, and the four-eyes rule refuses whoever
-     * drafted the revision (403).
-     */
+    /** See {@link RevisionApproval}: four eyes, one decision at a time, a refusal changes nothing. */
     @PostMapping("/{id}/approval")
     @Operation(summary = "Approve a revision for publication, or return it to drafting with comments")
     @ApiResponse(responseCode = "200", description = "Beslutet är fattat", useReturnTypeSchema = true)
@@ -123,23 +117,8 @@ class RevisionController {
     RevisionView approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
             Authentication authentication) {
         long revision = parse(id);
-        Revision current = revisions.get(revision);
-        Task task = tasks.createTaskQuery().processInstanceId(current.processInstanceId())
-                .taskDefinitionKey(RevisionProcess.Elements.APPROVE).singleResult();
-        if (task == null && current.status() == RevisionStatus.AWAITING_APPROVAL) {
-            // the engine shows the approval task only to those who may decide it
-            throw new ForbiddenException("Du får inte fastställa " + current.label() + ".");
-        }
-        if (task == null) {
-            throw new NotFoundException(current.label() + " väntar inte på fastställelse.");
-        }
         CurrentUser user = CurrentUser.of(authentication);
-        revisions.mayApprove(revision, user.id());
-        if (task.getAssignee() == null) {
-            tasks.claim(task.getId(), user.id());
-        }
-        tasks.complete(task.getId(), Map.of(Vars.APPROVAL_DECISION, request.decision(),
-                Vars.APPROVAL_COMMENTS, request.comments() == null ? "" : request.comments()));
+        approval.decide(revision, user.id(), request.decision(), request.comments());
         return view(revisions.get(revision), user);
     }
 
@@ -157,11 +136,17 @@ class RevisionController {
                 reading.responses(level, revisions.responses(r.id()), reader));
     }
 
+    /**
+     * A revision as people name it, {@code REV-12}, or its number alone; the number without sign or
+     * leading zero, as {@link Revision#label} writes it.
+     */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(?:REV-)?([1-9][0-9]{0,17})");
+
     private static long parse(String id) {
-        try {
-            return Revision.idOf(id.startsWith("REV-") ? id : "REV-" + id);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("Ingen revision " + id);
+        java.util.regex.Matcher matcher = ID.matcher(id);
+        if (!matcher.matches()) {
+            throw new InvalidInputException("id", "Ange revisionen som REV-N, till exempel REV-12.");
         }
+        return Long.parseLong(matcher.group(1));
     }
 }

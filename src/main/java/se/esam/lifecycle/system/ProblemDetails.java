@@ -2,6 +2,8 @@ package se.esam.lifecycle.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,8 +20,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place that turns errors into RFC 9457 problem details. Input errors name the field at fault
@@ -49,14 +54,14 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail forbidden(ForbiddenException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Inte tillåtet");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail clash(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Krock");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
@@ -64,7 +69,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "Du har inte behörighet att göra detta.");
         problem.setTitle("Inte tillåtet");
-        return problem;
+        return refused(problem);
     }
 
     @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
@@ -73,7 +78,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");
         problem.setTitle("Krock med en samtidig ändring");
-        return problem;
+        return refused(problem);
     }
 
     /** A process step refused its input (a service inside the engine threw InvalidInputException). */
@@ -115,20 +120,44 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
         }
-        if (e.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-            String field = fieldOf(format);
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field,
-                    "Ogiltigt värde" + (format.getTargetType().isEnum()
-                            ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
-                            : "")))));
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return badRequest(fieldOf(unknown), "Okänt fält; tillåtna: " + unknown.getKnownPropertyIds());
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(fieldOf(mapping), "Ogiltigt värde"))));
+        if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            return badRequest(fieldOf(format), "Ogiltigt värde" + (format.getTargetType().isEnum()
+                    ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
+                    : ""));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return badRequest(fieldOf(mismatch), mismatch.getTargetType() == String.class
+                    ? "Ska vara en text inom citattecken."
+                    : "Ogiltigt värde");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return badRequest(fieldOf(mapping), "Ogiltigt värde");
+        }
+        if (cause instanceof StreamReadException read) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.find()) {
+                return badRequest(duplicate.group(1), "Fältet förekommer mer än en gång.");
+            }
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            return badRequest("body", "Efter JSON-dokumentet får inget mer följa.");
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Begäran är inte giltig JSON.");
         problem.setTitle("Ogiltig begäran");
+        problem.setProperties(Map.of("errors", List.of(new FieldError("body", "Begäran är inte giltig JSON."))));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'", Pattern.DOTALL);
+
+    private static ResponseEntity<Object> badRequest(String field, String message) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
     }
 
     private static String fieldOf(JsonMappingException e) {
@@ -136,11 +165,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 .reduce((a, b) -> a + "." + b).orElse("");
     }
 
+    /**
+     * An expected refusal (bad input, no right, a clash) is one INFO line without a stack trace: the
+     * caller was told why, and nobody needs to act. ERROR is for {@link #unexpected}.
+     */
+    private static ProblemDetail refused(ProblemDetail problem) {
+        log.info("Refused with {}: {}", problem.getStatus(), problem.getDetail());
+        return problem;
+    }
+
     private static ProblemDetail invalid(List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
                 .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).orElse(""));
         problem.setTitle("Ogiltiga uppgifter");
         problem.setProperties(Map.of("errors", errors));
-        return problem;
+        return refused(problem);
     }
 }

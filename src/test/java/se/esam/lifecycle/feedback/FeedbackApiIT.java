@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestSmtp;
 
@@ -177,7 +178,122 @@ class FeedbackApiIT {
     @Test
     void unknownReferenceIs404NotAnError() {
         assertThat(get("karin", "/api/feedback/FB-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("karin", "/api/feedback/' or 1=1 --").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("karin", "/api/feedback/FB-2026-12345").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A reference is FB-YYYY-NNNN (four digits, more only from 10000 on): anything else is 400, not a search. */
+    @Test
+    void referencesNotWrittenAsTheyAreHandedOutAreRefusedNamingTheParameter() {
+        String reference = reference(submit("anna", gap("Referensen skrivs exakt.")));
+        String number = reference.substring(8);
+        List<String> lenient = List.of(reference.substring(0, 8) + Integer.parseInt(number), reference.toLowerCase(),
+                reference.replace("-" + number, "-0" + number), " " + reference, reference + " ", "FB-+2026-" + number,
+                "' or 1=1 --", "FB-2026-01234");
+        assertThat(lenient).isNotEmpty();
+        for (String wrong : lenient) {
+            ResponseEntity<Map<String, Object>> response = http.withBasicAuth("karin", "karin").exchange(
+                    org.springframework.http.RequestEntity.get(java.net.URI.create(http.getRootUri() + "/api/feedback/"
+                            + encode(wrong))).build(), JSON);
+            assertThat(response.getStatusCode()).as("'%s'", wrong).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertBadRequest(response, "reference");
+        }
+        assertThat(get("karin", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpAgent.Response page = HttpAgent.signedIn(http.getRootUri(), "anna", "anna")
+                .get("/feedback/" + reference.substring(0, 8) + Integer.parseInt(number));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("reference").contains("FB-ÅÅÅÅ-NNNN");
+    }
+
+    /**
+     * Our table holds up to 10,000 characters; Camunda's text column 4,000. The whole text is stored and
+     * shown by our API; the process variable the Tasklist forms show is the text when it fits, else its
+     * beginning and where the rest is.
+     */
+    @Test
+    void descriptionsUpToTenThousandCharactersAreStoredWholeAndTheFormsGetATextThatFitsTheEngine() {
+        String fits = "Ryms. " + "a".repeat(3994);
+        String justOver = "Strax över. " + "b".repeat(3989);
+        String longest = "Längst. " + "c".repeat(9985) + " slut\uD83D\uDE00".translateEscapes();
+        assertThat(fits).hasSize(4000);
+        assertThat(justOver).hasSize(4001);
+        assertThat(longest).hasSize(10_000);
+
+        for (String text : List.of(fits, justOver, longest)) {
+            String reference = reference(submit("anna", gap(text)));
+            assertThat(jdbc.sql("select description from feedback where reference = ?").param(reference)
+                    .query(String.class).single()).isEqualTo(text);
+            assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("description", text);
+            String instance = jdbc.sql("select process_instance_id from feedback where reference = ?")
+                    .param(reference).query(String.class).single();
+            List<Map<String, Object>> variables = getList("karin", "/engine-rest/variable-instance?processInstanceIdIn="
+                    + instance).getBody();
+            assertThat(variables).extracting(v -> v.get("name")).contains("description")
+                    .doesNotContain("descriptionInFull");
+            String shown = variables.stream().filter(v -> "description".equals(v.get("name")))
+                    .map(v -> (String) v.get("value")).findFirst().orElseThrow();
+            if (text.length() <= 4000) {
+                assertThat(shown).isEqualTo(text);
+            } else {
+                assertThat(shown.length()).isLessThanOrEqualTo(4000);
+                assertThat(text).startsWith(shown.substring(0, shown.indexOf("\n\n[…]")));
+                assertThat(shown).endsWith("Hela texten (" + text.length() + " tecken) finns på /feedback/"
+                        + reference + ".");
+            }
+        }
+        assertBadRequest(submit("anna", gap("d".repeat(10_001))), "description");
+    }
+
+    /**
+     * Strict JSON: a key twice, a number or boolean where text belongs, an enum by number or with spaces,
+     * anything after the document, an unknown property, control characters and halves of a surrogate
+     * pair are each refused with 400 naming the field, and nothing is stored.
+     */
+    @Test
+    void lenientJsonIsRefusedNamingTheFieldAndStoresNothing() {
+        long before = jdbc.sql("select count(*) from feedback").query(Long.class).single();
+        String valid = "\"guidanceId\":\"digital-samverkan\",\"guidanceVersion\":\"4.1\",\"sectionId\":\"2.1\"";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"a\",\"description\":\"b\"}", "description");
+        refused.put("{" + valid + ",\"type\":1,\"description\":\"Typ som siffra\"}", "type");
+        refused.put("{" + valid + ",\"type\":\" ERROR\",\"description\":\"Typ med mellanslag\"}", "type");
+        refused.put("{" + valid + ",\"type\":\"error\",\"description\":\"Typ med små bokstäver\"}", "type");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":12345}", "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":true}", "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":1.5}", "description");
+        refused.put("{\"guidanceId\":\"digital-samverkan\",\"guidanceVersion\":4.1,\"type\":\"GAP\","
+                + "\"description\":\"Version som tal\"}", "guidanceVersion");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Skräp efter\"} {\"x\":1}", "body");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Skräp efter\"}]", "body");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Okänt fält\",\"priority\":\"HIGH\"}",
+                "priority");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"NUL \\u0000 i texten\"}", "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Klocka \\u0007 i texten\"}", "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"DEL \\u007f och C1 \\u0085\"}",
+                "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Ensam hög halva \\ud800 här\"}",
+                "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Ensam låg halva \\udc00\"}", "description");
+        refused.put("{\"guidanceId\":\"digital-samverkan\\u0000\",\"type\":\"GAP\",\"description\":\"x\"}",
+                "guidanceId");
+        assertThat(refused).isNotEmpty();
+        refused.forEach((body, field) -> assertBadRequest(postJson("anna", "/api/feedback", body), field));
+        assertThat(jdbc.sql("select count(*) from feedback").query(Long.class).single()).isEqualTo(before);
+
+        // line breaks, tabs and whole surrogate pairs are text like any other
+        String text = "Rad ett\r\nRad två\tmed tabb och en emoji \uD83D\uDE00".translateEscapes();
+        ResponseEntity<Map<String, Object>> accepted = postJson("anna", "/api/feedback", "{" + valid
+                + ",\"type\":\"GAP\",\"description\":\"Rad ett\\r\\nRad två\\tmed tabb och en emoji \\uD83D\\uDE00\"}");
+        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(accepted.getBody()).containsEntry("description", text);
+    }
+
+    /**
+     * Twenty retries with one Idempotency-Key at the same moment: one feedback; every answer is the
+     * replayed first answer (201 with the same reference) or 409, never a 5xx.
+     */
+    @Test
+    void twentySimultaneousRetriesWithOneKeyCreateOneFeedbackAndAnswer201Or409() throws Exception {
+        IdempotencyRace.run(http, jdbc, "anna");
     }
 
     @Test
@@ -269,25 +385,35 @@ class FeedbackApiIT {
         assertBadRequest(submitWithKey("anna", gap("Ogiltig nyckel."), "has spaces in it"), "Idempotency-Key");
     }
 
+    /**
+     * A node that dies while submitting leaves the key's row without a reference (its transaction is gone,
+     * and with it the row's lock): the client's retry with the same key is taken, not refused.
+     */
     @Test
-    void simultaneousRetriesWithTheSameKeyCreateOneFeedback() throws Exception {
-        Submission submission = gap("Skickad fyra gånger på samma gång.");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<ResponseEntity<Map<String, Object>>>> work = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                work.add(() -> submitWithKey("anna", submission, "at-once"));
-            }
-            Set<String> references = new HashSet<>();
-            for (Future<ResponseEntity<Map<String, Object>>> result : pool.invokeAll(work)) {
-                assertThat(result.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
-                references.add(reference(result.get()));
-            }
-            assertThat(references).hasSize(1);
-            assertThat(feedbackWithText(submission.description())).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+    void aKeyLeftByASubmissionThatNeverFinishedIsTakenByItsRetry() {
+        jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
+                + "values ('anna', 'left-by-a-crash', 'hash-of-the-lost-request', current_timestamp)").update();
+        Submission submission = gap("Skickad igen efter att noden dog.");
+
+        ResponseEntity<Map<String, Object>> retried = submitWithKey("anna", submission, "left-by-a-crash");
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(feedbackWithText(submission.description())).isEqualTo(1);
+        assertThat(reference(submitWithKey("anna", submission, "left-by-a-crash"))).isEqualTo(reference(retried));
+    }
+
+    /** A refused submission stores nothing under its key, so the corrected one may use the same key. */
+    @Test
+    void aRefusedSubmissionLeavesItsKeyFreeForTheCorrectedOne() {
+        Submission wrong = new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "Fel version först.");
+        assertBadRequest(submitWithKey("anna", wrong, "corrected-later"), "guidanceVersion");
+        assertThat(jdbc.sql("select count(*) from feedback_submission where idempotency_key = 'corrected-later'")
+                .query(Long.class).single()).isZero();
+
+        Submission corrected = gap("Rätt version sedan.");
+        assertThat(submitWithKey("anna", corrected, "corrected-later").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(feedbackWithText(corrected.description())).isEqualTo(1);
     }
 
     @Test
@@ -337,6 +463,16 @@ class FeedbackApiIT {
         headers.set("Idempotency-Key", key);
         return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST,
                 new HttpEntity<>(submission, headers), JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> postJson(String user, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private long feedbackWithText(String description) {

@@ -291,6 +291,55 @@ class ReportFiguresIT {
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * Months are YYYY-MM from 2000-01 to 2099-12. The edges of java.time (which overflowed into 500s) and
+     * lenient spellings are refused with 400 naming the parameter, on every report, drill-down, CSV and
+     * the page.
+     */
+    @Test
+    void monthsOutsideTwoThousandToTwentyNinetyNineOrNotWrittenYyyyMmAreRefusedNamingTheParameter()
+            throws Exception {
+        List<String> reports = List.of("/api/reports/backlog", "/api/reports/lead-times", "/api/reports/outcomes",
+                "/api/reports/throughput", "/api/reports/deadlines", "/api/reports/feedback?figure=submitted",
+                "/api/reports/csv/backlog", "/api/reports/csv/throughput", "/api/reports/csv/feedback?figure=submitted");
+        List<String> months = List.of("-999999999-01", "%2B999999999-12", "%2B2026-01", "1999-12", "2100-01",
+                "20261-01", "2026-1", "%202026-01", "2026-00");
+        assertThat(reports).isNotEmpty();
+        assertThat(months).isNotEmpty();
+        String mats = signIn("mats");
+        for (String report : reports) {
+            for (String month : months) {
+                for (String parameter : List.of("from", "to")) {
+                    String path = report + (report.contains("?") ? "&" : "?") + parameter + "=" + month;
+                    assertRefused(path, parameter);
+                }
+            }
+        }
+        for (String month : months) {
+            assertRefused("/api/reports/feedback?figure=submitted&month=" + month, "month");
+            for (String parameter : List.of("from", "to")) {
+                HttpResponse<String> page = page(mats, "/reports?" + parameter + "=" + month);
+                assertThat(page.statusCode()).as(parameter + "=" + month).isEqualTo(400);
+                assertThat(page.body()).contains(parameter + ":");
+            }
+            assertThat(page(mats, "/reports/feedback?figure=submitted&month=" + month).statusCode()).isEqualTo(400);
+        }
+        // the bounds themselves are reports like any other
+        assertThat(getList("/api/reports/throughput?from=2000-01&to=2019-12")).hasSize(240);
+        assertThat(getList("/api/reports/throughput?from=2080-01&to=2099-12")).hasSize(240);
+    }
+
+    private void assertRefused(String path, String parameter) throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("mats:mats".getBytes()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).contains("application/problem+json");
+        Map<String, Object> problem = new ObjectMapper().readValue(response.body(), new TypeReference<>() {
+        });
+        assertThat(problem.get("errors").toString()).as(path).contains("field=" + parameter);
+    }
+
     // --- building the history
 
     private ProcessInstance submit(String name, String day, String user, String type, String guidance) {

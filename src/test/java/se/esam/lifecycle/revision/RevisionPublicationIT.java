@@ -2,9 +2,15 @@ package se.esam.lifecycle.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +21,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +65,9 @@ class RevisionPublicationIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void twoSubmissionsBecomeAPublishedVersionThatAnyoneCanReadAndBothSubmittersAreTold() throws Exception {
@@ -198,6 +209,85 @@ class RevisionPublicationIT {
                 .contains("Kronofogden").contains("tillstyrker");
         assertThat(smtp.subjectsTo("anna@pensionsmyndigheten.example")).anySatisfy(
                 subject -> assertThat(subject).startsWith("Remiss:"));
+    }
+
+    /**
+     * A refused decision leaves the approval task as it was; twenty decisions at the same moment through
+     * our API give one approval and 409 for the rest, never a 5xx.
+     */
+    @Test
+    void aRefusedApprovalLeavesTheTaskAsItWasAndOfTwentySimultaneousApprovalsOneWinsTheRestGet409()
+            throws Exception {
+        String reference = submitOn("anna", "behovsdriven-utveckling", "2", "Avsnitt 2 behöver ett exempel.");
+        complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
+                "expertGroup", "expert-architecture", "priority", "NORMAL"));
+        complete("erik", task("erik", "ReviewFeedback", reference), Map.of("disposition", "ACCEPTED",
+                "dispositionReason", "Ett exempel läggs till."));
+        String revisionId = (String) openRevision("behovsdriven-utveckling").get("id");
+        assertThat(submitForm("erik", processTask("erik", "DraftRevision", revisionId), Map.of(
+                "sections", listValue(List.of(section("2", "Exempel", "Ett exempel från en kommun."))),
+                "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
+                "changeNotes", stringValue("Exempel i avsnitt 2."),
+                "changeClass", stringValue("EDITORIAL"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        complete("karin", processTask("karin", "QualityReview", revisionId), Map.of("qualityDecision", "approve"));
+        String approvalTask = processTask("maria", "ApproveRevision", revisionId);
+        String before = approvalTaskState(approvalTask);
+
+        for (Map<String, Object> refused : List.of(Map.<String, Object>of("decision", "return"),
+                Map.<String, Object>of("decision", "return", "comments", "  "))) {
+            ResponseEntity<Map<String, Object>> answer = post("maria", "/api/revisions/" + revisionId + "/approval",
+                    refused);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("errors").toString()).contains("field=comments");
+            assertThat(approvalTaskState(approvalTask)).isEqualTo(before);
+        }
+        for (String wrong : List.of("REV-+" + revisionId.substring(4), "REV-0" + revisionId.substring(4), "rev-1",
+                "REV-", "REV-1x", "-1", "0")) {
+            ResponseEntity<Map<String, Object>> answer = post("maria", "/api/revisions/" + wrong + "/approval",
+                    Map.of("decision", "approve"));
+            assertThat(answer.getStatusCode()).as(wrong).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("errors").toString()).as(wrong).contains("field=id");
+        }
+        assertThat(approvalTaskState(approvalTask)).isEqualTo(before);
+
+        int approvals = 20;
+        CyclicBarrier together = new CyclicBarrier(approvals);
+        ExecutorService pool = Executors.newFixedThreadPool(approvals);
+        List<HttpStatusCode> statuses = new ArrayList<>();
+        try {
+            List<Callable<ResponseEntity<Map<String, Object>>>> work = new ArrayList<>();
+            for (int i = 0; i < approvals; i++) {
+                String approver = i % 2 == 0 ? "maria" : "per";
+                work.add(() -> {
+                    together.await();
+                    return post(approver, "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
+                });
+            }
+            for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(work)) {
+                assertThat(answer.get().getStatusCode()).as("%s", answer.get().getBody())
+                        .isIn(HttpStatus.OK, HttpStatus.CONFLICT);
+                statuses.add(answer.get().getStatusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).hasSize(approvals);
+        assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(1);
+        assertThat(get("karin", "/api/revisions/" + revisionId).getBody()).containsEntry("status", "PUBLISHED");
+        List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
+                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST).getBody();
+        assertThat(audit).filteredOn(e -> "APPROVED".equals(e.get("action"))).hasSize(1);
+    }
+
+    /** Who holds the task and which authorizations exist on it: what a refused request must not change. */
+    private String approvalTaskState(String taskId) {
+        List<Map<String, Object>> found = http.withBasicAuth("karin", "karin").exchange(
+                "/engine-rest/task?taskId=" + taskId, HttpMethod.GET, null, JSON_LIST).getBody();
+        assertThat(found).hasSize(1);
+        return "assignee=" + found.get(0).get("assignee") + " owner=" + found.get(0).get("owner")
+                + " authorizations=" + jdbc.sql("select user_id_, group_id_, perms_ from act_ru_authorization "
+                        + "where resource_id_ = ? order by user_id_, group_id_").param(taskId)
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).list();
     }
 
     // --- what the clients do

@@ -211,12 +211,13 @@ class AttackIT {
     }
 
     @Test
-    void scriptInAnAddressIsNotEchoedOnTheNotFoundPage() {
+    void scriptInAnAddressIsNotEchoedOnTheErrorPage() {
         HttpAgent browser = HttpAgent.signedIn(base, "anna", "anna");
         HttpAgent.Response page = browser.get("/feedback/" + HttpAgent.encode("<img src=x onerror=alert(1)>"));
         HttpAgent.Response guidance = browser.get("/guidance/" + HttpAgent.encode("<img src=x onerror=alert(1)>"));
 
-        assertThat(page.status()).isEqualTo(404);
+        // not a reference (FB-YYYY-NNNN) at all: refused as such
+        assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).doesNotContain("<img src=x");
         assertThat(guidance.status()).isEqualTo(404);
         assertThat(guidance.body()).doesNotContain("<img src=x");
@@ -233,9 +234,10 @@ class AttackIT {
         assertThat(answer.header("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(answer.json()).containsEntry("description", "Skript i texten: " + SCRIPT + " och " + IMAGE)
                 .containsEntry("reason", "Motivering med skript: " + SCRIPT + " och " + IMAGE);
+        // not a reference at all (FB-YYYY-NNNN): refused as such, naming the parameter
         HttpAgent.Response notFound = driver.as("anna").get("/api/feedback/"
                 + HttpAgent.encode("<img src=x onerror=alert(1)>"));
-        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.status()).isEqualTo(400);
         assertThat(notFound.contentType()).startsWith("application/problem+json");
     }
 
