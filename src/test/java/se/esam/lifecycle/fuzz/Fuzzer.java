@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,14 +22,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import net.jqwik.api.Arbitrary;
 import se.esam.lifecycle.support.HttpAgent;
 
 /**
  * Sends each operation broken in one place (a path or query parameter, a header, one field of the body,
  * or the body as a whole), as the right user, a wrong user and anonymously, and records every answer of
- * 500 or more, and every refusal (4xx) after which the stored data differs. Must run inside a jqwik
- * session started with the run's seed: every choice and value comes from it, so a seed replays the run.
+ * 500 or more, and every refusal (4xx) after which the stored data differs. Every choice and value comes
+ * from one seeded random source, so a seed replays the run.
  */
 final class Fuzzer {
 
@@ -46,6 +46,8 @@ final class Fuzzer {
     final Set<String> covered = new LinkedHashSet<>();
     final Map<Integer, Integer> statuses = new TreeMap<>();
     int sent;
+    int snapshots;
+    long snapshotNanos;
 
     Fuzzer(String base, FuzzedWorld world, StoredData stored, Random random) {
         this.base = base;
@@ -60,23 +62,95 @@ final class Fuzzer {
 
     /** Every operation once per caller, then {@code tries} more requests on operations and callers drawn at random. */
     void run(List<Operation> operations, int tries) {
-        Map<String, String> before = stored.snapshot();
+        Map<String, String> before = snapshot();
+        for (KnownCase known : knownCases(operations)) {
+            before = send(known.operation(), known.caller(), before, request -> {
+                known.change().accept(request);
+                request.mutation = "known case: " + known.what();
+            });
+        }
         int sweep = operations.size() * Caller.values().length;
         for (int i = 0; i < sweep + tries; i++) {
             Operation operation = i < sweep ? operations.get(i / Caller.values().length)
                     : operations.get(random.nextInt(operations.size()));
             Caller caller = i < sweep ? Caller.values()[i % Caller.values().length]
                     : random.nextInt(10) < 6 ? Caller.RIGHT : random.nextBoolean() ? Caller.WRONG : Caller.ANONYMOUS;
-            before = send(operation, caller, before);
+            before = send(operation, caller, before, request -> mutate(operation, request));
         }
     }
 
-    private Map<String, String> send(Operation operation, Caller caller, Map<String, String> before) {
+    /** A case found by hand before this test existed (issue 10), sent first and every run. */
+    private record KnownCase(Operation operation, Caller caller, String what, Consumer<Request> change) {
+    }
+
+    private List<KnownCase> knownCases(List<Operation> operations) {
+        Map<String, Operation> byName = new LinkedHashMap<>();
+        operations.forEach(operation -> byName.put(operation.name(), operation));
+        java.util.function.Function<String, Operation> named = name -> java.util.Optional.ofNullable(byName.get(name))
+                .orElseThrow(() -> new IllegalStateException("No operation " + name + " to send its known cases to"));
+        List<KnownCase> cases = new ArrayList<>();
+        Operation feedback = named.apply("POST /api/feedback");
+        for (int length : List.of(4_001, 10_000)) {
+            cases.add(new KnownCase(feedback, Caller.RIGHT, "description of " + length
+                    + " characters", r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("description",
+                            HostileValues.overlong(length)))));
+        }
+        cases.add(new KnownCase(feedback, Caller.RIGHT, "description twice",
+                r -> r.setText("{\"description\":\"a\"," + r.text().substring(1), "application/json")));
+        cases.add(new KnownCase(feedback, Caller.RIGHT, "NUL and a lone surrogate in the "
+                + "description", r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("description", "a\u0000b\ud800"))));
+        Operation respond = named.apply("POST /api/revisions/{id}/consultation-responses");
+        cases.add(new KnownCase(respond, Caller.RIGHT, "response twice",
+                r -> r.setText("{\"response\":\"a\",\"response\":\"b\"}", "application/json")));
+        Operation approval = named.apply("POST /api/revisions/{id}/approval");
+        cases.add(new KnownCase(approval, Caller.RIGHT,
+                "decision twice", r -> r.setText("{\"decision\":\"approve\",\"decision\":\"return\"}",
+                        "application/json")));
+        cases.add(new KnownCase(approval, Caller.RIGHT,
+                "return without comments (refused, must leave the approval task as it was)",
+                r -> r.setText("{\"decision\":\"return\"}", "application/json")));
+        for (Operation operation : operations) {
+            if (operation.path().startsWith("/api/reports") && operation.method().equals("GET")) {
+                for (String month : List.of("-999999999-01", "+999999999-12")) {
+                    cases.add(new KnownCase(operation, Caller.RIGHT, "to=" + month, r -> r.setQuery("to", month)));
+                }
+            }
+        }
+        Operation tasks = named.apply("GET /engine-rest/task");
+        cases.add(new KnownCase(tasks, Caller.RIGHT, "firstResult=-2", r -> r.setQuery("firstResult", "-2")));
+        cases.add(new KnownCase(tasks, Caller.RIGHT, "maxResults=-5", r -> r.setQuery("maxResults", "-5")));
+        Operation taskQuery = named.apply("POST /engine-rest/task");
+        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "body null",
+                r -> r.setText("null", "application/json")));
+        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "variable filter with an object value",
+                r -> r.setText("{\"processVariables\":[{\"name\":\"reference\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}",
+                        "application/json")));
+        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "variable filter without a name",
+                r -> r.setText("{\"processVariables\":[{\"operator\":\"eq\",\"value\":\"x\"}]}", "application/json")));
+        Operation local = named.apply("PUT /engine-rest/task/{id}/localVariables/{varName}");
+        cases.add(new KnownCase(local, Caller.RIGHT, "variable name of 256 characters",
+                r -> r.pathValues.put("varName", HostileValues.percentEncode(HostileValues.overlong(256)))));
+        cases.add(new KnownCase(local, Caller.RIGHT, "string of 4,001 characters",
+                r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("value", HostileValues.overlong(4_001)))));
+        Operation start = named.apply("POST /engine-rest/process-definition/key/{key}/start");
+        cases.add(new KnownCase(start, Caller.RIGHT, "startInstructions naming an unknown element",
+                r -> r.setJson(((ObjectNode) r.json.deepCopy()).set("startInstructions", HostileValues.parseJson(
+                        "[{\"type\":\"startBeforeActivity\",\"activityId\":\"NoSuchElement\"}]")))));
+        cases.add(new KnownCase(start, Caller.RIGHT, "an Object variable",
+                r -> r.setText(r.text().replaceFirst("\\{\"variables\":\\{", "{\"variables\":{\"x\":"
+                        + "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.HashMap\","
+                        + "\"serializationDataFormat\":\"application/json\"}},"), "application/json")));
+        return cases;
+    }
+
+    private Map<String, String> send(Operation operation, Caller caller, Map<String, String> before,
+            Consumer<Request> mutation) {
         long made = world.made();
-        Request request = mutate(operation, new Request(operation));
+        Request request = new Request(operation);
+        mutation.accept(request);
         if (world.made() != made) {
             // resolving the path made a new task for anna: that is not the request's doing
-            before = stored.snapshot();
+            before = snapshot();
         }
         String user = switch (caller) {
             case RIGHT -> operation.rightUser();
@@ -96,7 +170,7 @@ final class Fuzzer {
         } catch (UncheckedIOException e) {
             serverErrors.add(described + "\n    -> no answer: " + e.getCause());
             statuses.merge(0, 1, Integer::sum);
-            return stored.snapshot();
+            return snapshot();
         } catch (IllegalArgumentException notSendable) {
             // a header value Java's client refuses to send (a line break): nothing reached the server
             sent--;
@@ -113,7 +187,7 @@ final class Fuzzer {
             // a read that was answered: the next refusal is compared with the data as it was before it
             return before;
         }
-        Map<String, String> after = stored.snapshot();
+        Map<String, String> after = snapshot();
         if (response.status() >= 400 && response.status() < 500) {
             List<String> changes = StoredData.changes(before, after);
             if (!changes.isEmpty()) {
@@ -124,9 +198,17 @@ final class Fuzzer {
         return after;
     }
 
+    private Map<String, String> snapshot() {
+        long started = System.nanoTime();
+        Map<String, String> tables = stored.snapshot();
+        snapshots++;
+        snapshotNanos += System.nanoTime() - started;
+        return tables;
+    }
+
     // --- mutations: each request is the operation's valid request broken in one place (or, now and then, not)
 
-    private Request mutate(Operation operation, Request request) {
+    private void mutate(Operation operation, Request request) {
         List<Runnable> mutations = new ArrayList<>();
         mutations.add(() -> request.mutation = "none (the valid request)");
         if (!request.pathValues.isEmpty()) {
@@ -148,7 +230,6 @@ final class Fuzzer {
             mutations.add(() -> mutateWholeBody(request));
         }
         mutations.get(random.nextInt(mutations.size())).run();
-        return request;
     }
 
     private void mutatePath(Request request) {
@@ -315,8 +396,8 @@ final class Fuzzer {
         }
     }
 
-    private <T> T sample(Arbitrary<T> arbitrary) {
-        return arbitrary.sample();
+    private <T> T sample(HostileValues.Gen<T> gen) {
+        return gen.next(random);
     }
 
     private static String write(JsonNode node) {
@@ -370,7 +451,7 @@ final class Fuzzer {
                 pathValues.put(parameter.getKey(), HostileValues.percentEncode(parameter.getValue().get()));
             }
             operation.query().forEach((name, value) -> query.add(Map.entry(name, HostileValues.percentEncode(value))));
-            headers.putAll(operation.headers());
+            operation.headers().forEach((name, value) -> headers.put(name, value.get()));
             if (operation.body() != null) {
                 setJson(operation.body());
             }
@@ -379,6 +460,15 @@ final class Fuzzer {
         void setJson(JsonNode node) {
             json = node;
             setText(write(node), "application/json");
+        }
+
+        String text() {
+            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        }
+
+        void setQuery(String name, String value) {
+            query.removeIf(parameter -> parameter.getKey().equals(name));
+            query.add(Map.entry(name, HostileValues.percentEncode(value)));
         }
 
         void setText(String text, String type) {

@@ -4,22 +4,30 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-
 /**
- * Values nobody should send, drawn by jqwik inside the fuzz run's seeded session: the catalogue of
- * known troublemakers (overlong text, control characters, lone surrogates, edge months and numbers,
- * unknown ids, Camunda variables of every type) mixed with random strings over the whole UTF-16 range.
+ * Values nobody should send, drawn from the fuzz run's seeded random source: the catalogue of known
+ * troublemakers (overlong text, control characters, lone surrogates, edge months and numbers, unknown
+ * ids, Camunda variables of every type) mixed with random strings over the whole UTF-16 range.
  */
 final class HostileValues {
+
+    /** A source of values; the same random source gives the same values. */
+    @FunctionalInterface
+    interface Gen<T> {
+        T next(Random random);
+
+        default <U> Gen<U> map(Function<? super T, ? extends U> mapper) {
+            return random -> mapper.apply(next(random));
+        }
+    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,13 +50,63 @@ final class HostileValues {
     }
 
     /** Any string: the catalogue, overlong text or random characters (surrogates and controls included). */
-    static Arbitrary<String> strings() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(TEXTS)),
-                Tuple.of(2, Arbitraries.of(OVERLONG).map(HostileValues::overlong)),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(300)),
-                Tuple.of(1, Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8)),
-                Tuple.of(1, Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMinLength(1).ofMaxLength(4)));
+    static Gen<String> strings() {
+        return frequency(
+                weighted(5, oneOf(TEXTS)),
+                weighted(2, oneOf(OVERLONG).map(HostileValues::overlong)),
+                weighted(3, random -> characters(random, 0, 300, '\u0000', '\uffff')),
+                weighted(1, random -> characters(random, 1, 8, '\u0000', '\u001f')),
+                weighted(1, random -> characters(random, 1, 4, '\ud800', '\udfff')));
+    }
+
+    /** Random characters from a range: for the whole range, mostly ASCII and Latin-1 with any UTF-16 unit between. */
+    private static String characters(Random random, int minLength, int maxLength, char from, char to) {
+        int length = minLength + random.nextInt(maxLength - minLength + 1);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char upper = to == '\uffff' ? switch (random.nextInt(3)) {
+                case 0 -> '\u007f';
+                case 1 -> '\u00ff';
+                default -> to;
+            } : to;
+            text.append((char) (from + random.nextInt(upper - from + 1)));
+        }
+        return text.toString();
+    }
+
+    static <T> Gen<T> oneOf(List<? extends T> values) {
+        return random -> values.get(random.nextInt(values.size()));
+    }
+
+    @SafeVarargs
+    static <T> Gen<T> oneOf(T... values) {
+        return oneOf(List.of(values));
+    }
+
+    private record Weighted<T>(int weight, Gen<? extends T> gen) {
+    }
+
+    private static <T> Weighted<T> weighted(int weight, Gen<? extends T> gen) {
+        return new Weighted<>(weight, gen);
+    }
+
+    @SafeVarargs
+    private static <T> Gen<T> frequency(Weighted<T>... choices) {
+        int total = 0;
+        for (Weighted<T> choice : choices) {
+            total += choice.weight();
+        }
+        int sum = total;
+        return random -> {
+            int pick = random.nextInt(sum);
+            for (Weighted<T> choice : choices) {
+                pick -= choice.weight();
+                if (pick < 0) {
+                    return choice.gen().next(random);
+                }
+            }
+            throw new IllegalStateException("weights");
+        };
     }
 
     /** Text of this many characters, multi-byte ones among them. */
@@ -62,25 +120,25 @@ final class HostileValues {
     }
 
     /** Any JSON value where one was expected: hostile strings, numbers, booleans, null, objects, arrays. */
-    static Arbitrary<JsonNode> json() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, strings().map(NODES::textNode)),
-                Tuple.of(2, numbers()),
-                Tuple.of(1, Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode())),
-                Tuple.of(2, Arbitraries.of(structures())),
-                Tuple.of(1, camundaVariables()));
+    static Gen<JsonNode> json() {
+        return frequency(
+                weighted(6, strings().map(NODES::textNode)),
+                weighted(2, numbers()),
+                weighted(1, oneOf(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode())),
+                weighted(2, oneOf(structures())),
+                weighted(1, camundaVariables()));
     }
 
-    static Arbitrary<JsonNode> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(-2), NODES.numberNode(-5),
+    static Gen<JsonNode> numbers() {
+        return frequency(
+                weighted(2, oneOf(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(-2), NODES.numberNode(-5),
                         NODES.numberNode(Integer.MIN_VALUE), NODES.numberNode(Integer.MAX_VALUE),
                         NODES.numberNode(Long.MIN_VALUE), NODES.numberNode(Long.MAX_VALUE),
                         NODES.numberNode(new BigInteger("99999999999999999999999999999999")),
                         NODES.numberNode(new BigDecimal("1e400")), NODES.numberNode(new BigDecimal("-1e-400")),
-                        NODES.numberNode(-0.0d), NODES.numberNode(3.14d)),
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.longs().map(l -> (JsonNode) NODES.numberNode(l)));
+                        NODES.numberNode(-0.0d), NODES.numberNode(3.14d))),
+                weighted(1, random -> NODES.numberNode(random.nextInt())),
+                weighted(1, random -> NODES.numberNode(random.nextLong())));
     }
 
     private static List<JsonNode> structures() {
@@ -94,8 +152,8 @@ final class HostileValues {
      * sends: Object variables naming Java classes, serialized Java, XML, files, bytes, and scalars whose
      * value does not fit their type. No class named here does anything when built.
      */
-    static Arbitrary<JsonNode> camundaVariables() {
-        return Arbitraries.of(
+    static Gen<JsonNode> camundaVariables() {
+        return oneOf(
                 variable("\"{}\"", "Object", "{\"objectTypeName\":\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}"),
                 variable("\"[]\"", "Object", "{\"objectTypeName\":\"java.util.ArrayList\",\"serializationDataFormat\":\"application/json\"}"),
                 variable("\"{}\"", "Object", "{\"objectTypeName\":\"no.such.Type\",\"serializationDataFormat\":\"application/json\"}"),
@@ -134,12 +192,12 @@ final class HostileValues {
     }
 
     /** A variable or field name nobody declares. */
-    static Arbitrary<String> names() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of("x", "submitter", "reference", "organisation", "approverGroup",
+    static Gen<String> names() {
+        return frequency(
+                weighted(3, oneOf("x", "submitter", "reference", "organisation", "approverGroup",
                         "consultationHeld", "revisionId", "expertGroup", "", " ", "a.b", "$", "__proto__")),
-                Tuple.of(1, Arbitraries.of(256, 4_001).map(HostileValues::overlong)),
-                Tuple.of(2, strings()));
+                weighted(1, oneOf(256, 4_001).map(HostileValues::overlong)),
+                weighted(2, strings()));
     }
 
     /**
@@ -172,9 +230,13 @@ final class HostileValues {
     }
 
     /** Already-encoded path and query pieces that no encoder would make: bad UTF-8, encoded separators. */
-    static Arbitrary<String> rawUrlPieces() {
-        return Arbitraries.of("%ED%A0%80", "%FF%FE", "%C0%AE%C0%AE", "%00", "%2F", "%2e%2e", "%25", "%5C", "%0A",
+    static Gen<String> rawUrlPieces() {
+        return oneOf("%ED%A0%80", "%FF%FE", "%C0%AE%C0%AE", "%00", "%2F", "%2e%2e", "%25", "%5C", "%0A",
                 "%E2%80%AE", "%F0%9F%98", "..", ".", ";jsessionid=x", "%3B");
+    }
+
+    static JsonNode parseJson(String json) {
+        return parse(json);
     }
 
     private static JsonNode parse(String json) {

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * fuzzer then sends broken, as that user, as {@code wrongUser} and anonymously.
  *
  * @param pathParameters values resolved at send time, since the task or revision they name moves on
+ * @param headers likewise: an idempotency key is new for each request
  * @param body a valid JSON body, or null for an operation that takes none
  */
 record Operation(String method, String path, Map<String, Supplier<String>> pathParameters,
-        Map<String, String> query, Map<String, String> headers, JsonNode body, String rightUser, String wrongUser) {
+        Map<String, String> query, Map<String, Supplier<String>> headers, JsonNode body, String rightUser,
+        String wrongUser) {
 
     Operation {
         pathParameters = new LinkedHashMap<>(pathParameters);

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,13 +58,13 @@ final class Operations {
             FuzzedWorld world) {
         Map<String, Supplier<String>> pathParameters = new LinkedHashMap<>();
         Map<String, String> query = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, Supplier<String>> headers = new LinkedHashMap<>();
         for (JsonNode parameter : spec.path("parameters")) {
             String name = parameter.path("name").asText();
             JsonNode schema = resolve(document, parameter.path("schema"));
             switch (parameter.path("in").asText()) {
                 case "path" -> pathParameters.put(name, pathValue(path, name, world));
-                case "header" -> headers.put(name, "fuzz-" + name.length());
+                case "header" -> headers.put(name, () -> "fuzz-" + UUID.randomUUID());
                 case "query" -> {
                     if (schema.has("properties")) {
                         // a parameter object (Spring's @ModelAttribute): its properties are the real parameters
