@@ -444,7 +444,7 @@ class AuthorizationMatrixIT {
         driver.route(o4, "expert-communication");
         driver.review("erik", o2, "ACCEPTED", "Tas med i nästa version.");
         String revision = driver.openRevision("digital-samverkan");
-        driver.draftEditorially("erik", revision, List.of(o2), null);
+        draftEditorially(revision, o2);
         driver.approveQuality(revision);
 
         Map<String, String> references = Map.of("A1", a1, "A2", a2, "A3", a3, "O1", o1, "O2", o2, "O3", o3,
@@ -663,7 +663,7 @@ class AuthorizationMatrixIT {
         if (path.endsWith("/claim") && response.status() == 204) {
             assertThat(admin.json("POST", path.replace("/claim", "/unclaim"), null).status()).isEqualTo(204);
         } else if (path.endsWith("/approval") && response.status() == 200) {
-            driver.draftEditorially("erik", values.get("REV"), List.of(values.get("O2")), null);
+            draftEditorially(values.get("REV"), values.get("O2"));
             driver.approveQuality(values.get("REV"));
             values.put("APPROVE_REV", driver.task("maria", "ApproveRevision", values.get("REV")));
         } else if (path.endsWith("/suspended") && response.status() == 204) {
@@ -672,6 +672,31 @@ class AuthorizationMatrixIT {
             assertThat(admin.send("DELETE", path + "/matrixProbe", HttpRequest.BodyPublishers.noBody(),
                     null).status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * erik drafts the revision as an editorial change answering the feedback in section 3, the lists sent
+     * as Tasklist's forms send them (Json), so that it goes to quality review and the chief architect.
+     */
+    private void draftEditorially(String revision, String reference) {
+        String task = driver.task("erik", "DraftRevision", revision);
+        HttpAgent erik = driver.as("erik");
+        HttpAgent.Response claimed = erik.json("POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "erik"));
+        assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("reference", reference);
+        item.put("trace", "ANSWERED");
+        item.put("traceSection", "3");
+        item.put("traceReason", null);
+        HttpAgent.Response drafted = erik.json("POST", "/engine-rest/task/" + task + "/submit-form", Map.of(
+                "variables", CamundaVariables.of(Map.of(
+                        "sections", List.of(Map.of("sectionId", "1", "title", "Inledning", "body",
+                                "Vägledningen gäller alla medlemsorganisationer."), Map.of("sectionId", "3", "title",
+                                        "Informationsutbyte", "body", "Den som lämnar ut uppgifter ansvarar för utbytet.")),
+                        "items", List.of(item),
+                        "changeNotes", "Förtydligat ansvaret för informationsutbyte i avsnitt 3.",
+                        "changeClass", "EDITORIAL"))));
+        assertThat(drafted.status()).as("%s", drafted).isEqualTo(204);
     }
 
     // --- who is asking
