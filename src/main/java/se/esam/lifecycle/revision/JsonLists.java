@@ -3,7 +3,7 @@ package se.esam.lifecycle.revision;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,9 +27,8 @@ final class JsonLists {
 
     static TypedValue value(List<?> list) {
         try {
-            return Variables.serializedObjectValue(JSON.writeValueAsString(list))
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON)
-                    .objectTypeName("java.util.ArrayList").create();
+            // Spin JSON, not a serialized Java object: Tasklist sends it back as JSON, which a person may send
+            return SpinValues.jsonValue(JSON.writeValueAsString(list)).create();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -36,11 +36,13 @@ class RevisionController {
     private final RevisionService revisions;
     private final Directory directory;
     private final TaskService tasks;
+    private final RevisionReading reading;
 
-    RevisionController(RevisionService revisions, Directory directory, TaskService tasks) {
+    RevisionController(RevisionService revisions, Directory directory, TaskService tasks, RevisionReading reading) {
         this.revisions = revisions;
         this.directory = directory;
         this.tasks = tasks;
+        this.reading = reading;
     }
 
     record RevisionView(String id, String guidanceId, String baseVersion, RevisionStatus status, String statusLabel,
@@ -57,14 +59,16 @@ class RevisionController {
 
     @GetMapping
     @Operation(summary = "Open revisions")
-    List<RevisionView> open() {
-        return revisions.open().stream().map(this::view).toList();
+    List<RevisionView> open(Authentication authentication) {
+        CurrentUser reader = CurrentUser.of(authentication);
+        return revisions.open().stream().filter(r -> reading.of(r, reader) != RevisionReading.Level.NONE)
+                .map(r -> view(r, reader)).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One revision: status, feedback items with their traces, consultation responses")
-    RevisionView get(@PathVariable String id) {
-        return view(revisions.get(parse(id)));
+    RevisionView get(@PathVariable String id, Authentication authentication) {
+        return view(revisions.get(parse(id)), CurrentUser.of(authentication));
     }
 
     record AuditEntry(Instant at, RevisionStatus stage, String stageLabel, RevisionEvent.Action action, String by,
@@ -90,7 +94,7 @@ class RevisionController {
                 () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
         long revision = parse(id);
         revisions.respondToConsultation(revision, organisation.name(), user.id(), request.response());
-        return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision)));
+        return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision), user));
     }
 
     /**
@@ -120,13 +124,21 @@ class RevisionController {
         }
         tasks.complete(task.getId(), Map.of(Vars.APPROVAL_DECISION, request.decision(),
                 Vars.APPROVAL_COMMENTS, request.comments() == null ? "" : request.comments()));
-        return view(revisions.get(revision));
+        return view(revisions.get(revision), user);
     }
 
-    private RevisionView view(Revision r) {
+    /** As much of the revision as the reader may see ({@link RevisionReading}); nothing at all is a 404. */
+    private RevisionView view(Revision r, CurrentUser reader) {
+        RevisionReading.Level level = reading.of(r, reader);
+        if (level == RevisionReading.Level.NONE) {
+            throw new NotFoundException("Ingen revision " + r.label());
+        }
+        boolean working = level == RevisionReading.Level.WORKING;
         return new RevisionView(r.label(), r.guidanceId(), r.baseVersion(), r.status(), r.status().label(),
-                r.changeClass(), r.changeNotes(), r.newVersion(), r.draftedBy(), r.approvedBy(), r.consultationEnds(),
-                revisions.items(r.id()), revisions.responses(r.id()));
+                r.changeClass(), r.changeNotes(), r.newVersion(), working ? r.draftedBy() : List.of(),
+                working ? r.approvedBy() : null, r.consultationEnds(),
+                working || r.status() == RevisionStatus.PUBLISHED ? revisions.items(r.id()) : List.of(),
+                reading.responses(level, revisions.responses(r.id()), reader));
     }
 
     private static long parse(String id) {

@@ -25,24 +25,32 @@ class RevisionPages {
     private final RevisionService revisions;
     private final GuidanceCatalogue catalogue;
     private final Directory directory;
+    private final RevisionReading reading;
 
-    RevisionPages(RevisionService revisions, GuidanceCatalogue catalogue, Directory directory) {
+    RevisionPages(RevisionService revisions, GuidanceCatalogue catalogue, Directory directory,
+            RevisionReading reading) {
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.directory = directory;
+        this.reading = reading;
     }
 
     @GetMapping("/revisions/{id}")
     String show(@PathVariable long id, Model model, Authentication authentication) {
         Revision revision = revisions.get(id);
-        if (CurrentUser.of(authentication).readsAuditTrail()) {
+        CurrentUser reader = CurrentUser.of(authentication);
+        RevisionReading.Level level = reading.of(revision, reader);
+        if (level == RevisionReading.Level.NONE) {
+            throw new NotFoundException("Ingen revision " + revision.label());
+        }
+        if (reader.readsAuditTrail()) {
             model.addAttribute("events", revisions.events(id));
         }
         model.addAttribute("revision", revision);
         model.addAttribute("title", catalogue.document(revision.guidanceId()).map(GuidanceDocument::title)
                 .orElse(revision.guidanceId()));
         model.addAttribute("sections", revisions.sections(id));
-        model.addAttribute("responses", revisions.responses(id));
+        model.addAttribute("responses", reading.responses(level, revisions.responses(id), reader));
         return "revision/show";
     }
 

@@ -26,6 +26,9 @@ import se.esam.lifecycle.system.InvalidInputException;
 @Component("revisionSteps")
 public class RevisionSteps {
 
+    static final String PERSONAL_DATA_WITHHELD = "Texten innehåller personuppgifter och visas bara för kansliet. "
+            + "Kontakta kansliet om du behöver den.";
+
     private final RevisionService service;
 
     RevisionSteps(RevisionService service) {
@@ -156,7 +159,8 @@ public class RevisionSteps {
         row.put("reference", item.reference());
         row.put("type", item.typeLabel());
         row.put("organisation", item.organisationName());
-        row.put("description", item.description());
+        // flagged at triage: the text stays with the kansli, not in a variable every revision reader sees
+        row.put("description", item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description());
         row.put("trace", null);
         row.put("traceSection", item.sectionId());
         row.put("traceReason", null);

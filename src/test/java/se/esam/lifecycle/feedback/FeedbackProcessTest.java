@@ -197,18 +197,30 @@ class FeedbackProcessTest {
     }
 
     @Test
-    void submitterIsTheSignedInUserWhateverTheStartVariablesSay() {
+    void aStartNamingAnotherSubmitterIsRefusedAndStartsNothing() {
         Map<String, Object> spoofed = submission(FeedbackType.ERROR);
         spoofed.put(Vars.SUBMITTER, OLOF);
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count();
 
-        ProcessInstance instance = submitAs(ANNA, spoofed);
+        assertThatThrownBy(() -> submitAs(ANNA, spoofed))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                .hasMessageStartingWith(Vars.SUBMITTER + ":")
+                .hasRootCauseInstanceOf(se.esam.lifecycle.system.InvalidInputException.class);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count())
+                .isEqualTo(before);
+        assertThat(subjectsOfMailsTo(OLOF_MAIL)).isEmpty();
+    }
+
+    @Test
+    void submitterIsTheSignedInUser() {
+        ProcessInstance instance = submitAs(ANNA, submission(FeedbackType.ERROR));
 
         String reference = referenceOf(instance);
         assertThat(instance).variables().containsEntry(Vars.SUBMITTER, ANNA);
         assertThat(stored(reference).submitter()).isEqualTo(ANNA);
         assertThat(stored(reference).submitterOrganisation()).isEqualTo(ANNAS_ORGANISATION);
         assertThat(subjectsOfMailsTo(ANNA_MAIL)).singleElement().asString().contains(reference);
-        assertThat(subjectsOfMailsTo(OLOF_MAIL)).isEmpty();
     }
 
     // routing and triage

@@ -82,7 +82,7 @@ class RevisionPublicationIT {
                 section("4", "Styrning och förvaltning", "Förvaltningen följer eSams modell."));
         ResponseEntity<Map<String, Object>> untraced = submitForm("per", draft, Map.of(
                 "sections", listValue(sections),
-                "items", listValue(List.of(item(annas, "ANSWERED", "3", null))),
+                "items", listValue(List.of(item(annas, "ANSWERED", "3", null), item(olofs, null, null, null))),
                 "changeNotes", stringValue("Förtydligat ansvaret i avsnitt 3."),
                 "changeClass", stringValue("EDITORIAL")));
         assertThat(untraced.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -264,8 +264,7 @@ class RevisionPublicationIT {
     /** A list as Tasklist sends it back: a JSON-serialised object variable. */
     private static Map<String, Object> listValue(List<Map<String, Object>> list) {
         try {
-            return Map.of("value", MAPPER.writeValueAsString(list), "type", "Object", "valueInfo",
-                    Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json"));
+            return Map.of("value", MAPPER.writeValueAsString(list), "type", "Json");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -134,8 +134,7 @@ public final class ProcessDriver {
     /** A list as Tasklist sends it back: a JSON-serialised object variable. */
     private static Map<String, Object> listValue(List<?> list) {
         try {
-            return Map.of("value", JSON.writeValueAsString(list), "type", "Object", "valueInfo",
-                    Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json"));
+            return Map.of("value", JSON.writeValueAsString(list), "type", "Json");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
