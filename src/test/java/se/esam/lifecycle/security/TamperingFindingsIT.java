@@ -275,6 +275,11 @@ class TamperingFindingsIT {
         assertThat(triaged.status()).as("%s", triaged).isEqualTo(204);
         driver.review("lena", flagged, "ACCEPTED", "Fyndprov: tas med i revisionen.");
         String revision = driver.openRevision("dataskydd-informationsutbyte");
+        // anna's item joins the same revision, and anna is mailed the group's decision on it
+        String annas = driver.submit("anna", "dataskydd-informationsutbyte", "2.0", "2", "GAP",
+                "Fyndprov: annas synpunkt i samma revision.");
+        driver.route(annas, "expert-law");
+        driver.review("lena", annas, "ACCEPTED", "Fyndprov: tas också med i revisionen.");
         HttpAgent.Response items = driver.as("admin").get("/engine-rest/process-instance/"
                 + driver.processInstance(revision) + "/variables/items?deserializeValue=false");
         assertThat(items.status()).as("%s", items).isEqualTo(200);
