@@ -15,8 +15,10 @@ import se.esam.lifecycle.security.AuthorizationSetup;
 import se.esam.lifecycle.security.Roles;
 
 /**
- * Expert groups start revisions by hand; everyone who works on revisions reads them (their text is
- * about to become public anyway). Submitters take part through consultation, not the engine.
+ * Expert groups start revisions by hand. A revision's draft is read by those who work on it: the kansli
+ * reads every revision process; the owning expert group and, once the change is classified, the approver
+ * group read their revision's process only ({@link RevisionSteps} grants it). Task holders read what their
+ * task shows through the task itself.
  */
 @Component
 @Order(3)
@@ -35,11 +37,17 @@ class RevisionAuthorizations implements ApplicationRunner {
         workers.add(Roles.KANSLI);
         workers.add(Roles.MANAGERS);
         for (String group : workers) {
-            authorizations.grant(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY, Permissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+            authorizations.grant(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY, Permissions.READ);
             authorizations.grant(group, Resources.DECISION_DEFINITION, RevisionProcess.APPROVAL_DECISION,
                     Permissions.READ);
+            if (!group.equals(Roles.KANSLI)) {
+                // granted on every revision by earlier versions: another group's draft is not theirs to read
+                authorizations.revoke(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
+                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+            }
         }
+        authorizations.grant(Roles.KANSLI, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         for (String group : Roles.EXPERT_GROUPS) {
             authorizations.grant(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);

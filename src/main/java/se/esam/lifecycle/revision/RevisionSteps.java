@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import se.esam.lifecycle.feedback.FeedbackForRevision;
 import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.revision.RevisionProcess.Decisions;
+import se.esam.lifecycle.security.AuthorizationSetup;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -30,9 +33,11 @@ public class RevisionSteps {
             + "Kontakta kansliet om du behöver den.";
 
     private final RevisionService service;
+    private final AuthorizationSetup authorizations;
 
-    RevisionSteps(RevisionService service) {
+    RevisionSteps(RevisionService service, AuthorizationSetup authorizations) {
         this.service = service;
+        this.authorizations = authorizations;
     }
 
     public void open(DelegateExecution execution) {
@@ -45,6 +50,8 @@ public class RevisionSteps {
         execution.setVariable(GUIDANCE_TITLE, opened.document().title());
         execution.setVariable(BASE_VERSION, opened.baseVersion());
         execution.setVariable(OWNING_GROUP, opened.document().owningGroup());
+        authorizations.grant(opened.document().owningGroup(), Resources.PROCESS_INSTANCE,
+                execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(CONSULTATION_HELD, false);
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Revision.Section section : opened.sections()) {
@@ -94,6 +101,9 @@ public class RevisionSteps {
     /** Task create listener of the quality review: the draft is final, so its version number is known. */
     public void toQualityReview(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
+        // the approvers are known now (classification): they read the revision they will decide
+        authorizations.grant(string(execution, APPROVER_GROUP), Resources.PROCESS_INSTANCE,
+                execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(NEW_VERSION, service.toQualityReview(id(execution),
                 "MAJOR".equals(string(execution, VERSION_BUMP))));
     }

@@ -48,6 +48,23 @@ public class AuthorizationSetup implements ApplicationRunner {
         }
     }
 
+    /** Takes permissions an earlier version granted and the group should no longer have; idempotent. */
+    public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list()) {
+            boolean granted = false;
+            for (Permission permission : permissions) {
+                if (authorization.isPermissionGranted(permission)) {
+                    authorization.removePermission(permission);
+                    granted = true;
+                }
+            }
+            if (granted) {
+                authorizations.saveAuthorization(authorization);
+            }
+        }
+    }
+
     /** Adds the permissions the group lacks on the resource; idempotent. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)

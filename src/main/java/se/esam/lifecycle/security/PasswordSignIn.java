@@ -1,5 +1,8 @@
 package se.esam.lifecycle.security;
 
+import java.time.Clock;
+
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,22 +18,24 @@ import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuc
 
 /**
  * Passwords checked against Camunda's identity store, where they are hashed: a login form for
- * browsers, HTTP Basic for API clients. Failed attempts are throttled per user by the identity service
- * itself (a growing delay, then a lock that an administrator lifts in Admin).
+ * browsers, HTTP Basic for API clients. Wrong passwords are slowed per source and account
+ * ({@link SignInThrottle}), never locked for good.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!oidc")
 class PasswordSignIn implements SignIn {
 
     private final IdentityService identity;
+    private final Clock clock;
 
-    PasswordSignIn(IdentityService identity) {
+    PasswordSignIn(IdentityService identity, Clock clock) {
         this.identity = identity;
+        this.clock = clock;
     }
 
     @Bean
     AuthenticationManager authenticationManager() {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity));
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, new SignInThrottle(clock)));
     }
 
     @Override

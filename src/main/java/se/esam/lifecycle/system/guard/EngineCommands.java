@@ -86,7 +86,7 @@ final class EngineCommands {
         }
         if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
                 || command instanceof PatchTaskVariablesCmd) {
-            return new TaskWrite(string(command, "entityId"), map(command, "variables"), removals(command));
+            return new TaskWrite(string(command, "entityId"), written(command), removals(command));
         }
         if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(command,
@@ -99,7 +99,7 @@ final class EngineCommands {
         }
         if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
                 || command instanceof AbstractPatchVariablesCmd) {
-            return new InstanceWrite(map(command, "variables"), removals(command));
+            return new InstanceWrite(written(command), removals(command));
         }
         if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
                 || command instanceof MessageEventReceivedCmd) {
@@ -192,6 +192,11 @@ final class EngineCommands {
     static boolean isLocal(Object command) {
         return command instanceof AbstractVariableCmd && Boolean.TRUE.equals(read(command, "isLocal"))
                 || command instanceof AbstractPatchVariablesCmd && Boolean.TRUE.equals(read(command, "isLocal"));
+    }
+
+    /** What a set or patch command writes; a remove command writes nothing. */
+    private static Map<String, Object> written(Object command) {
+        return command instanceof AbstractRemoveVariableCmd ? Map.of() : map(command, "variables");
     }
 
     private static Map<String, Object> map(Object command, String field) {
