@@ -5,10 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,7 @@ import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.security.CurrentUser;
 import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.system.ConflictException;
+import se.esam.lifecycle.system.ForbiddenException;
 
 /**
  * Submission through the API: the same process as a start from Tasklist, with the input checked
@@ -31,13 +36,15 @@ class FeedbackIntake {
     private final RuntimeService runtime;
     private final FeedbackRepository repository;
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
     FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository,
-            IdentityService identity) {
+            IdentityService identity, AuthorizationService authorizations) {
         this.feedback = feedback;
         this.runtime = runtime;
         this.repository = repository;
         this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     /** What a submission returned: its reference, and whether it repeats an earlier one with the same key. */
@@ -88,6 +95,13 @@ class FeedbackIntake {
     }
 
     private String submit(Submission submission, CurrentUser submitter) {
+        // the process starts as the application below, so the engine's own check is made here
+        boolean maySubmit = AsApplication.query(identity, () -> authorizations.isUserAuthorized(submitter.id(),
+                List.copyOf(submitter.groups()), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, FeedbackProcess.KEY));
+        if (!maySubmit) {
+            throw new ForbiddenException("Bara medlemsorganisationernas medarbetare lämnar synpunkter.");
+        }
         feedback.check(submission, submitter.id());
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.GUIDANCE_ID, submission.guidanceId());
