@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.yaml.snakeyaml.Yaml;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -50,9 +54,11 @@ import se.esam.lifecycle.support.TestSmtp;
  * response may only carry the markers of what it is allowed to show; a refusal carries none, and names
  * no feedback reference but the one asked for.
  *
- * <p>Placeholders: {A1} {A2} {A3} anna's feedback (Pensionsmyndigheten), {O1} {O2} olof's (Kronofogden);
+ * <p>Placeholders: {A1} {A2} {A3} anna's feedback (Pensionsmyndigheten), {O1} {O2} {O3} {O4} olof's
+ * (Kronofogden; O3 routed to information security, O4 to communication);
  * {REV} the revision (REV-n), {REVNO} its number; task ids {TRIAGE_A2}, {CLARIFY_A3}, {REVIEW_A1},
- * {REVIEW_O1}, {APPROVE_REV}; process instance ids {PI_O1}, {PI_A3}; {SELF} the caller's user id.
+ * {REVIEW_O1}, {REVIEW_O3}, {REVIEW_O4}, {APPROVE_REV}; process instance ids {PI_O1}, {PI_A3}; {SELF} the
+ * caller's user id.
  * Tasks are shown as taskDefinitionKey:item, process instances and variables by their item.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -72,17 +78,22 @@ class AuthorizationMatrixIT {
         smtp.configure(registry);
     }
 
-    static final List<String> ROLES = List.of("anonymous", "anna", "olof", "karin", "erik", "hanna", "lena", "maria",
-            "stina", "per", "mats", "admin");
+    /** Every demo role: each expert group has at least one member here (information security: ivar). */
+    static final List<String> ROLES = List.of("anonymous", "anna", "olof", "karin", "erik", "hanna", "lena", "ivar",
+            "ulla", "maria", "stina", "per", "mats", "admin");
 
-    /** Who sees what. Nothing here changes data. */
+    /**
+     * Who sees what. Nothing here changes data. Every request here tells signed-in roles apart: at least
+     * one is allowed (or sees something) where another is refused (or sees less); checked by
+     * {@link #everyRuleTellsSignedInRolesApart}.
+     */
     static final String READING = """
             # --- our API: feedback is seen by its organisation, the expert group it was routed to, and those who
             #     oversee all feedback (kansli, managers, administrators); anyone else is told it does not exist
             GET /api/feedback
                 anonymous                                   401
                 anna hanna                                  200  A1 A2 A3
-                olof                                        200  O1 O2
+                olof                                        200  O1 O2 O3 O4
                 others                                      200  -
             GET /api/feedback/{A1}
                 anonymous                                   401
@@ -104,30 +115,36 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 olof karin erik hanna per mats admin        200
                 others                                      404
-            GET /api/feedback/FB-1999-9999
+            GET /api/feedback/{O3}
                 anonymous                                   401
+                olof karin ivar mats admin                  200
                 others                                      404
-            GET /api/guidance
+            GET /api/feedback/{O4}
                 anonymous                                   401
-                others                                      200
+                olof karin ulla mats admin                  200
+                others                                      404
+
+            # --- a revision that is neither on consultation nor published (REV awaits approval): its owning
+            #     group (architecture), the kansli, its approvers (chief architect) and administrators; anyone
+            #     else is told it does not exist
             GET /api/revisions
                 anonymous                                   401
-                others                                      200  REV
+                karin erik hanna per maria admin            200  REV
+                others                                      200  -
             GET /api/revisions/{REV}
                 anonymous                                   401
-                others                                      200
-            GET /api/no-such-endpoint
-                anonymous                                   401
+                karin erik hanna per maria admin            200
+                others                                      404
+            GET /revisions/{REVNO}
+                anonymous                                   login
+                karin erik hanna per maria admin            200
                 others                                      404
 
             # --- our pages: a browser that is not signed in is sent to the login page
-            GET /
-                anonymous                                   login
-                others                                      200
             GET /feedback
                 anonymous                                   login
                 anna hanna                                  200  A1 A2 A3
-                olof                                        200  O1 O2
+                olof                                        200  O1 O2 O3 O4
                 others                                      200  -
             GET /feedback/{A1}
                 anonymous                                   login
@@ -145,7 +162,120 @@ class AuthorizationMatrixIT {
                 anonymous                                   login
                 olof karin erik hanna per mats admin        200
                 others                                      404
-            GET /revisions/{REVNO}
+            GET /feedback/{O3}
+                anonymous                                   login
+                olof karin ivar mats admin                  200
+                others                                      404
+
+            # --- Camunda's REST API: the engine's authorizations decide; a revision's instance is read by the
+            #     kansli, its owning group and its approvers (its history by the kansli), not by managers
+            GET /engine-rest/task
+                anonymous                                   401
+                anna                                        200  RequestClarification:A3
+                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ReviewFeedback:O3 ReviewFeedback:O4 ApproveRevision:REV
+                erik hanna                                  200  ReviewFeedback:A1
+                lena                                        200  ReviewFeedback:O1
+                ivar                                        200  ReviewFeedback:O3
+                ulla                                        200  ReviewFeedback:O4
+                maria                                       200  ApproveRevision:REV
+                per                                         200  ReviewFeedback:A1 ApproveRevision:REV
+                others                                      200  -
+            GET /engine-rest/process-instance
+                anonymous                                   401
+                anna                                        200  A1 A2 A3
+                olof                                        200  O1 O2 O3 O4
+                karin admin                                 200  A1 A2 A3 O1 O2 O3 O4 REV
+                mats                                        200  A1 A2 A3 O1 O2 O3 O4
+                erik hanna per                              200  A1 O2 REV
+                lena                                        200  O1
+                ivar                                        200  O3
+                ulla                                        200  O4
+                maria                                       200  REV
+                stina                                       200  -
+            GET /engine-rest/history/process-instance
+                anonymous                                   401
+                karin admin                                 200  A1 A2 A3 O1 O2 O3 O4 REV
+                mats                                        200  A1 A2 A3 O1 O2 O3 O4
+                others                                      200  -
+            GET /engine-rest/process-definition
+                anonymous                                   401
+                anna olof                                   200  guidance-feedback
+                others                                      200  guidance-feedback guidance-revision
+            GET /engine-rest/variable-instance?variableName=description
+                anonymous                                   401
+                anna                                        200  A1 A2 A3
+                olof                                        200  O1 O2 O3 O4
+                karin mats admin                            200  A1 A2 A3 O1 O2 O3 O4
+                erik hanna per                              200  A1 O2
+                lena                                        200  O1
+                ivar                                        200  O3
+                ulla                                        200  O4
+                others                                      200  -
+            GET /engine-rest/history/variable-instance?variableName=description
+                anonymous                                   401
+                karin mats admin                            200  A1 A2 A3 O1 O2 O3 O4
+                others                                      200  -
+            GET /engine-rest/authorization
+                anonymous                                   401
+                admin                                       200  +
+                others                                      200  -
+            GET /engine-rest/user
+                anonymous                                   401
+                admin                                       200  admin anna olof karin erik lena maria per stina hanna ulla ivar mats
+                others                                      200  {SELF}
+
+            # --- the webapps (a browser session that has loaded Tasklist) and their API
+            GET /camunda/app/cockpit/default/
+                anonymous                                   login
+                karin mats admin                            200
+                others                                      403
+            GET /camunda/app/admin/default/
+                anonymous                                   login
+                admin                                       200
+                others                                      403
+            GET /camunda/api/admin/auth/user/default
+                anonymous                                   401
+                admin                                       200  welcome tasklist cockpit admin
+                karin mats                                  200  welcome tasklist cockpit
+                others                                      200  welcome tasklist
+            GET /camunda/api/engine/engine/default/task
+                anonymous                                   401
+                anna                                        200  RequestClarification:A3
+                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ReviewFeedback:O3 ReviewFeedback:O4 ApproveRevision:REV
+                erik hanna                                  200  ReviewFeedback:A1
+                lena                                        200  ReviewFeedback:O1
+                ivar                                        200  ReviewFeedback:O3
+                ulla                                        200  ReviewFeedback:O4
+                maria                                       200  ApproveRevision:REV
+                per                                         200  ReviewFeedback:A1 ApproveRevision:REV
+                others                                      200  -
+            GET /camunda/api/engine/engine/default/user
+                anonymous                                   401
+                admin                                       200  admin anna olof karin erik lena maria per stina hanna ulla ivar mats
+                others                                      200  {SELF}
+            GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics
+                anonymous                                   401
+                karin mats admin                            200  guidance-feedback guidance-revision
+                others                                      403
+            """;
+
+    /**
+     * What is the same for every signed-in person by design, so it cannot tell roles apart: the public
+     * side, pages every signed-in person has, addresses that do not exist, and what nobody may do. Kept
+     * apart so that {@link #everyRuleTellsSignedInRolesApart} holds every other table to telling roles
+     * apart; a row here that did tell them apart would belong in another table.
+     */
+    static final String SAME_FOR_EVERYONE = """
+            GET /api/guidance
+                anonymous                                   401
+                others                                      200
+            GET /api/feedback/FB-1999-9999
+                anonymous                                   401
+                others                                      404
+            GET /api/no-such-endpoint
+                anonymous                                   401
+                others                                      404
+            GET /
                 anonymous                                   login
                 others                                      200
             GET /no-such-page
@@ -177,85 +307,7 @@ class AuthorizationMatrixIT {
             GET /swagger-ui/index.html
                 others                                      200
 
-            # --- Camunda's REST API: the engine's authorizations decide
-            GET /engine-rest/task
-                anonymous                                   401
-                anna                                        200  RequestClarification:A3
-                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
-                erik hanna                                  200  ReviewFeedback:A1
-                lena                                        200  ReviewFeedback:O1
-                maria                                       200  ApproveRevision:REV
-                per                                         200  ReviewFeedback:A1 ApproveRevision:REV
-                others                                      200  -
-            GET /engine-rest/process-instance
-                anonymous                                   401
-                anna                                        200  A1 A2 A3
-                olof                                        200  O1 O2
-                karin mats admin                            200  A1 A2 A3 O1 O2 REV
-                erik hanna per                              200  A1 O2 REV
-                lena                                        200  O1 REV
-                maria stina                                 200  REV
-            GET /engine-rest/history/process-instance
-                anonymous                                   401
-                karin mats admin                            200  A1 A2 A3 O1 O2 REV
-                anna olof                                   200  -
-                others                                      200  REV
-            GET /engine-rest/process-definition
-                anonymous                                   401
-                anna olof                                   200  guidance-feedback
-                others                                      200  guidance-feedback guidance-revision
-            GET /engine-rest/variable-instance?variableName=description
-                anonymous                                   401
-                anna                                        200  A1 A2 A3
-                olof                                        200  O1 O2
-                karin mats admin                            200  A1 A2 A3 O1 O2
-                erik hanna per                              200  A1 O2
-                lena                                        200  O1
-                others                                      200  -
-            GET /engine-rest/history/variable-instance?variableName=description
-                anonymous                                   401
-                karin mats admin                            200  A1 A2 A3 O1 O2
-                others                                      200  -
-            GET /engine-rest/authorization
-                anonymous                                   401
-                admin                                       200  +
-                others                                      200  -
-            GET /engine-rest/user
-                anonymous                                   401
-                admin                                       200  admin anna olof karin erik lena maria per stina hanna ulla mats
-                others                                      200  {SELF}
-
-            # --- the webapps (a browser session that has loaded Tasklist) and their API
-            GET /camunda/app/cockpit/default/
-                anonymous                                   login
-                karin mats admin                            200
-                others                                      403
-            GET /camunda/app/admin/default/
-                anonymous                                   login
-                admin                                       200
-                others                                      403
-            GET /camunda/api/admin/auth/user/default
-                anonymous                                   401
-                admin                                       200  welcome tasklist cockpit admin
-                karin mats                                  200  welcome tasklist cockpit
-                others                                      200  welcome tasklist
-            GET /camunda/api/engine/engine/default/task
-                anonymous                                   401
-                anna                                        200  RequestClarification:A3
-                karin mats admin                            200  TriageFeedback:A2 RequestClarification:A3 ReviewFeedback:A1 ReviewFeedback:O1 ApproveRevision:REV
-                erik hanna                                  200  ReviewFeedback:A1
-                lena                                        200  ReviewFeedback:O1
-                maria                                       200  ApproveRevision:REV
-                per                                         200  ReviewFeedback:A1 ApproveRevision:REV
-                others                                      200  -
-            GET /camunda/api/engine/engine/default/user
-                anonymous                                   401
-                admin                                       200  admin anna olof karin erik lena maria per stina hanna ulla mats
-                others                                      200  {SELF}
-            GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics
-                anonymous                                   401
-                karin mats admin                            200  guidance-feedback guidance-revision
-                others                                      403
+            # --- nobody: the webapps' first-administrator setup is closed once an administrator exists
             POST /camunda/api/admin/setup/default/user/create {"profile":{"id":"intruder","firstName":"In","lastName":"Kräktare","email":"intruder@example.com"},"credentials":{"password":"Intruder-Passw0rd!"}}
                 anonymous                                   401
                 others                                      403
@@ -281,6 +333,14 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 lena admin                                  204
                 others                                      403
+            POST /engine-rest/task/{REVIEW_O3}/claim {"userId":"{SELF}"}
+                anonymous                                   401
+                ivar admin                                  204
+                others                                      403
+            POST /engine-rest/task/{REVIEW_O4}/claim {"userId":"{SELF}"}
+                anonymous                                   401
+                ulla admin                                  204
+                others                                      403
             POST /engine-rest/task/{APPROVE_REV}/claim {"userId":"{SELF}"}
                 anonymous                                   401
                 maria per admin                             204
@@ -301,6 +361,14 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 lena admin                                  400
                 others                                      403
+            POST /engine-rest/task/{REVIEW_O3}/complete {}
+                anonymous                                   401
+                ivar admin                                  400
+                others                                      403
+            POST /engine-rest/task/{REVIEW_O4}/complete {}
+                anonymous                                   401
+                ulla admin                                  400
+                others                                      403
             POST /engine-rest/task/{APPROVE_REV}/complete {}
                 anonymous                                   401
                 maria per admin                             400
@@ -309,9 +377,11 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 maria per admin                             200
                 others                                      403
+            # a revision that does not exist for a member is not "not on consultation" to them either
             POST /api/revisions/{REV}/consultation-responses {"response":"Vi tillstyrker."}
                 anonymous                                   401
-                others                                      400
+                karin erik hanna per maria admin            400
+                others                                      404
             PUT /engine-rest/process-instance/{PI_O1}/suspended {"suspended":true}
                 anonymous                                   401
                 admin                                       204
@@ -337,7 +407,7 @@ class AuthorizationMatrixIT {
     private static final Pattern REFERENCE = Pattern.compile("FB-\\d{4}-\\d{4}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Z0-9_]+)}");
     private static final Pattern STATUS = Pattern.compile("\\d{3}|login|302>\\S+");
-    private static final List<String> FEEDBACK = List.of("A1", "A2", "A3", "O1", "O2");
+    private static final List<String> FEEDBACK = List.of("A1", "A2", "A3", "O1", "O2", "O3", "O4");
 
     @LocalServerPort
     int port;
@@ -365,16 +435,23 @@ class AuthorizationMatrixIT {
                 "Matrisprov-O1: hänvisningen till artikel 26 är fel.");
         String o2 = driver.submit("olof", "digital-samverkan", "4.1", "4", "GAP",
                 "Matrisprov-O2: förvaltningsmodellen passar inte små myndigheter.");
+        String o3 = driver.submit("olof", "molntjanster-informationssakerhet", null, null, "GAP",
+                "Matrisprov-O3: krypteringskraven saknar nivåer.");
+        String o4 = driver.submit("olof", "klarsprak-digitala-tjanster", null, null, "SUGGESTION",
+                "Matrisprov-O4: fler exempel på klarspråk.");
         driver.route(a1, "expert-architecture");
         driver.askForClarification(a3, "Vilken mening i avsnitt 3 menar ni?");
         driver.route(o1, "expert-law");
         driver.route(o2, "expert-architecture");
+        driver.route(o3, "expert-information-security");
+        driver.route(o4, "expert-communication");
         driver.review("erik", o2, "ACCEPTED", "Tas med i nästa version.");
         String revision = driver.openRevision("digital-samverkan");
-        driver.draftEditorially("erik", revision, List.of(o2), null);
+        draftEditorially(revision, o2);
         driver.approveQuality(revision);
 
-        Map<String, String> references = Map.of("A1", a1, "A2", a2, "A3", a3, "O1", o1, "O2", o2);
+        Map<String, String> references = Map.of("A1", a1, "A2", a2, "A3", a3, "O1", o1, "O2", o2, "O3", o3,
+                "O4", o4);
         references.forEach((name, reference) -> {
             values.put(name, reference);
             items.put(reference, name);
@@ -390,20 +467,99 @@ class AuthorizationMatrixIT {
         values.put("CLARIFY_A3", driver.task("anna", "RequestClarification", a3));
         values.put("REVIEW_A1", driver.task("erik", "ReviewFeedback", a1));
         values.put("REVIEW_O1", driver.task("lena", "ReviewFeedback", o1));
+        values.put("REVIEW_O3", driver.task("ivar", "ReviewFeedback", o3));
+        values.put("REVIEW_O4", driver.task("ulla", "ReviewFeedback", o4));
         values.put("APPROVE_REV", driver.task("maria", "ApproveRevision", revision));
 
         // the world the table describes: exactly these tasks are open
         assertThat(visible("/engine-rest/task", driver.as("admin").get("/engine-rest/task"))).containsExactlyInAnyOrder(
                 "TriageFeedback:A2", "RequestClarification:A3", "ReviewFeedback:A1", "ReviewFeedback:O1",
-                "ApproveRevision:REV");
+                "ReviewFeedback:O3", "ReviewFeedback:O4", "ApproveRevision:REV");
     }
 
     @TestFactory
     Stream<DynamicContainer> everyRoleGetsExactlyWhatItsRoleAllowsAndNothingElse() {
         List<Request> requests = new ArrayList<>(parse(READING));
+        requests.addAll(parse(SAME_FOR_EVERYONE));
         requests.addAll(parse(ACTING));
         return requests.stream().map(request -> dynamicContainer(request.toString(), request.cells().stream()
                 .map(cell -> dynamicTest(cell.toString(), () -> check(request, cell)))));
+    }
+
+    /**
+     * A row whose answer is the same for every signed-in role cannot tell roles apart: outside the table of
+     * what is the same for everyone by design, every row has signed-in roles with different answers.
+     */
+    @Test
+    void everyRuleTellsSignedInRolesApart() {
+        List<Request> rules = new ArrayList<>(parse(READING));
+        rules.addAll(parse(ACTING));
+        assertThat(rules).isNotEmpty();
+        for (Request rule : rules) {
+            assertThat(signedInOutcomes(rule)).as("%s answers every signed-in role alike", rule).hasSizeGreaterThan(1);
+        }
+        List<Request> same = parse(SAME_FOR_EVERYONE);
+        assertThat(same).isNotEmpty();
+        for (Request rule : same) {
+            assertThat(signedInOutcomes(rule)).as("%s tells roles apart: it belongs in another table", rule)
+                    .hasSize(1);
+        }
+    }
+
+    /**
+     * Every expert group of the demo directory has a member in the matrix, with a cell where that member is
+     * allowed and another signed-in role refused.
+     */
+    @Test
+    void everyExpertGroupHasACellWhereItsMemberIsAllowedAndAnotherRoleRefused() throws Exception {
+        Map<String, List<String>> members = expertGroupMembers();
+        assertThat(members).as("expert groups in config/demo/identity.yaml").isNotEmpty();
+        List<Request> rules = new ArrayList<>(parse(READING));
+        rules.addAll(parse(ACTING));
+        members.forEach((group, users) -> {
+            List<String> inMatrix = users.stream().filter(ROLES::contains).toList();
+            assertThat(inMatrix).as("members of %s among the matrix's roles", group).isNotEmpty();
+            List<String> telling = rules.stream().filter(rule -> rule.cells().stream()
+                    .anyMatch(cell -> inMatrix.contains(cell.role()) && allowed(cell))
+                    && rule.cells().stream().anyMatch(cell -> !cell.role().equals("anonymous")
+                            && !inMatrix.contains(cell.role()) && !allowed(cell)))
+                    .map(Request::toString).toList();
+            assertThat(telling).as("rows where %s is allowed and another signed-in role refused", group).isNotEmpty();
+        });
+    }
+
+    private static Set<String> signedInOutcomes(Request rule) {
+        Set<String> outcomes = new TreeSet<>();
+        rule.cells().stream().filter(cell -> !cell.role().equals("anonymous"))
+                .forEach(cell -> outcomes.add(cell.status() + " " + cell.visible()));
+        return outcomes;
+    }
+
+    private static boolean allowed(Cell cell) {
+        return (cell.status().startsWith("2") || cell.status().startsWith("302>"))
+                && (cell.visible() == null || !cell.visible().equals(List.of("-")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> expertGroupMembers() throws Exception {
+        Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("config", "demo",
+                "identity.yaml")));
+        Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) yaml.get("guidance")).get("identity");
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) identity.get("groups")) {
+            String id = (String) group.get("id");
+            if (id.startsWith("expert-")) {
+                members.put(id, new ArrayList<>());
+            }
+        }
+        for (Map<String, Object> user : (List<Map<String, Object>>) identity.get("users")) {
+            for (Object group : (List<Object>) user.get("groups")) {
+                if (members.containsKey(group)) {
+                    members.get(group).add((String) user.get("id"));
+                }
+            }
+        }
+        return members;
     }
 
     // --- one cell
@@ -510,7 +666,7 @@ class AuthorizationMatrixIT {
         if (path.endsWith("/claim") && response.status() == 204) {
             assertThat(admin.json("POST", path.replace("/claim", "/unclaim"), null).status()).isEqualTo(204);
         } else if (path.endsWith("/approval") && response.status() == 200) {
-            driver.draftEditorially("erik", values.get("REV"), List.of(values.get("O2")), null);
+            draftEditorially(values.get("REV"), values.get("O2"));
             driver.approveQuality(values.get("REV"));
             values.put("APPROVE_REV", driver.task("maria", "ApproveRevision", values.get("REV")));
         } else if (path.endsWith("/suspended") && response.status() == 204) {
@@ -519,6 +675,31 @@ class AuthorizationMatrixIT {
             assertThat(admin.send("DELETE", path + "/matrixProbe", HttpRequest.BodyPublishers.noBody(),
                     null).status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * erik drafts the revision as an editorial change answering the feedback in section 3, the lists sent
+     * as Tasklist's forms send them (Json), so that it goes to quality review and the chief architect.
+     */
+    private void draftEditorially(String revision, String reference) {
+        String task = driver.task("erik", "DraftRevision", revision);
+        HttpAgent erik = driver.as("erik");
+        HttpAgent.Response claimed = erik.json("POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "erik"));
+        assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("reference", reference);
+        item.put("trace", "ANSWERED");
+        item.put("traceSection", "3");
+        item.put("traceReason", null);
+        HttpAgent.Response drafted = erik.json("POST", "/engine-rest/task/" + task + "/submit-form", Map.of(
+                "variables", CamundaVariables.of(Map.of(
+                        "sections", List.of(Map.of("sectionId", "1", "title", "Inledning", "body",
+                                "Vägledningen gäller alla medlemsorganisationer."), Map.of("sectionId", "3", "title",
+                                        "Informationsutbyte", "body", "Den som lämnar ut uppgifter ansvarar för utbytet.")),
+                        "items", List.of(item),
+                        "changeNotes", "Förtydligat ansvaret för informationsutbyte i avsnitt 3.",
+                        "changeClass", "EDITORIAL"))));
+        assertThat(drafted.status()).as("%s", drafted).isEqualTo(204);
     }
 
     // --- who is asking
