@@ -118,6 +118,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("För stor begäran");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
         }
         Throwable cause = e.getCause();
