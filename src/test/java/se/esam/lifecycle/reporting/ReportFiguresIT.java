@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -374,7 +374,7 @@ class ReportFiguresIT {
         at(day);
         ProcessInstance revision = runtime.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
                 .singleResult();
-        ObjectValue stored = runtime.getVariableTyped(revision.getId(), RevisionProcess.Vars.ITEMS, false);
+        JsonValue stored = runtime.getVariableTyped(revision.getId(), RevisionProcess.Vars.ITEMS, false);
         List<Map<String, Object>> items = MAPPER.readValue(stored.getValueSerialized(), new TypeReference<>() {
         });
         items.forEach(item -> {
@@ -382,8 +382,7 @@ class ReportFiguresIT {
             item.put("traceReason", "Tas upp i nästa version.");
         });
         completeAs("erik", task(revision, RevisionProcess.Elements.DRAFT), Map.of(
-                RevisionProcess.Vars.ITEMS, Variables.serializedObjectValue(MAPPER.writeValueAsString(items))
-                        .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create(),
+                RevisionProcess.Vars.ITEMS, SpinValues.jsonValue(MAPPER.writeValueAsString(items)).create(),
                 RevisionProcess.Vars.CHANGE_NOTES, "Förtydliganden.", RevisionProcess.Vars.CHANGE_CLASS, "EDITORIAL"));
         completeAs("karin", task(revision, RevisionProcess.Elements.QUALITY_REVIEW),
                 Map.of(RevisionProcess.Vars.QUALITY_DECISION, "approve"));
