@@ -142,7 +142,8 @@ class RevisionController {
      */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(?:REV-)?([1-9][0-9]{0,17})");
 
-    private static long parse(String id) {
+    /** {@code REV-N} or {@code N}, N without sign or leading zero: the grammar of pages and API alike. */
+    static long parse(String id) {
         java.util.regex.Matcher matcher = ID.matcher(id);
         if (!matcher.matches()) {
             throw new InvalidInputException("id", "Ange revisionen som REV-N, till exempel REV-12.");

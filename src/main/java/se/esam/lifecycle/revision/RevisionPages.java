@@ -36,7 +36,8 @@ class RevisionPages {
     }
 
     @GetMapping("/revisions/{id}")
-    String show(@PathVariable long id, Model model, Authentication authentication) {
+    String show(@PathVariable("id") String label, Model model, Authentication authentication) {
+        long id = idOf(label);
         Revision revision = revisions.get(id);
         CurrentUser reader = CurrentUser.of(authentication);
         RevisionReading.Level level = reading.of(revision, reader);
@@ -55,7 +56,9 @@ class RevisionPages {
     }
 
     @PostMapping("/revisions/{id}/consultation-responses")
-    String respond(@PathVariable long id, @RequestParam String response, Authentication authentication, Model model) {
+    String respond(@PathVariable("id") String label, @RequestParam String response, Authentication authentication,
+            Model model) {
+        long id = idOf(label);
         CurrentUser user = CurrentUser.of(authentication);
         try {
             Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
@@ -64,9 +67,18 @@ class RevisionPages {
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("draft", response);
-            return show(id, model, authentication);
+            return show(label, model, authentication);
         }
         return "redirect:/revisions/" + id + "?tack";
+    }
+
+    /** A page address that is no revision's is a page that does not exist. */
+    private static long idOf(String label) {
+        try {
+            return RevisionController.parse(label);
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("Ingen revision " + label);
+        }
     }
 
     @ExceptionHandler(NotFoundException.class)
