@@ -23,9 +23,20 @@ record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String gui
         if (start.plusYears(20).isBefore(end)) {
             throw new InvalidInputException("from", "Perioden får vara högst 20 år.");
         }
-        return new ReportFilter(start, end, blankToNull(expertGroup), blankToNull(guidanceId),
-                blankToNull(organisation));
+        return new ReportFilter(start, end, id("expertGroup", expertGroup), id("guidanceId", guidanceId),
+                id("organisation", organisation));
     }
+
+    /** Filters name groups, documents and organisations by their ids, which are letters, digits and hyphens. */
+    private static String id(String field, String value) {
+        String id = blankToNull(value);
+        if (id != null && !ID.matcher(id).matches()) {
+            throw new InvalidInputException(field, "Ange ett id med bokstäver, siffror och bindestreck.");
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,100}");
 
     public String fromMonth() {
         return from.toString();

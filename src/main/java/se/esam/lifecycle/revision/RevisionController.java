@@ -99,9 +99,13 @@ class RevisionController {
     ResponseEntity<RevisionView> respond(@PathVariable String id,
             @Valid @RequestBody ConsultationResponseRequest request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
+        long revision = parse(id);
+        // a revision the person may not read is not there for them, whether or not they may respond
+        if (reading.of(revisions.get(revision), user) == RevisionReading.Level.NONE) {
+            throw new NotFoundException("Ingen revision " + id);
+        }
         Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
                 () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
-        long revision = parse(id);
         revisions.respondToConsultation(revision, organisation.name(), user.id(), request.response());
         return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision), user));
     }

@@ -60,6 +60,9 @@ class RevisionPages {
             Model model) {
         long id = idOf(label);
         CurrentUser user = CurrentUser.of(authentication);
+        if (reading.of(revisions.get(id), user) == RevisionReading.Level.NONE) {
+            throw new NotFoundException("Ingen revision " + label);
+        }
         try {
             Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
                     () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));

@@ -147,6 +147,17 @@ public final class CamundaErrors {
                 return answer(400, cause.getClass().getSimpleName(), "Ogiltig begäran: " + cause.getMessage(),
                         engine.getCode());
             }
+            if (cause instanceof NullPointerException missing && missing.getStackTrace().length > 0) {
+                // Camunda's REST layer reads the request's DTOs without checking them (a filter without its
+                // operator), and its authorization check assumes the task it was asked about exists
+                String thrownIn = missing.getStackTrace()[0].getClassName();
+                if (thrownIn.startsWith("org.camunda.bpm.engine.rest.dto.")) {
+                    return answer(400, "InvalidRequestException", "Begäran saknar ett värde som krävs.", null);
+                }
+                if (String.valueOf(missing.getMessage()).contains("because \"task\" is null")) {
+                    return answer(404, "NotFoundException", "Det finns ingen sådan uppgift.", null);
+                }
+            }
             if (cause instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
                 return null;
             }

@@ -85,9 +85,14 @@ final class FormFields {
         return !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false);
     }
 
-    boolean isEditable(String name) {
+    /** Whether a person may remove the variable: an editable field, or a list whose rows they may add and remove. */
+    boolean isRemovable(String name) {
         Field field = fields.get(name);
-        return field != null && field.editable();
+        if (field == null || !field.editable()) {
+            return false;
+        }
+        return !"dynamiclist".equals(field.type())
+                || !field.rowsFixed() && field.columns().values().stream().anyMatch(Field::editable);
     }
 
     /**

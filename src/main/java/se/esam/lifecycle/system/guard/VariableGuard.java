@@ -110,7 +110,7 @@ final class VariableGuard extends CommandInterceptor {
         write.variables().forEach((name, value) -> form.check(name, value,
                 () -> lookup(context -> engine.getTaskService().getVariableTyped(write.taskId(), name, false))));
         for (String name : write.removals()) {
-            if (!form.isEditable(name)) {
+            if (!form.isRemovable(name)) {
                 throw new VariableRefused(name, "Fältet \"" + name + "\" kan inte tas bort här.");
             }
         }

@@ -118,6 +118,15 @@ class VariableGuardTest {
     }
 
     @Test
+    void onlyWhatAPersonMayChangeMayBeRemoved() {
+        assertThat(form("approve-revision").isRemovable("approvalComments")).isTrue();
+        assertThat(form("approve-revision").isRemovable("sections")).as("a list shown, not edited").isFalse();
+        assertThat(form("draft-revision").isRemovable("items")).as("rows fixed").isFalse();
+        assertThat(form("draft-revision").isRemovable("sections")).isTrue();
+        assertThat(form("triage-feedback").isRemovable("reference")).isFalse();
+    }
+
+    @Test
     void noStepOutsideItsFormIsWritable() {
         assertRefused(() -> form("draft-revision").check("revisionId", "REV-2", () -> "REV-1"), "revisionId");
         assertRefused(() -> form("draft-revision").check("consultationHeld", true, () -> false), "consultationHeld");
