@@ -280,13 +280,13 @@ class OidcSignInIT {
 
     @Test
     void aTokenFromAnotherIssuerIsRefusedEvenWithTheProvidersSignature() {
-        String otherIssuer = oidc.token("ivar").with("groups", List.of(Roles.KANSLI))
+        String otherIssuer = oidc.token("igor").with("groups", List.of(Roles.KANSLI))
                 .issuedAs(oidc.issuerByAddress()).serialize();
-        String sameIssuer = oidc.token("ivar").with("groups", List.of(Roles.KANSLI)).issuedAs(oidc.issuer())
+        String sameIssuer = oidc.token("igor").with("groups", List.of(Roles.KANSLI)).issuedAs(oidc.issuer())
                 .serialize();
 
         assertThat(get(otherIssuer, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(identity.createUserQuery().userId("ivar").count()).isZero();
+        assertThat(identity.createUserQuery().userId("igor").count()).isZero();
         // made the same way but naming our issuer: accepted, so the issuer alone made the difference
         assertThat(get(sameIssuer, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
