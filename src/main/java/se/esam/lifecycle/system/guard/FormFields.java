@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import se.esam.lifecycle.system.PlainText;
+
 /**
  * What a deployed Camunda Form lets a person write: its editable fields, each with the type, options and
  * length the form declares. The {@code .form} files stay the one place that says what a step takes.
@@ -187,7 +189,10 @@ final class FormFields {
                 if (text.length() > field.maxLength()) {
                     throw new VariableRefused(name, "Högst " + field.maxLength() + " tecken.");
                 }
-                Text.requirePrintable(name, text);
+                if (!PlainText.Validator.isPlain(text)) {
+                    throw new VariableRefused(name, "Texten innehåller otillåtna tecken (styrtecken eller ett "
+                            + "ofullständigt tecken).");
+                }
             }
         }
     }
