@@ -62,7 +62,8 @@ class FeedbackIntake {
      * transaction without waiting ({@code skip locked}): a request with the same key at the same moment
      * finds it locked and gets 409 at once, instead of queueing behind the first request's whole
      * transaction (which timed out). A submission that failed or whose node died leaves the row
-     * unlocked and without a reference, so a retry takes it over.
+     * unlocked and without a reference, so a retry takes it over (and stores its own request hash with
+     * the reference).
      */
     Submitted submit(Submission submission, CurrentUser submitter, String idempotencyKey) {
         if (idempotencyKey == null) {
@@ -90,9 +91,10 @@ class FeedbackIntake {
             if (key.reference() != null) {
                 return replayOf(key, idempotencyKey, hash);
             }
-            repository.takeSubmission(submitter.id(), idempotencyKey, hash);
             String reference = submit(submission, submitter);
-            repository.completeSubmission(submitter.id(), idempotencyKey, reference);
+            // the row's only write, and the transaction's last: a same-key insert (reserveSubmission) waits
+            // for a transaction that has written the row, and each waiting request holds a pooled connection
+            repository.completeSubmission(submitter.id(), idempotencyKey, hash, reference);
             return new Submitted(reference, false);
         });
     }

@@ -141,16 +141,11 @@ class FeedbackRepository {
                         .params(submitter, idempotencyKey).update()));
     }
 
-    /** Makes a locked key without a reference this request's (it may be left by a refused or lost one). */
-    void takeSubmission(String submitter, String idempotencyKey, String hash) {
-        jdbc.sql("update feedback_submission set request_hash = ?, created_at = ? where submitter = ? "
-                + "and idempotency_key = ?").params(hash, timestamp(clock.instant()), submitter, idempotencyKey)
-                .update();
-    }
-
-    void completeSubmission(String submitter, String idempotencyKey, String reference) {
-        jdbc.sql("update feedback_submission set reference = ? where submitter = ? and idempotency_key = ?")
-                .params(reference, submitter, idempotencyKey).update();
+    /** Records the submission made under a locked key: its reference and the request it answers. */
+    void completeSubmission(String submitter, String idempotencyKey, String hash, String reference) {
+        jdbc.sql("update feedback_submission set reference = ?, request_hash = ?, created_at = ? where submitter = ? "
+                + "and idempotency_key = ?").params(reference, hash, timestamp(clock.instant()), submitter,
+                        idempotencyKey).update();
     }
 
     void clarificationDue(String reference, Instant due) {

@@ -22,7 +22,7 @@ import se.esam.lifecycle.system.InvalidInputException;
 class ReferenceGenerator {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate savepoint;
     private final Clock clock;
 
     /**
@@ -43,8 +43,8 @@ class ReferenceGenerator {
 
     ReferenceGenerator(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -60,18 +60,25 @@ class ReferenceGenerator {
     }
 
     private void ensureCounter(int year) {
-        // in its own transaction: a lost insert race must not abort the submission's transaction
-        ownTransaction.executeWithoutResult(status -> {
-            boolean exists = jdbc.sql("select count(*) from feedback_reference_counter where reference_year = ?")
-                    .param(year).query(Integer.class).single() > 0;
-            if (!exists) {
-                try {
-                    jdbc.sql("insert into feedback_reference_counter (reference_year, last_number) values (?, 0)")
-                            .param(year).update();
-                } catch (DuplicateKeyException raceLost) {
-                    status.setRollbackOnly();
-                }
+        if (counterExists(year)) {
+            return;
+        }
+        // a savepoint on the submission's own connection: a lost insert race rolls back to it without
+        // aborting the submission. Not a transaction of its own, which would need a second connection
+        // while this one is held: with every pooled connection held by a submission waiting for one,
+        // the pool deadlocked until its timeout (20 submissions at once, FeedbackApiIT)
+        savepoint.executeWithoutResult(status -> {
+            try {
+                jdbc.sql("insert into feedback_reference_counter (reference_year, last_number) values (?, 0)")
+                        .param(year).update();
+            } catch (DuplicateKeyException raceLost) {
+                status.setRollbackOnly();
             }
         });
+    }
+
+    private boolean counterExists(int year) {
+        return jdbc.sql("select count(*) from feedback_reference_counter where reference_year = ?").param(year)
+                .query(Integer.class).single() > 0;
     }
 }
