@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import se.esam.lifecycle.feedback.Disposition;
+import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackType;
+import se.esam.lifecycle.revision.RevisionProcess;
 
 /**
  * The Camunda Forms are static files; the catalogue and the enums are not. These tests keep them in
@@ -35,7 +42,7 @@ class FormsMatchTheModelTest {
         Map<String, String> catalogue = new LinkedHashMap<>();
         documents.forEach(d -> catalogue.put(d.get("id").asText(), d.get("title").asText()));
 
-        assertThat(options("submit-feedback", "guidanceId")).isEqualTo(catalogue);
+        assertThat(options(FeedbackProcess.Forms.SUBMIT, "guidanceId")).isEqualTo(catalogue);
     }
 
     @Test
@@ -43,12 +50,12 @@ class FormsMatchTheModelTest {
         Map<String, String> types = new LinkedHashMap<>();
         Arrays.stream(FeedbackType.values()).forEach(t -> types.put(t.name(), t.label()));
 
-        assertThat(options("submit-feedback", "feedbackType")).isEqualTo(types);
+        assertThat(options(FeedbackProcess.Forms.SUBMIT, "feedbackType")).isEqualTo(types);
     }
 
     @Test
     void reviewFormOffersEveryDisposition() throws IOException {
-        assertThat(options("review-feedback", "disposition").keySet())
+        assertThat(options(FeedbackProcess.Forms.REVIEW, "disposition").keySet())
                 .containsExactly(Arrays.stream(Disposition.values()).map(Enum::name).toArray(String[]::new));
     }
 
@@ -58,7 +65,7 @@ class FormsMatchTheModelTest {
         List<String> owners = new ArrayList<>();
         documents.forEach(d -> owners.add(d.get("owning-group").asText()));
 
-        assertThat(options("triage-feedback", "expertGroup").keySet()).containsAll(owners);
+        assertThat(options(FeedbackProcess.Forms.TRIAGE, "expertGroup").keySet()).containsAll(owners);
     }
 
     /**
@@ -85,6 +92,33 @@ class FormsMatchTheModelTest {
         for (JsonNode child : node.path("components")) {
             collectDynamicMarkup(child, form, found);
         }
+    }
+
+    /**
+     * The forms' ids in code, in the BPMN and in {@code processes/} are one set: a form renamed in the
+     * Modeler, or one a task no longer names, fails here rather than in Tasklist.
+     */
+    @Test
+    void everyFormTheProcessesNameIsAFileWithThatIdAndAConstant() throws IOException {
+        Set<String> constants = new TreeSet<>(List.of(FeedbackProcess.Forms.SUBMIT, FeedbackProcess.Forms.TRIAGE,
+                FeedbackProcess.Forms.CLARIFY, FeedbackProcess.Forms.REVIEW, RevisionProcess.Forms.START,
+                RevisionProcess.Forms.DRAFT, RevisionProcess.Forms.QUALITY_REVIEW, RevisionProcess.Forms.APPROVE));
+        Set<String> named = new TreeSet<>();
+        Pattern formRef = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+        for (File bpmn : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
+            Matcher m = formRef.matcher(Files.readString(bpmn.toPath()));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        Set<String> files = new TreeSet<>();
+        for (File form : new File("processes").listFiles((dir, name) -> name.endsWith(".form"))) {
+            String id = JSON.readTree(form).path("id").asText();
+            assertThat(form.getName()).as("file name of form %s", id).isEqualTo(id + ".form");
+            files.add(id);
+        }
+        assertThat(named).isEqualTo(constants);
+        assertThat(files).isEqualTo(constants);
     }
 
     private static Map<String, String> options(String form, String key) throws IOException {

@@ -1,12 +1,11 @@
 package se.esam.lifecycle.feedback;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
@@ -16,7 +15,6 @@ import se.esam.lifecycle.security.Directory;
 @Component
 class FeedbackNotifications {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Europe/Stockholm"));
 
     private final Mailer mailer;
     private final Directory directory;
@@ -44,7 +42,7 @@ class FeedbackNotifications {
                 %s
 
                 Svara senast %s under Mina uppgifter i Tasklist. Utan svar avslutas synpunkten.
-                """.formatted(f.reference(), question, DATE.format(due)));
+                """.formatted(f.reference(), question, SwedishTime.DATE.format(due)));
     }
 
     void unanswered(Feedback f) {
@@ -99,17 +97,17 @@ class FeedbackNotifications {
 
     void reviewReminder(Feedback f, List<String> groupMembers) {
         mailer.send(groupMembers, "Påminnelse: synpunkt " + f.reference() + " ska granskas senast "
-                + DATE.format(f.reviewDue()), """
+                + SwedishTime.DATE.format(f.reviewDue()), """
                 Synpunkten %s väntar på granskning av expertgruppen och ska vara granskad senast %s.
                 Den finns bland gruppens uppgifter i Tasklist: %s/camunda/app/tasklist/
-                """.formatted(f.reference(), DATE.format(f.reviewDue()), linkBase));
+                """.formatted(f.reference(), SwedishTime.DATE.format(f.reviewDue()), linkBase));
     }
 
     void reviewOverdue(Feedback f, String groupName, List<String> kansli) {
         mailer.send(kansli, "Försenad granskning: synpunkt " + f.reference(), """
                 Granskningen av synpunkt %s skulle ha varit klar %s men är det inte.
                 Ansvarig expertgrupp: %s.
-                """.formatted(f.reference(), DATE.format(f.reviewDue()), groupName));
+                """.formatted(f.reference(), SwedishTime.DATE.format(f.reviewDue()), groupName));
     }
 
     private void toSubmitter(Feedback f, String subject, String body) {

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.feedback.FeedbackEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
@@ -185,7 +186,7 @@ class FeedbackService {
         save(f.inReview(due));
         event(reference, FeedbackStatus.IN_REVIEW, Action.SENT_TO_REVIEW, null,
                 directory.groupName(f.expertGroup()) + ", ska vara granskad senast "
-                        + FeedbackNotifications.DATE.format(due.atZone(clock.getZone())));
+                        + SwedishTime.DATE.format(due));
         return new ReviewPlan(due, reminder);
     }
 

@@ -1,7 +1,6 @@
 package se.esam.lifecycle.guidance;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +19,8 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
+import se.esam.lifecycle.system.SwedishTime;
+
 /**
  * An Atom feed of published versions, newest first, so that anyone can follow new guidance without
  * signing in. Written with ROME, which escapes all text.
@@ -30,7 +31,6 @@ class PublicFeed {
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     /** Ids that stay the same whatever host serves the feed (RFC 4151 tag URIs). */
     private static final String TAG = "tag:esamverka.se,2024:guidance";
-    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final PublicGuidanceReading reading;
 
@@ -89,6 +89,6 @@ class PublicFeed {
     }
 
     private static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(SWEDEN).toInstant());
+        return Date.from(SwedishTime.startOfDay(day));
     }
 }

@@ -39,7 +39,7 @@ import se.esam.lifecycle.reporting.Reports.ThroughputRow;
 /**
  * The reports as SQL aggregates over the feedback's reporting columns, each one or a few scans of the
  * period; percentiles by the database ({@code percentile_cont}, in PostgreSQL and H2 alike). The scans
- * read the report indexes of the V5 migration, not the table; keep a query's columns within its index.
+ * read the report indexes of the V7 migration, not the table; keep a query's columns within its index.
  */
 @Repository
 @Transactional(readOnly = true)

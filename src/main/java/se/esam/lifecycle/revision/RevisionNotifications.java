@@ -1,11 +1,10 @@
 package se.esam.lifecycle.revision;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
 import se.esam.lifecycle.security.Directory;
@@ -15,8 +14,6 @@ import se.esam.lifecycle.security.Roles;
 @Component
 class RevisionNotifications {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
-            .withZone(ZoneId.of("Europe/Stockholm"));
 
     private final Mailer mailer;
     private final Directory directory;
@@ -34,6 +31,6 @@ class RevisionNotifications {
                 medlemsorganisationerna. Lämna er organisations svar senast %s:
 
                 %s/revisions/%d
-                """.formatted(title, DATE.format(ends), linkBase, revision.id()));
+                """.formatted(title, SwedishTime.DATE.format(ends), linkBase, revision.id()));
     }
 }
