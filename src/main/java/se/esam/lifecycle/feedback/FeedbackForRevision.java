@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackEvent.Action;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.system.NotFoundException;
 
 /** What the revision work may know and do of feedback: the module's face towards revisions. */

@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
-import se.esam.lifecycle.security.Directory;
-import se.esam.lifecycle.security.Roles;
 
 /** The mails of the revision work, in Swedish. Submitters hear of publication through their feedback. */
 @Component

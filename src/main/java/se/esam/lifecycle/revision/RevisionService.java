@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackForRevision;
-import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;

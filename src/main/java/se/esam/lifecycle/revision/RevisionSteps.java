@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.feedback.FeedbackForRevision;
 import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.revision.RevisionProcess.Decisions;
-import se.esam.lifecycle.security.AuthorizationSetup;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**

@@ -20,7 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.feedback.FeedbackProcess;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.Roles;
 
 /**
  * The task lists people see in Tasklist, one per way of working, created at start-up when missing.
