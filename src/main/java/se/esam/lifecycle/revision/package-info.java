@@ -1,7 +1,8 @@
 /**
  * Revising a guidance document: drafting, consultation, approval and publication of a new version.
  */
-@ApplicationModule(displayName = "Revisioner", allowedDependencies = { "feedback", "guidance", "identity", "notification", "system :: errors", "system :: engine", "system :: text" })
+@ApplicationModule(displayName = "Revisioner", allowedDependencies = {
+        "guidance", "identity", "notification", "system :: errors", "system :: engine", "system :: text" })
 package se.esam.lifecycle.revision;
 
 import org.springframework.modulith.ApplicationModule;
