@@ -2,11 +2,13 @@ package se.esam.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Each top-level package is a module; they may not form cycles, reach into each other's internals or
@@ -29,6 +31,14 @@ class ModuleStructureTest {
 
         assertThat(undeclared).as("modules without @ApplicationModule(allowedDependencies = ...) in package-info")
                 .isEmpty();
+    }
+
+    /** The module diagram and a canvas per module, from the same model, committed and linked from the README. */
+    @Test
+    void writesTheModuleDocumentation() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeDocumentation();
+
+        assertThat(Path.of("docs/modules/components.puml")).isRegularFile();
     }
 
     private static boolean declaresAllowedDependencies(String basePackage) {
