@@ -46,22 +46,54 @@ class ModuleStructureTest {
         assertThat(Path.of("docs/modules/components.puml")).isRegularFile();
     }
 
-    /** The Documenter writes relations in no fixed order: sorted, an unchanged structure leaves the files alone. */
+    /**
+     * The Documenter writes relations (diagrams) and list items (canvases) in no fixed order: sorted, an
+     * unchanged structure leaves the files alone.
+     */
     private static void sortRelations(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
-                List<String> lines = new ArrayList<>(Files.readAllLines(diagram));
-                List<Integer> relations = new ArrayList<>();
-                for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).startsWith("Rel(")) {
-                        relations.add(i);
-                    }
+            for (Path file : files.toList()) {
+                String written = Files.readString(file);
+                List<String> lines = new ArrayList<>(written.lines().toList());
+                if (file.toString().endsWith(".puml")) {
+                    sortRun(lines, line -> line.startsWith("Rel("));
+                } else if (file.toString().endsWith(".adoc")) {
+                    sortListItems(lines);
                 }
-                List<String> sorted = relations.stream().map(lines::get).sorted().toList();
-                for (int i = 0; i < relations.size(); i++) {
-                    lines.set(relations.get(i), sorted.get(i));
-                }
-                Files.writeString(diagram, String.join("\n", lines));
+                Files.writeString(file, String.join("\n", lines) + (written.endsWith("\n") ? "\n" : ""));
+            }
+        }
+    }
+
+    private static void sortRun(List<String> lines, java.util.function.Predicate<String> member) {
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (member.test(lines.get(i))) {
+                positions.add(i);
+            }
+        }
+        List<String> sorted = positions.stream().map(lines::get).sorted().toList();
+        for (int i = 0; i < positions.size(); i++) {
+            lines.set(positions.get(i), sorted.get(i));
+        }
+    }
+
+    /** A table cell's list: "|* first" and then "* next" lines. */
+    private static void sortListItems(List<String> lines) {
+        for (int start = 0; start < lines.size(); start++) {
+            if (!lines.get(start).startsWith("|* ")) {
+                continue;
+            }
+            int end = start + 1;
+            while (end < lines.size() && lines.get(end).startsWith("* ")) {
+                end++;
+            }
+            List<String> items = new ArrayList<>();
+            items.add(lines.get(start).substring(1));
+            items.addAll(lines.subList(start + 1, end));
+            items.sort(null);
+            for (int i = start; i < end; i++) {
+                lines.set(i, (i == start ? "|" : "") + items.get(i - start));
             }
         }
     }
