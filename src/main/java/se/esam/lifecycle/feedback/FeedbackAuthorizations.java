@@ -8,8 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.security.AuthorizationSetup;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.AuthorizationSetup;
+import se.esam.lifecycle.identity.Roles;
 
 /** Who may start, see and follow the feedback process and its routing decision. */
 @Component

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.system.InvalidInputException;
 
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")

@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
-import se.esam.lifecycle.security.CurrentUser;
+import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.ForbiddenException;

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.guidance.GuidanceReference;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
-import se.esam.lifecycle.security.Directory;
 
 /** The mails of the feedback lifecycle, in Swedish. */
 @Component

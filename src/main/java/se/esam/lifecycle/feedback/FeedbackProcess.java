@@ -9,7 +9,7 @@ public final class FeedbackProcess {
 
     public static final String KEY = "guidance-feedback";
     public static final String ROUTING_DECISION = "feedback-routing";
-    /** Correlated by the revision process when a version answering accepted feedback is published. */
+    /** Correlated when revision announces a version that answers the feedback (RevisionListener). */
     public static final String MESSAGE_REVISION_PUBLISHED = "GuidanceRevisionPublished";
 
     public static final class Forms {

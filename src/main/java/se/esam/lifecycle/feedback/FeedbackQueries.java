@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
-import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.CurrentUser;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.system.NotFoundException;
 
 /**

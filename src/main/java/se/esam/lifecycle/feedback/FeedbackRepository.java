@@ -81,7 +81,7 @@ class FeedbackRepository {
                        contains_personal_data = ?, disposition = ?, disposition_reason = ?, review_due = ?,
                        process_instance_id = ?, decided_at = ?, outcome = ?, decided_month = ?,
                        decision_seconds = ?, status_since = ?, review_due_month = ?""");
-        String stage = moved ? stageColumn(before.status()) : null;
+        String stage = moved && before.status().stage() != null ? before.status().stage().secondsColumn() : null;
         if (stage != null) {
             sql.append(", ").append(stage).append(" = ").append(stage).append(" + ?");
             values.add(before.since() == null ? 0L : seconds(before.since(), now));
@@ -160,16 +160,6 @@ class FeedbackRepository {
         }
         return switch (f.status()) {
             case DUPLICATE, OUT_OF_SCOPE, UNANSWERED -> f.status().name();
-            default -> null;
-        };
-    }
-
-    private static String stageColumn(FeedbackStatus status) {
-        return switch (status) {
-            case IN_TRIAGE -> "triage_seconds";
-            case AWAITING_CLARIFICATION -> "clarification_seconds";
-            case IN_REVIEW -> "review_seconds";
-            case ACCEPTED_AWAITING_REVISION, IN_REVISION, HELD_FOR_NEXT_REVISION -> "revision_seconds";
             default -> null;
         };
     }

@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,8 +13,9 @@ import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.feedback.FeedbackEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
-import se.esam.lifecycle.security.Directory;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
@@ -35,19 +35,19 @@ class FeedbackService {
     private final Directory directory;
     private final FeedbackNotifications notifications;
     private final FeedbackProperties properties;
-    private final ApplicationEventPublisher events;
+    private final RevisionIntake revisions;
     private final Clock clock;
 
     FeedbackService(FeedbackRepository feedback, ReferenceGenerator references, GuidanceCatalogue catalogue,
             Directory directory, FeedbackNotifications notifications, FeedbackProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            RevisionIntake revisions, Clock clock) {
         this.feedback = feedback;
         this.references = references;
         this.catalogue = catalogue;
         this.directory = directory;
         this.notifications = notifications;
         this.properties = properties;
-        this.events = events;
+        this.revisions = revisions;
         this.clock = clock;
     }
 
@@ -225,7 +225,14 @@ class FeedbackService {
     void handOverToRevision(String reference) {
         Feedback f = get(reference);
         event(reference, f.status(), Action.HANDED_TO_REVISION, null, null);
-        events.publishEvent(new FeedbackAccepted(f.reference(), f.guidanceId(), f.guidanceVersion()));
+        revisions.request(f.guidanceId(), f.reference());
+    }
+
+    /** A revision took the feedback up, as it opened or while it is being drafted. */
+    @Transactional
+    void joinedRevision(String reference, String revision) {
+        save(get(reference).inStatus(FeedbackStatus.IN_REVISION));
+        event(reference, FeedbackStatus.IN_REVISION, Action.JOINED_REVISION, null, revision);
     }
 
     @Transactional

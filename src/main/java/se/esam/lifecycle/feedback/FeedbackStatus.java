@@ -2,31 +2,37 @@ package se.esam.lifecycle.feedback;
 
 /** Where feedback is in its lifecycle; the terminal ones say how it ended. */
 public enum FeedbackStatus {
-    IN_TRIAGE("Under triagering", false),
-    AWAITING_CLARIFICATION("Väntar på förtydligande", false),
-    IN_REVIEW("Granskas av expertgrupp", false),
-    ACCEPTED_AWAITING_REVISION("Godtagen, väntar på revision", false),
-    IN_REVISION("Ingår i en revision", false),
-    ANSWERED_IN_VERSION("Behandlad i ny version", true),
-    REJECTED("Avslagen", true),
-    HELD_FOR_NEXT_REVISION("Vilande till nästa revision", false),
-    DUPLICATE("Dubblett", true),
-    OUT_OF_SCOPE("Utanför uppdraget", true),
-    UNANSWERED("Avslutad utan svar på förtydligande", true);
+    IN_TRIAGE("Under triagering", Stage.TRIAGE),
+    AWAITING_CLARIFICATION("Väntar på förtydligande", Stage.CLARIFICATION),
+    IN_REVIEW("Granskas av expertgrupp", Stage.REVIEW),
+    ACCEPTED_AWAITING_REVISION("Godtagen, väntar på revision", Stage.REVISION),
+    IN_REVISION("Ingår i en revision", Stage.REVISION),
+    ANSWERED_IN_VERSION("Behandlad i ny version", null),
+    REJECTED("Avslagen", null),
+    HELD_FOR_NEXT_REVISION("Vilande till nästa revision", Stage.REVISION),
+    DUPLICATE("Dubblett", null),
+    OUT_OF_SCOPE("Utanför uppdraget", null),
+    UNANSWERED("Avslutad utan svar på förtydligande", null);
 
     private final String label;
-    private final boolean closed;
+    private final Stage stage;
 
-    FeedbackStatus(String label, boolean closed) {
+    FeedbackStatus(String label, Stage stage) {
         this.label = label;
-        this.closed = closed;
+        this.stage = stage;
     }
 
     public String label() {
         return label;
     }
 
+    /** Closed feedback is in no stage any more: it has an outcome. */
     public boolean closed() {
-        return closed;
+        return stage == null;
+    }
+
+    /** @return the stage open feedback is in; null once it is closed */
+    public Stage stage() {
+        return stage;
     }
 }

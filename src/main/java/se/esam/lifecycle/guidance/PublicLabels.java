@@ -2,11 +2,14 @@ package se.esam.lifecycle.guidance;
 
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 /**
- * The Swedish words the public pages show for the codes stored in our tables. Kept here rather than
- * borrowed from the feedback module, which depends on this one.
+ * The Swedish words the public pages show for the codes stored in our tables. Feedback's codes are
+ * labelled by the feedback module ({@link FeedbackVocabulary}), which depends on this one.
  */
-final class PublicLabels {
+@Component
+class PublicLabels {
 
     private static final Map<String, String> GROUPS = Map.of(
             "expert-architecture", "Arkitektur",
@@ -18,19 +21,12 @@ final class PublicLabels {
             "EDITORIAL", "Redaktionell",
             "SUBSTANTIVE", "Innehållslig");
 
-    private static final Map<String, String> FEEDBACK_TYPES = Map.of(
-            "ERROR", "Fel",
-            "GAP", "Något saknas",
-            "NOT_WORKING_IN_PRACTICE", "Fungerar inte i praktiken",
-            "SUGGESTION", "Förslag",
-            "EDITORIAL", "Redaktionellt");
+    private final Map<String, String> feedbackTypes;
+    private final Map<String, String> dispositions;
 
-    private static final Map<String, String> DISPOSITIONS = Map.of(
-            "ACCEPTED", "Godtagen",
-            "HELD", "Vilande",
-            "REJECTED", "Avslagen");
-
-    private PublicLabels() {
+    PublicLabels(FeedbackVocabulary feedback) {
+        this.feedbackTypes = Map.copyOf(feedback.feedbackTypes());
+        this.dispositions = Map.copyOf(feedback.dispositions());
     }
 
     /** The expert group's Swedish name; an unknown id is shown as it is. */
@@ -43,12 +39,12 @@ final class PublicLabels {
         return changeClass == null ? null : CHANGE_CLASSES.getOrDefault(changeClass, changeClass);
     }
 
-    static String feedbackType(String type) {
-        return FEEDBACK_TYPES.getOrDefault(type, type);
+    String feedbackType(String type) {
+        return feedbackTypes.getOrDefault(type, type);
     }
 
-    static String disposition(String disposition) {
-        return DISPOSITIONS.getOrDefault(disposition, disposition);
+    String disposition(String disposition) {
+        return dispositions.getOrDefault(disposition, disposition);
     }
 
     /** How the revision handled the feedback: answered by a change in a section, or not addressed. */

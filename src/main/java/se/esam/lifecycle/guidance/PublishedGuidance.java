@@ -25,9 +25,11 @@ class PublishedGuidance {
             .thenComparing(VersionSummary::number, PublishedGuidance::compareVersionNumbers).reversed();
 
     private final JdbcClient jdbc;
+    private final PublicLabels labels;
 
-    PublishedGuidance(JdbcClient jdbc) {
+    PublishedGuidance(JdbcClient jdbc, PublicLabels labels) {
         this.jdbc = jdbc;
+        this.labels = labels;
     }
 
     /** A document in the catalogue with its current (newest) version. */
@@ -195,8 +197,8 @@ class PublishedGuidance {
                     String trace = rs.getString("trace");
                     String traceSection = rs.getString("trace_section");
                     return new DispositionItem(rs.getString("feedback_reference"), type,
-                            PublicLabels.feedbackType(type), rs.getString("organisation_name"),
-                            rs.getString("summary"), disposition, PublicLabels.disposition(disposition), trace,
+                            labels.feedbackType(type), rs.getString("organisation_name"),
+                            rs.getString("summary"), disposition, labels.disposition(disposition), trace,
                             traceSection, PublicLabels.trace(trace, traceSection), rs.getString("reason"));
                 })
                 .list();

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Locale;
 
-import se.esam.lifecycle.reporting.Reports.Stage;
+import se.esam.lifecycle.feedback.Stage;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**

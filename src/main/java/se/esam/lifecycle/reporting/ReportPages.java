@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
-import se.esam.lifecycle.security.Directory;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /** The reports page for managers: tables beside charts, every figure a link to the items behind it. */

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.Disposition;
 import se.esam.lifecycle.feedback.FeedbackStatus;
+import se.esam.lifecycle.feedback.Stage;
 import se.esam.lifecycle.reporting.Reports.Backlog;
 import se.esam.lifecycle.reporting.Reports.BacklogRow;
 import se.esam.lifecycle.reporting.Reports.DeadlineRow;
@@ -32,7 +33,6 @@ import se.esam.lifecycle.reporting.Reports.FeedbackRow;
 import se.esam.lifecycle.reporting.Reports.LeadTime;
 import se.esam.lifecycle.reporting.Reports.OutcomeRow;
 import se.esam.lifecycle.reporting.Reports.Outcomes;
-import se.esam.lifecycle.reporting.Reports.Stage;
 import se.esam.lifecycle.reporting.Reports.StageTime;
 import se.esam.lifecycle.reporting.Reports.ThroughputRow;
 
@@ -74,7 +74,7 @@ class ReportQueries {
                 + "then 1 else 0 end) as overdue from feedback" + where.sql() + " group by status, expert_group")
                 .params(concat(new Object[] { FeedbackStatus.IN_REVIEW.name(), Timestamp.from(now),
                         FeedbackStatus.AWAITING_CLARIFICATION.name(), Timestamp.from(now) }, where.params()))
-                .query((rs, n) -> new BacklogRow(stageOf(FeedbackStatus.valueOf(rs.getString("status"))),
+                .query((rs, n) -> new BacklogRow(FeedbackStatus.valueOf(rs.getString("status")).stage(),
                         rs.getString("expert_group"), rs.getLong("open"), rs.getLong("overdue")))
                 .list();
         // several statuses make one stage (revision): add them up
@@ -119,7 +119,7 @@ class ReportQueries {
 
     private List<StageTime> stageTimes(List<Stage> stages, Where where) {
         String figures = stages.stream().map(stage -> {
-            String column = stage.name().toLowerCase() + "_seconds";
+            String column = stage.secondsColumn();
             String spent = " filter (where " + column + " > 0)";
             return "count(*)" + spent + " as " + stage + "_n, "
                     + "percentile_cont(0.5) within group (order by " + column + ")" + spent + " as " + stage + "_median, "
@@ -304,17 +304,7 @@ class ReportQueries {
     }
 
     static List<String> statusesOf(Stage stage) {
-        return Arrays.stream(FeedbackStatus.values()).filter(s -> !s.closed() && stageOf(s) == stage)
-                .map(Enum::name).toList();
-    }
-
-    static Stage stageOf(FeedbackStatus status) {
-        return switch (status) {
-            case IN_TRIAGE -> Stage.TRIAGE;
-            case AWAITING_CLARIFICATION -> Stage.CLARIFICATION;
-            case IN_REVIEW -> Stage.REVIEW;
-            default -> Stage.REVISION;
-        };
+        return Arrays.stream(FeedbackStatus.values()).filter(s -> s.stage() == stage).map(Enum::name).toList();
     }
 
     private Instant start(YearMonth month) {

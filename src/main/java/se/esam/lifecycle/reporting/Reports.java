@@ -3,6 +3,8 @@ package se.esam.lifecycle.reporting;
 import java.time.Instant;
 import java.util.List;
 
+import se.esam.lifecycle.feedback.Stage;
+
 /** The figures of the manager reports; durations in days, rounded to one decimal. */
 final class Reports {
 
@@ -10,20 +12,6 @@ final class Reports {
     }
 
     /** The stages open feedback waits in. */
-    enum Stage {
-        TRIAGE("Triagering"), CLARIFICATION("Förtydligande"), REVIEW("Expertgranskning"), REVISION("Revision");
-
-        private final String label;
-
-        Stage(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     record BacklogRow(Stage stage, String expertGroup, long open, long overdue) {
     }
 

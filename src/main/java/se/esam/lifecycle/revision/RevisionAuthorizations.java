@@ -11,8 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.security.AuthorizationSetup;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.AuthorizationSetup;
+import se.esam.lifecycle.identity.Roles;
 
 /**
  * Expert groups start revisions by hand. A revision's draft is read by those who work on it: the kansli

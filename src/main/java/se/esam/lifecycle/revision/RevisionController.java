@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.CurrentUser;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
-import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.PlainText;
 
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")

@@ -4,11 +4,11 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.system.SwedishTime;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
-import se.esam.lifecycle.security.Directory;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.system.SwedishTime;
 
 /** The mails of the revision work, in Swedish. Submitters hear of publication through their feedback. */
 @Component

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
-import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.CurrentUser;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
-import se.esam.lifecycle.security.CurrentUser;
-import se.esam.lifecycle.security.Directory;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.CurrentUser;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.system.AsApplication;
 
 /**

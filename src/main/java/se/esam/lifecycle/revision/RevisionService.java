@@ -13,15 +13,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.esam.lifecycle.feedback.FeedbackForRevision;
-import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
-import se.esam.lifecycle.security.Directory;
+import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.revision.RevisionEvent.Action;
+import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
@@ -40,19 +41,21 @@ class RevisionService {
     private final RevisionRepository revisions;
     private final GuidanceCatalogue catalogue;
     private final GuidancePublisher publisher;
-    private final FeedbackForRevision feedback;
+    private final RevisionFeedback feedback;
+    private final ApplicationEventPublisher events;
     private final RevisionNotifications notifications;
     private final RevisionProperties properties;
     private final Directory directory;
     private final Clock clock;
 
     RevisionService(RevisionRepository revisions, GuidanceCatalogue catalogue, GuidancePublisher publisher,
-            FeedbackForRevision feedback, RevisionNotifications notifications, RevisionProperties properties,
-            Directory directory, Clock clock) {
+            RevisionFeedback feedback, ApplicationEventPublisher events, RevisionNotifications notifications,
+            RevisionProperties properties, Directory directory, Clock clock) {
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.publisher = publisher;
         this.feedback = feedback;
+        this.events = events;
         this.notifications = notifications;
         this.properties = properties;
         this.directory = directory;
@@ -61,7 +64,7 @@ class RevisionService {
 
     /** What the drafting group starts from. */
     record Opened(long id, String label, GuidanceDocument document, String baseVersion, List<Revision.Section> sections,
-            List<FeedbackForRevision.Item> items) {
+            List<FeedbackItem> items) {
     }
 
     /** The document's open revision, if it has one. */
@@ -94,10 +97,11 @@ class RevisionService {
         List<Revision.Section> sections = publisher.sections(guidanceId, base).stream()
                 .map(s -> new Revision.Section(s.id(), s.title(), s.body())).toList();
         revisions.replaceSections(id, sections);
-        List<FeedbackForRevision.Item> items = feedback.waitingFor(guidanceId);
-        for (FeedbackForRevision.Item item : items) {
+        List<FeedbackItem> items = feedback.waitingFor(guidanceId);
+        for (FeedbackItem item : items) {
             revisions.addItem(id, item.reference(), clock.instant());
-            feedback.joined(item.reference(), Revision.label(id) + " av " + document.title() + " " + base);
+            events.publishEvent(new FeedbackTakenUp(item.reference(),
+                    Revision.label(id) + " av " + document.title() + " " + base));
             event(id, RevisionStatus.DRAFTING, Action.FEEDBACK_JOINED, null, item.reference());
         }
         return new Opened(id, Revision.label(id), document, base, sections, items);
@@ -105,12 +109,12 @@ class RevisionService {
 
     /** Feedback accepted while the revision is being drafted joins it. */
     @Transactional
-    FeedbackForRevision.Item join(long id, String reference) {
+    FeedbackItem join(long id, String reference) {
         Revision revision = get(id);
-        FeedbackForRevision.Item item = feedback.item(reference);
+        FeedbackItem item = feedback.item(reference);
         if (!revisions.hasItem(id, reference)) {
             revisions.addItem(id, reference, clock.instant());
-            feedback.joined(reference, revision.label());
+            events.publishEvent(new FeedbackTakenUp(reference, revision.label()));
             event(id, revision.status(), Action.FEEDBACK_JOINED, null, reference);
         }
         return item;
@@ -270,12 +274,8 @@ class RevisionService {
         }
     }
 
-    /** How each feedback item was answered, for its submitter. */
-    record Answer(String reference, String text) {
-    }
-
     /** @param acceptedWaiting feedback accepted after drafting, which opens the next revision */
-    record Publication(String guidanceId, String version, List<Answer> answers,
+    record Publication(String label, String guidanceId, String version, List<RevisionPublished.Answer> answers,
             java.util.Optional<String> acceptedWaiting) {
     }
 
@@ -286,15 +286,15 @@ class RevisionService {
             throw new IllegalStateException(revision.label() + " is published without approval");
         }
         List<GuidancePublisher.PublishedDisposition> dispositions = new ArrayList<>();
-        List<Answer> answers = new ArrayList<>();
+        List<RevisionPublished.Answer> answers = new ArrayList<>();
         for (Revision.Item item : revisions.items(id)) {
-            FeedbackForRevision.Item f = feedback.item(item.reference());
-            dispositions.add(new GuidancePublisher.PublishedDisposition(f.reference(), f.type().name(),
+            FeedbackItem f = feedback.item(item.reference());
+            dispositions.add(new GuidancePublisher.PublishedDisposition(f.reference(), f.type(),
                     f.organisationName(), f.containsPersonalData() ? null : f.description(),
-                    f.disposition() == null ? "ACCEPTED" : f.disposition().name(), item.trace().name(),
+                    f.disposition() == null ? FeedbackItem.ACCEPTED : f.disposition(), item.trace().name(),
                     item.traceSection(), item.trace() == Revision.Trace.NOT_ADDRESSED ? item.traceReason()
                             : f.dispositionReason()));
-            answers.add(new Answer(f.reference(), item.trace() == Revision.Trace.ANSWERED
+            answers.add(new RevisionPublished.Answer(f.reference(), item.trace() == Revision.Trace.ANSWERED
                     ? "Din synpunkt besvaras av en ändring i avsnitt " + item.traceSection() + "."
                     : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
         }
@@ -306,9 +306,8 @@ class RevisionService {
         revisions.published(id, clock.instant());
         event(id, revision.status(), Action.PUBLISHED, null, "version " + revision.newVersion());
         java.util.Optional<String> acceptedWaiting = feedback.waitingFor(revision.guidanceId()).stream()
-                .filter(f -> f.disposition() == se.esam.lifecycle.feedback.Disposition.ACCEPTED)
-                .map(FeedbackForRevision.Item::reference).findFirst();
-        return new Publication(revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
+                .filter(FeedbackItem::accepted).map(FeedbackItem::reference).findFirst();
+        return new Publication(revision.label(), revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
     }
 
     /** The audit trail, oldest first. */

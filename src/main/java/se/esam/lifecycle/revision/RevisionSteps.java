@@ -8,18 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.feedback.FeedbackForRevision;
-import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.identity.AuthorizationSetup;
+import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
 import se.esam.lifecycle.revision.RevisionProcess.Decisions;
-import se.esam.lifecycle.security.AuthorizationSetup;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -34,10 +33,15 @@ public class RevisionSteps {
 
     private final RevisionService service;
     private final AuthorizationSetup authorizations;
+    private final RevisionIntake intake;
+    private final ApplicationEventPublisher events;
 
-    RevisionSteps(RevisionService service, AuthorizationSetup authorizations) {
+    RevisionSteps(RevisionService service, AuthorizationSetup authorizations, RevisionIntake intake,
+            ApplicationEventPublisher events) {
         this.service = service;
         this.authorizations = authorizations;
+        this.intake = intake;
+        this.events = events;
     }
 
     public void open(DelegateExecution execution) {
@@ -64,7 +68,7 @@ public class RevisionSteps {
     }
 
     public void addFeedback(DelegateExecution execution) {
-        FeedbackForRevision.Item item = service.join(id(execution), string(execution, FEEDBACK_REFERENCE));
+        FeedbackItem item = service.join(id(execution), string(execution, FEEDBACK_REFERENCE));
         List<Map<String, Object>> items = new ArrayList<>(JsonLists.read(execution.getVariable(ITEMS), ITEMS));
         if (items.stream().noneMatch(row -> item.reference().equals(row.get("reference")))) {
             items.add(item(item));
@@ -136,24 +140,14 @@ public class RevisionSteps {
     }
 
     /**
-     * Stores the new version and resumes every feedback process waiting for it, each exactly once.
+     * Stores the new version and announces it, in this transaction, to the feedback it answers.
      * Feedback accepted after this revision's drafting then opens the next revision.
      */
     public void publish(DelegateExecution execution) {
         RevisionService.Publication publication = service.publish(id(execution));
-        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        publication.acceptedWaiting().ifPresent(reference -> runtime
-                .createMessageCorrelation(RevisionProcess.MESSAGE_REVISION_REQUESTED)
-                .setVariable(GUIDANCE_ID, publication.guidanceId())
-                .setVariable(FEEDBACK_REFERENCE, reference)
-                .correlateStartMessage());
-        for (RevisionService.Answer answer : publication.answers()) {
-            runtime.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
-                    .processInstanceBusinessKey(answer.reference())
-                    .setVariable(FeedbackProcess.Vars.PUBLISHED_VERSION, publication.version())
-                    .setVariable(FeedbackProcess.Vars.ANSWER, answer.text())
-                    .correlateAll();
-        }
+        publication.acceptedWaiting().ifPresent(reference -> intake.request(publication.guidanceId(), reference));
+        events.publishEvent(new RevisionPublished(publication.label(), publication.guidanceId(),
+                publication.version(), publication.answers()));
     }
 
     private static Map<String, Object> section(String id, String title, String body) {
@@ -164,7 +158,7 @@ public class RevisionSteps {
         return row;
     }
 
-    private static Map<String, Object> item(FeedbackForRevision.Item item) {
+    private static Map<String, Object> item(FeedbackItem item) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("reference", item.reference());
         row.put("type", item.typeLabel());

@@ -14,6 +14,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.esam.lifecycle.identity.CurrentUser;
+
 /**
  * Our own pages and API call the engine as the signed-in person, so Camunda's authorization checks
  * apply to them as they do to Tasklist and /engine-rest (which Camunda's own filters authenticate).

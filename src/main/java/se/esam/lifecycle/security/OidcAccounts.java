@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.stereotype.Service;
 
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.system.AsApplication;
 
 /**

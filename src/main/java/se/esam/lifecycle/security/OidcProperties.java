@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import se.esam.lifecycle.identity.Roles;
+
 /**
  * Which claims of the provider's tokens say who someone is, what roles they have and which member
  * organisation they belong to (the {@code oidc} profile).

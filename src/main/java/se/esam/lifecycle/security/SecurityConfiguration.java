@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.system.SecurityErrors;
 
 /**

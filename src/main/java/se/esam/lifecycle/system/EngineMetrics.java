@@ -17,8 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The engine's state as Prometheus gauges, read when scraped: open and overdue tasks, running
- * instances per process, open incidents and jobs that ran out of retries.
+ * The engine's state as Prometheus gauges, read when scraped: open and overdue tasks, open incidents
+ * and jobs that ran out of retries. Running instances per process are counted by the module that owns
+ * the process.
  */
 @Component
 class EngineMetrics implements MeterBinder {
@@ -55,11 +56,6 @@ class EngineMetrics implements MeterBinder {
             FunctionCounter.builder("camunda.engine.metric", management,
                     m -> count(() -> m.createMetricsQuery().name(metric).sum())).tag("name", metric)
                     .description("Camunda's own engine metric").register(registry);
-        }
-        for (String process : java.util.List.of("guidance-feedback", "guidance-revision")) {
-            Gauge.builder("camunda.process.instances.running",
-                    () -> count(() -> runtime.createProcessInstanceQuery().processDefinitionKey(process).count()))
-                    .description("Running process instances").tag("process", process).register(registry);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
+import org.springframework.modulith.NamedInterface;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ExceptionDto} ({@code type}, {@code message}, {@code code}). For the places that answer
  * before any controller runs: security, the firewall, the size limit and the error page.
  */
+@NamedInterface("errors")
 public final class ErrorDialect {
 
     private static final ObjectMapper JSON = new ObjectMapper();

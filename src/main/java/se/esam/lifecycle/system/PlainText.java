@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Text a person wrote: any characters but control characters (line break, carriage return and tab
  * excepted) and halves of a surrogate pair, which no keyboard produces and which break mails, CSV and
@@ -21,6 +23,7 @@ import jakarta.validation.Payload;
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
         ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
+@NamedInterface("text")
 public @interface PlainText {
 
     String message() default "Texten innehåller otillåtna tecken (styrtecken eller ett ofullständigt tecken).";
@@ -29,6 +32,7 @@ public @interface PlainText {
 
     Class<? extends Payload>[] payload() default {};
 
+    @NamedInterface("text")
     class Validator implements ConstraintValidator<PlainText, CharSequence> {
 
         @Override

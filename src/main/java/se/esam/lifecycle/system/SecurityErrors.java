@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Spring Security's refusals with a body in the surface's dialect ({@link ErrorDialect}); its own
  * answer the status alone (401, 403) or Spring Boot's error map (the firewall's 400).
  */
+@NamedInterface("errors")
 public final class SecurityErrors {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code ${@swedishTime.date(x)}}.
  */
 @Component("swedishTime")
+@NamedInterface("time")
 public final class SwedishTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");

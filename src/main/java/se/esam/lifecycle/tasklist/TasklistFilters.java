@@ -2,6 +2,7 @@ package se.esam.lifecycle.tasklist;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.feedback.FeedbackProcess;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.Roles;
 
 /**
  * The task lists people see in Tasklist, one per way of working, created at start-up when missing.
  * Filters are saved queries: what each person sees in them is still limited by task authorizations.
+ * The lists for everyone are here; a module contributes the lists of its own tasks and the columns of
+ * its own variables ({@link TasklistFilter}), so that this module names no process.
  */
 @Component
 @Order(4)
@@ -36,11 +38,18 @@ class TasklistFilters implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
+    private final List<TasklistFilter> contributed;
+    private final List<Map<String, String>> columns;
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+            List<TasklistFilter> contributed, List<TasklistFilter.Columns> columns) {
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
+        this.contributed = contributed;
+        this.columns = columns.stream().sorted(Comparator.comparingInt(TasklistFilter.Columns::order))
+                .flatMap(module -> module.columns().stream())
+                .map(column -> Map.of("name", column.variable(), "label", column.label())).toList();
     }
 
     @Override
@@ -50,9 +59,9 @@ class TasklistFilters implements ApplicationRunner {
         ensure("Min grupps uppgifter", "Uppgifter för dina grupper som ingen har tagit ännu", 0,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
                         .orderByDueDate().asc(), WORKING_GROUPS);
-        ensure("Triagekö", "Nya synpunkter som kansliet ska triagera", 5,
-                tasks.createTaskQuery().taskCandidateGroup(Roles.KANSLI).taskDefinitionKey(FeedbackProcess.Elements.TRIAGE)
-                        .orderByTaskCreateTime().asc(), List.of(Roles.KANSLI));
+        for (TasklistFilter filter : contributed) {
+            ensure(filter.name(), filter.description(), filter.priority(), filter.query().apply(tasks), filter.groups());
+        }
         ensure("Försenade", "Uppgifter som har passerat sitt förfallodatum", 10,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
                 List.of(Roles.KANSLI, Roles.MANAGERS));
@@ -65,11 +74,7 @@ class TasklistFilters implements ApplicationRunner {
             properties.put("description", description);
             properties.put("priority", priority);
             properties.put("refresh", true);
-            properties.put("variables", List.of(
-                    Map.of("name", "reference", "label", "Referens"),
-                    Map.of("name", "guidanceTitle", "label", "Vägledning"),
-                    Map.of("name", "feedbackTypeLabel", "label", "Typ"),
-                    Map.of("name", "submitterOrganisation", "label", "Organisation")));
+            properties.put("variables", columns);
             filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
             filters.saveFilter(filter);
         }

@@ -292,7 +292,8 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2/dispositions"));
         Map<String, String> first = dispositionRow(answered);
         assertThat(first.get("Organisation")).isEqualTo("Pensionsmyndigheten");
-        assertThat(first.get("Ställningstagande")).isEqualTo("Godtagen");
+        // the label feedback gives the disposition, the same on the public page as on the feedback pages
+        assertThat(first.get("Ställningstagande")).isEqualTo("Godtagen för revision");
         assertThat(first.get("Hantering")).isEqualTo("Besvarad genom ändring i avsnitt " + EDITED_SECTION);
         Map<String, String> second = dispositionRow(notAddressed);
         assertThat(second.get("Organisation")).isEqualTo("Kronofogden");

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
-import se.esam.lifecycle.security.Roles;
+import se.esam.lifecycle.identity.Roles;
 
 /**
  * The routing table {@code processes/feedback-routing.dmn} on its own, in the DMN engine without the

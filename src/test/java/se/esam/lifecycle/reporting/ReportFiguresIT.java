@@ -46,10 +46,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.revision.RevisionProcess;
-import se.esam.lifecycle.security.Directory;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;

@@ -52,6 +52,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.feedback.Submission;
+import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestOidcProvider;

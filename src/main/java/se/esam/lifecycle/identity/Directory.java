@@ -1,4 +1,4 @@
-package se.esam.lifecycle.security;
+package se.esam.lifecycle.identity;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package se.esam.lifecycle.security;
+package se.esam.lifecycle.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;

@@ -1,4 +1,4 @@
-package se.esam.lifecycle.security;
+package se.esam.lifecycle.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;

@@ -1,4 +1,4 @@
-package se.esam.lifecycle.security;
+package se.esam.lifecycle.identity;
 
 import java.util.Set;
 import java.util.stream.Collectors;

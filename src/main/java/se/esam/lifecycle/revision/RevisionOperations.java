@@ -1,0 +1,24 @@
+package se.esam.lifecycle.revision;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import se.esam.lifecycle.system.AsApplication;
+
+/** What revision adds to the engine's gauges: it alone knows its process. */
+@Configuration(proxyBeanMethods = false)
+class RevisionOperations {
+
+    /** Read when scraped, as the application: a person's authorizations would hide instances. */
+    @Bean
+    MeterBinder revisionInstancesRunning(RuntimeService runtime, IdentityService identity) {
+        return registry -> Gauge.builder("camunda.process.instances.running", () -> AsApplication.query(identity,
+                () -> runtime.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY).count()))
+                .description("Running process instances").tag("process", RevisionProcess.KEY).register(registry);
+    }
+}
