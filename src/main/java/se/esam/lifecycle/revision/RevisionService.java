@@ -34,9 +34,6 @@ import se.esam.lifecycle.system.NotFoundException;
 @Service
 class RevisionService {
 
-    static final String EDITORIAL = "EDITORIAL";
-    static final String SUBSTANTIVE = "SUBSTANTIVE";
-
     private final RevisionRepository revisions;
     private final GuidanceCatalogue catalogue;
     private final GuidancePublisher publisher;
@@ -163,16 +160,15 @@ class RevisionService {
         if (blank(changeNotes)) {
             throw new InvalidInputException("changeNotes", "Ändringsloggen måste fyllas i.");
         }
-        if (!EDITORIAL.equals(changeClass) && !SUBSTANTIVE.equals(changeClass)) {
-            throw new InvalidInputException("changeClass", "Ange om ändringen är redaktionell eller innehållslig.");
-        }
+        ChangeClass chosen = ChangeClass.of(changeClass).orElseThrow(() -> new InvalidInputException("changeClass",
+                "Ange om ändringen är redaktionell eller innehållslig."));
         revisions.replaceSections(id, sections.stream()
                 .map(s -> new Revision.Section(s.sectionId().strip(), s.title().strip(), s.body())).toList());
         checked.forEach(item -> revisions.trace(id, item));
         LinkedHashSet<String> drafters = new LinkedHashSet<>(revision.draftedBy());
         drafters.add(drafter);
-        revisions.draft(id, changeClass, changeNotes.strip(), List.copyOf(drafters));
-        event(id, revision.status(), Action.DRAFTED, drafter, changeClass + ": " + changeNotes.strip());
+        revisions.draft(id, chosen, changeNotes.strip(), List.copyOf(drafters));
+        event(id, revision.status(), Action.DRAFTED, drafter, chosen.name() + ": " + changeNotes.strip());
     }
 
     /** @return when the window closes */
@@ -215,9 +211,9 @@ class RevisionService {
     }
 
     @Transactional
-    String toQualityReview(long id, boolean major) {
+    String toQualityReview(long id, VersionBump bump) {
         Revision revision = get(id);
-        String next = GuidancePublisher.nextVersion(revision.baseVersion(), major);
+        String next = GuidancePublisher.nextVersion(revision.baseVersion(), bump.major());
         revisions.newVersion(id, next);
         event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
         revisions.status(id, RevisionStatus.QUALITY_REVIEW);
@@ -299,7 +295,7 @@ class RevisionService {
                     : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
         }
         publisher.publish(new GuidancePublisher.NewVersion(revision.guidanceId(), revision.newVersion(),
-                LocalDate.now(clock), revision.changeClass(), revision.changeNotes(), id,
+                LocalDate.now(clock), revision.changeClass().name(), revision.changeNotes(), id,
                 revisions.sections(id).stream()
                         .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
                 dispositions));

@@ -105,7 +105,7 @@ public class RevisionSteps {
         authorizations.grant(string(execution, APPROVER_GROUP), Resources.PROCESS_INSTANCE,
                 execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(NEW_VERSION, service.toQualityReview(id(execution),
-                "MAJOR".equals(string(execution, VERSION_BUMP))));
+                VersionBump.of(string(execution, VERSION_BUMP))));
     }
 
     public void qualityReviewed(DelegateTask task) {
