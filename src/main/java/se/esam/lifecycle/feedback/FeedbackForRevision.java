@@ -52,7 +52,7 @@ public class FeedbackForRevision {
     @Transactional
     public void joined(String reference, String revisionLabel) {
         Feedback f = feedback.find(reference).orElseThrow(() -> new NotFoundException("Ingen synpunkt " + reference));
-        feedback.update(f.inStatus(FeedbackStatus.IN_REVISION));
+        feedback.update(f.joinedRevision());
         feedback.addEvent(reference, new FeedbackEvent(clock.instant(), FeedbackStatus.IN_REVISION,
                 Action.JOINED_REVISION, null, revisionLabel));
     }
