@@ -37,7 +37,9 @@ record Feedback(
 
     /**
      * The lifecycle as {@code guidance-feedback.bpmn} walks it: where each status may go next. Held
-     * feedback waits for a revision as accepted feedback does; the closed statuses go nowhere.
+     * feedback waits for a revision as accepted feedback does. The process waits for a published version
+     * in all three waiting statuses and takes the answer in any of them: whether the item joined the
+     * revision first is the revision's business. The closed statuses go nowhere.
      */
     private static final Map<FeedbackStatus, Set<FeedbackStatus>> NEXT = new EnumMap<>(FeedbackStatus.class);
 
@@ -48,8 +50,10 @@ record Feedback(
                 EnumSet.of(FeedbackStatus.IN_TRIAGE, FeedbackStatus.UNANSWERED));
         NEXT.put(FeedbackStatus.IN_REVIEW, EnumSet.of(FeedbackStatus.ACCEPTED_AWAITING_REVISION,
                 FeedbackStatus.REJECTED, FeedbackStatus.HELD_FOR_NEXT_REVISION));
-        NEXT.put(FeedbackStatus.ACCEPTED_AWAITING_REVISION, EnumSet.of(FeedbackStatus.IN_REVISION));
-        NEXT.put(FeedbackStatus.HELD_FOR_NEXT_REVISION, EnumSet.of(FeedbackStatus.IN_REVISION));
+        NEXT.put(FeedbackStatus.ACCEPTED_AWAITING_REVISION,
+                EnumSet.of(FeedbackStatus.IN_REVISION, FeedbackStatus.ANSWERED_IN_VERSION));
+        NEXT.put(FeedbackStatus.HELD_FOR_NEXT_REVISION,
+                EnumSet.of(FeedbackStatus.IN_REVISION, FeedbackStatus.ANSWERED_IN_VERSION));
         NEXT.put(FeedbackStatus.IN_REVISION, EnumSet.of(FeedbackStatus.ANSWERED_IN_VERSION));
         for (FeedbackStatus status : FeedbackStatus.values()) {
             NEXT.putIfAbsent(status, EnumSet.noneOf(FeedbackStatus.class));

@@ -108,6 +108,15 @@ class FeedbackLifecycleTest {
     }
 
     @Test
+    void feedbackWaitingForARevisionTakesItsAnswerEvenIfItHadNotJoinedOne() {
+        for (Disposition waiting : List.of(Disposition.ACCEPTED, Disposition.HELD)) {
+            Feedback answered = NEW.inReview(LATER).decided(waiting, "Skäl.", LATER).answeredInVersion();
+
+            assertThat(answered.status()).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
+        }
+    }
+
+    @Test
     void editsInTriageKeepTheStatusAndEverythingNotEdited() {
         Feedback routed = NEW.withRouting("expert-law", Priority.LOW, false);
         Feedback edited = routed.withPersonalData(true).withReason("Skäl.");
@@ -145,11 +154,12 @@ class FeedbackLifecycleTest {
                 "AWAITING_CLARIFICATION -> IN_TRIAGE", "AWAITING_CLARIFICATION -> UNANSWERED",
                 "IN_REVIEW -> ACCEPTED_AWAITING_REVISION", "IN_REVIEW -> REJECTED",
                 "IN_REVIEW -> HELD_FOR_NEXT_REVISION",
-                "ACCEPTED_AWAITING_REVISION -> IN_REVISION", "HELD_FOR_NEXT_REVISION -> IN_REVISION",
+                "ACCEPTED_AWAITING_REVISION -> IN_REVISION", "ACCEPTED_AWAITING_REVISION -> ANSWERED_IN_VERSION",
+                "HELD_FOR_NEXT_REVISION -> IN_REVISION", "HELD_FOR_NEXT_REVISION -> ANSWERED_IN_VERSION",
                 "IN_REVISION -> ANSWERED_IN_VERSION");
         assertThat(refused).contains("IN_TRIAGE -> ACCEPTED_AWAITING_REVISION", "IN_REVIEW -> IN_REVISION",
-                "ACCEPTED_AWAITING_REVISION -> ANSWERED_IN_VERSION", "IN_REVISION -> IN_REVISION",
-                "ANSWERED_IN_VERSION -> IN_REVISION");
+                "IN_REVIEW -> ANSWERED_IN_VERSION", "IN_REVISION -> IN_REVISION", "ANSWERED_IN_VERSION -> IN_REVISION",
+                "REJECTED -> IN_REVISION");
     }
 
     @Test
