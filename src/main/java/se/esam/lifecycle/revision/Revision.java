@@ -30,6 +30,7 @@ record Revision(long id, String guidanceId, String baseVersion, RevisionStatus s
         ANSWERED, NOT_ADDRESSED
     }
 
+    /** Also a row of the {@code sections} variable, under its component names, as the drafting form edits it. */
     record Section(String sectionId, String title, String body) {
     }
 
