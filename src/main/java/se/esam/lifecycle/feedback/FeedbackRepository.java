@@ -57,6 +57,9 @@ class FeedbackRepository {
     /**
      * Stores the item and keeps its reporting columns: a change of status adds the time spent in the
      * stage it leaves, and deciding or answering it records the month and the lead time.
+     *
+     * @throws Feedback.IllegalMove when the stored status may not move to the item's, as when another
+     *         step moved it after the item was read
      */
     void update(Feedback f) {
         record Before(FeedbackStatus status, Instant since, String outcome) {
@@ -66,6 +69,9 @@ class FeedbackRepository {
                 .query((rs, n) -> new Before(FeedbackStatus.valueOf(rs.getString("status")),
                         instant(rs, "status_since"), rs.getString("outcome")))
                 .single();
+        if (before.status() != f.status()) {
+            Feedback.requireMove(f.reference(), before.status(), f.status());
+        }
         if (before.outcome() == null && outcome(f) != null) {
             metrics.decided(outcome(f));
         }

@@ -81,9 +81,8 @@ class FeedbackService {
                 submission.sectionId());
         String reference = references.next();
         Instant now = clock.instant();
-        feedback.insert(new Feedback(reference, guidance.guidanceId(), guidance.version(), guidance.sectionId(),
-                submission.type(), submission.description().strip(), submitter, organisation.id(),
-                FeedbackStatus.IN_TRIAGE, null, null, null, false, null, null, null, processInstanceId, now, null));
+        feedback.insert(Feedback.submitted(reference, guidance, submission.type(), submission.description().strip(),
+                submitter, organisation.id(), processInstanceId, now));
         feedback.addEvent(reference, new FeedbackEvent(now, FeedbackStatus.IN_TRIAGE, Action.SUBMITTED, submitter,
                 guidance.title() + " " + guidance.version()
                         + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
@@ -147,7 +146,7 @@ class FeedbackService {
     Instant requestClarification(String reference, String actor, String question, boolean containsPersonalData) {
         requireReason("clarificationQuestion", question);
         Instant due = ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
-        Feedback f = get(reference).withPersonalData(containsPersonalData).inStatus(FeedbackStatus.AWAITING_CLARIFICATION);
+        Feedback f = get(reference).withPersonalData(containsPersonalData).awaitingClarification();
         save(f);
         feedback.clarificationDue(reference, due);
         event(reference, FeedbackStatus.AWAITING_CLARIFICATION, Action.CLARIFICATION_REQUESTED, actor, question.strip());
@@ -158,7 +157,7 @@ class FeedbackService {
     @Transactional
     void clarified(String reference, String actor, String answer) {
         requireReason("clarificationAnswer", answer);
-        save(get(reference).inStatus(FeedbackStatus.IN_TRIAGE));
+        save(get(reference).clarified());
         event(reference, FeedbackStatus.IN_TRIAGE, Action.CLARIFIED, actor, answer.strip());
     }
 
@@ -231,13 +230,13 @@ class FeedbackService {
     /** A revision took the feedback up, as it opened or while it is being drafted. */
     @Transactional
     void joinedRevision(String reference, String revision) {
-        save(get(reference).inStatus(FeedbackStatus.IN_REVISION));
+        save(get(reference).joinedRevision());
         event(reference, FeedbackStatus.IN_REVISION, Action.JOINED_REVISION, null, revision);
     }
 
     @Transactional
     void answeredInVersion(String reference, String version, String answer) {
-        Feedback f = get(reference).inStatus(FeedbackStatus.ANSWERED_IN_VERSION);
+        Feedback f = get(reference).answeredInVersion();
         save(f);
         event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null,
                 "Version " + version + (answer == null ? "" : ": " + answer));

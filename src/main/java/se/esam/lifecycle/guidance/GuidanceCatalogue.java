@@ -1,6 +1,7 @@
 package se.esam.lifecycle.guidance;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,10 @@ public class GuidanceCatalogue {
                 version.sections().add(new GuidanceDocument.Section(row.sectionId(), row.sectionTitle()));
             }
         }
+        // the query's order by version_number is text order (4.10 before 4.9); the current version is the last
+        Comparator<GuidanceDocument.Version> oldestFirst = VersionNumbers
+                .oldestFirst(GuidanceDocument.Version::publishedOn, GuidanceDocument.Version::number);
+        documents.values().forEach(document -> document.versions().sort(oldestFirst));
         return List.copyOf(documents.values());
     }
 

@@ -81,11 +81,8 @@ public class GuidancePublisher {
         }
     }
 
-    /** 4.1 becomes 4.2 for an editorial change and 5.0 for a substantive one. */
+    /** 4.1 becomes 4.2 for an editorial change and 5.0 for a substantive one; see {@link VersionNumbers#next}. */
     public static String nextVersion(String current, boolean major) {
-        String[] parts = current.split("\\.");
-        int majorNumber = Integer.parseInt(parts[0]);
-        int minorNumber = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-        return major ? (majorNumber + 1) + ".0" : majorNumber + "." + (minorNumber + 1);
+        return VersionNumbers.next(current, major);
     }
 }

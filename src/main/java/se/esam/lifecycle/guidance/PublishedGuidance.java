@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 class PublishedGuidance {
 
     /** Newest first: by publication date, then by version number read as numbers (4.10 after 4.9). */
-    static final Comparator<VersionSummary> NEWEST_FIRST = Comparator.comparing(VersionSummary::publishedOn)
-            .thenComparing(VersionSummary::number, PublishedGuidance::compareVersionNumbers).reversed();
+    static final Comparator<VersionSummary> NEWEST_FIRST = VersionNumbers
+            .oldestFirst(VersionSummary::publishedOn, VersionSummary::number).reversed();
 
     private final JdbcClient jdbc;
     private final PublicLabels labels;
@@ -216,30 +216,12 @@ class PublishedGuidance {
                         rs.getString("version_number"), rs.getObject("published_on", LocalDate.class),
                         rs.getString("change_class"), rs.getString("change_notes")))
                 .list());
-        entries.sort(Comparator.comparing(FeedEntry::publishedOn)
-                .thenComparing(FeedEntry::number, PublishedGuidance::compareVersionNumbers)
+        entries.sort(VersionNumbers.oldestFirst(FeedEntry::publishedOn, FeedEntry::number)
                 .thenComparing(FeedEntry::documentId).reversed());
         return entries;
     }
 
     private static VersionSummary versionSummary(String number, LocalDate publishedOn, String changeClass) {
         return new VersionSummary(number, publishedOn, changeClass, PublicLabels.changeClass(changeClass));
-    }
-
-    /** Compares "4.9" and "4.10" part by part as numbers; parts that are not numbers compare as text. */
-    static int compareVersionNumbers(String a, String b) {
-        String[] left = a.split("\\.");
-        String[] right = b.split("\\.");
-        for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            String l = i < left.length ? left[i] : "0";
-            String r = i < right.length ? right[i] : "0";
-            int compared = l.matches("\\d{1,9}") && r.matches("\\d{1,9}")
-                    ? Integer.compare(Integer.parseInt(l), Integer.parseInt(r))
-                    : l.compareTo(r);
-            if (compared != 0) {
-                return compared;
-            }
-        }
-        return 0;
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A revision of one guidance document, from its opening to the version it publishes. */
-record Revision(long id, String guidanceId, String baseVersion, RevisionStatus status, String changeClass,
+/** @param changeClass null until the first draft is recorded */
+record Revision(long id, String guidanceId, String baseVersion, RevisionStatus status, ChangeClass changeClass,
         String changeNotes, String newVersion, List<String> draftedBy, String approvedBy, String processInstanceId,
         Instant consultationEnds, Instant openedAt, Instant publishedAt) {
 
@@ -29,6 +30,7 @@ record Revision(long id, String guidanceId, String baseVersion, RevisionStatus s
         ANSWERED, NOT_ADDRESSED
     }
 
+    /** Also a row of the {@code sections} variable, under its component names, as the drafting form edits it. */
     record Section(String sectionId, String title, String body) {
     }
 

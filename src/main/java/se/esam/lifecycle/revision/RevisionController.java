@@ -134,8 +134,8 @@ class RevisionController {
         }
         boolean working = level == RevisionReading.Level.WORKING;
         return new RevisionView(r.label(), r.guidanceId(), r.baseVersion(), r.status(), r.status().label(),
-                r.changeClass(), r.changeNotes(), r.newVersion(), working ? r.draftedBy() : List.of(),
-                working ? r.approvedBy() : null, r.consultationEnds(),
+                r.changeClass() == null ? null : r.changeClass().name(), r.changeNotes(), r.newVersion(),
+                working ? r.draftedBy() : List.of(), working ? r.approvedBy() : null, r.consultationEnds(),
                 working || r.status() == RevisionStatus.PUBLISHED ? revisions.items(r.id()) : List.of(),
                 reading.responses(level, revisions.responses(r.id()), reader));
     }

@@ -66,7 +66,7 @@ public final class RevisionProcess {
         /** JSON array of {reference, type, organisation, description, trace, traceSection, traceReason}. */
         public static final String ITEMS = "items";
         public static final String CHANGE_NOTES = "changeNotes";
-        /** EDITORIAL or SUBSTANTIVE. */
+        /** A {@link ChangeClass} name: EDITORIAL or SUBSTANTIVE. */
         public static final String CHANGE_CLASS = "changeClass";
         /** Consultation responses and comments returned by the kansli or approver, for the drafting group to read. */
         public static final String RESPONSES_SUMMARY = "responsesSummary";
@@ -74,7 +74,7 @@ public final class RevisionProcess {
 
         // classification (DMN)
         public static final String APPROVER_GROUP = "approverGroup";
-        /** MAJOR or MINOR. */
+        /** A {@link VersionBump} name: MAJOR or MINOR. */
         public static final String VERSION_BUMP = "versionBump";
         public static final String NEEDS_CONSULTATION = "needsConsultation";
         public static final String NEW_VERSION = "newVersion";

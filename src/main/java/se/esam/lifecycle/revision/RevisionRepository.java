@@ -53,9 +53,9 @@ class RevisionRepository {
         jdbc.sql("update revision set status = ? where id = ?").params(status.name(), id).update();
     }
 
-    void draft(long id, String changeClass, String changeNotes, List<String> draftedBy) {
+    void draft(long id, ChangeClass changeClass, String changeNotes, List<String> draftedBy) {
         jdbc.sql("update revision set change_class = ?, change_notes = ?, drafted_by = ? where id = ?")
-                .params(changeClass, changeNotes, String.join(",", draftedBy), id).update();
+                .params(changeClass.name(), changeNotes, String.join(",", draftedBy), id).update();
     }
 
     void newVersion(long id, String version) {
@@ -155,11 +155,15 @@ class RevisionRepository {
     private static Revision map(ResultSet rs, int row) throws SQLException {
         String drafted = rs.getString("drafted_by");
         return new Revision(rs.getLong("id"), rs.getString("guidance_id"), rs.getString("base_version"),
-                RevisionStatus.valueOf(rs.getString("status")), rs.getString("change_class"),
+                RevisionStatus.valueOf(rs.getString("status")), changeClass(rs.getString("change_class")),
                 rs.getString("change_notes"), rs.getString("new_version"),
                 drafted == null || drafted.isBlank() ? List.of() : Arrays.asList(drafted.split(",")),
                 rs.getString("approved_by"), rs.getString("process_instance_id"), instant(rs, "consultation_ends"),
                 instant(rs, "opened_at"), instant(rs, "published_at"));
+    }
+
+    private static ChangeClass changeClass(String stored) {
+        return stored == null ? null : ChangeClass.valueOf(stored);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,12 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,9 +30,6 @@ import se.esam.lifecycle.system.NotFoundException;
  */
 @Service
 class RevisionService {
-
-    static final String EDITORIAL = "EDITORIAL";
-    static final String SUBSTANTIVE = "SUBSTANTIVE";
 
     private final RevisionRepository revisions;
     private final GuidanceCatalogue catalogue;
@@ -120,63 +113,20 @@ class RevisionService {
         return item;
     }
 
-    /**
-     * Records the draft. Every feedback item needs a trace: answered by a change in a section of the
-     * draft, or not addressed with a reason.
-     */
+    /** Records the draft, if it keeps the {@link DraftRules}. */
     @Transactional
     void recordDraft(long id, String drafter, List<Revision.Section> sections, List<Revision.Item> traces,
             String changeNotes, String changeClass) {
         Revision revision = get(id);
         // queue behind a feedback item joining at this moment, so that it is either traced here or refused
         publisher.lock(revision.guidanceId());
-        if (sections.isEmpty()) {
-            throw new InvalidInputException("sections", "Revisionen måste ha minst ett avsnitt.");
-        }
-        Set<String> sectionIds = new HashSet<>();
-        for (Revision.Section section : sections) {
-            if (blank(section.sectionId()) || blank(section.title())) {
-                throw new InvalidInputException("sections", "Varje avsnitt behöver nummer och rubrik.");
-            }
-            if (!sectionIds.add(section.sectionId().strip())) {
-                throw new InvalidInputException("sections", "Avsnitt " + section.sectionId() + " finns två gånger.");
-            }
-        }
-        Map<String, Revision.Item> byReference = traces.stream()
-                .collect(Collectors.toMap(Revision.Item::reference, Function.identity(), (a, b) -> b));
-        List<Revision.Item> checked = new ArrayList<>();
-        for (Revision.Item item : revisions.items(id)) {
-            Revision.Item trace = byReference.get(item.reference());
-            if (trace == null || trace.trace() == null) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " saknar spårning: ange vilken ändring som besvarar den, eller varför den inte åtgärdas.");
-            }
-            if (trace.trace() == Revision.Trace.ANSWERED && (blank(trace.traceSection())
-                    || !sectionIds.contains(trace.traceSection().strip()))) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " besvaras av en ändring: ange ett avsnitt som finns i revisionen.");
-            }
-            if (trace.trace() == Revision.Trace.NOT_ADDRESSED && blank(trace.traceReason())) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " åtgärdas inte: motivera varför.");
-            }
-            checked.add(new Revision.Item(item.reference(), trace.trace(),
-                    trace.trace() == Revision.Trace.ANSWERED ? trace.traceSection().strip() : null,
-                    blank(trace.traceReason()) ? null : trace.traceReason().strip()));
-        }
-        if (blank(changeNotes)) {
-            throw new InvalidInputException("changeNotes", "Ändringsloggen måste fyllas i.");
-        }
-        if (!EDITORIAL.equals(changeClass) && !SUBSTANTIVE.equals(changeClass)) {
-            throw new InvalidInputException("changeClass", "Ange om ändringen är redaktionell eller innehållslig.");
-        }
-        revisions.replaceSections(id, sections.stream()
-                .map(s -> new Revision.Section(s.sectionId().strip(), s.title().strip(), s.body())).toList());
-        checked.forEach(item -> revisions.trace(id, item));
+        DraftRules.Checked draft = DraftRules.check(sections, revisions.items(id), traces, changeNotes, changeClass);
+        revisions.replaceSections(id, draft.sections());
+        draft.traces().forEach(item -> revisions.trace(id, item));
         LinkedHashSet<String> drafters = new LinkedHashSet<>(revision.draftedBy());
         drafters.add(drafter);
-        revisions.draft(id, changeClass, changeNotes.strip(), List.copyOf(drafters));
-        event(id, revision.status(), Action.DRAFTED, drafter, changeClass + ": " + changeNotes.strip());
+        revisions.draft(id, draft.changeClass(), draft.changeNotes(), List.copyOf(drafters));
+        event(id, revision.status(), Action.DRAFTED, drafter, draft.changeClass().name() + ": " + draft.changeNotes());
     }
 
     /** @return when the window closes */
@@ -219,9 +169,9 @@ class RevisionService {
     }
 
     @Transactional
-    String toQualityReview(long id, boolean major) {
+    String toQualityReview(long id, VersionBump bump) {
         Revision revision = get(id);
-        String next = GuidancePublisher.nextVersion(revision.baseVersion(), major);
+        String next = GuidancePublisher.nextVersion(revision.baseVersion(), bump.major());
         revisions.newVersion(id, next);
         event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
         revisions.status(id, RevisionStatus.QUALITY_REVIEW);
@@ -299,7 +249,7 @@ class RevisionService {
                     : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
         }
         publisher.publish(new GuidancePublisher.NewVersion(revision.guidanceId(), revision.newVersion(),
-                LocalDate.now(clock), revision.changeClass(), revision.changeNotes(), id,
+                LocalDate.now(clock), revision.changeClass().name(), revision.changeNotes(), id,
                 revisions.sections(id).stream()
                         .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
                 dispositions));

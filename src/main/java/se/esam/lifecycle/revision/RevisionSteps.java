@@ -4,7 +4,6 @@ import static se.esam.lifecycle.revision.RevisionProcess.Vars.*;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,20 +56,16 @@ public class RevisionSteps {
         authorizations.grant(opened.document().owningGroup(), Resources.PROCESS_INSTANCE,
                 execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(CONSULTATION_HELD, false);
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (Revision.Section section : opened.sections()) {
-            sections.add(section(section.sectionId(), section.title(), section.body()));
-        }
-        execution.setVariable(SECTIONS, JsonLists.value(sections));
-        List<Map<String, Object>> items = new ArrayList<>();
-        opened.items().forEach(item -> items.add(item(item)));
-        execution.setVariable(ITEMS, JsonLists.value(items));
+        execution.setVariable(SECTIONS, JsonLists.value(opened.sections()));
+        execution.setVariable(ITEMS, JsonLists.value(opened.items().stream().map(RevisionSteps::item).toList()));
     }
 
     public void addFeedback(DelegateExecution execution) {
         FeedbackItem item = service.join(id(execution), string(execution, FEEDBACK_REFERENCE));
-        List<Map<String, Object>> items = new ArrayList<>(JsonLists.read(execution.getVariable(ITEMS), ITEMS));
-        if (items.stream().noneMatch(row -> item.reference().equals(row.get("reference")))) {
+        List<Map<String, Object>> rows = JsonLists.read(execution.getVariable(ITEMS), ITEMS);
+        if (rows.stream().noneMatch(row -> item.reference().equals(row.get("reference")))) {
+            // the rows as the form left them, so that what the drafting group wrote so far stays as it was
+            List<Object> items = new ArrayList<>(rows);
             items.add(item(item));
             execution.setVariable(ITEMS, JsonLists.value(items));
         }
@@ -109,7 +104,7 @@ public class RevisionSteps {
         authorizations.grant(string(execution, APPROVER_GROUP), Resources.PROCESS_INSTANCE,
                 execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(NEW_VERSION, service.toQualityReview(id(execution),
-                "MAJOR".equals(string(execution, VERSION_BUMP))));
+                VersionBump.of(string(execution, VERSION_BUMP))));
     }
 
     public void qualityReviewed(DelegateTask task) {
@@ -150,25 +145,19 @@ public class RevisionSteps {
                 publication.version(), publication.answers()));
     }
 
-    private static Map<String, Object> section(String id, String title, String body) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("sectionId", id);
-        row.put("title", title);
-        row.put("body", body);
-        return row;
+    /**
+     * A row of the {@code items} variable: the feedback as the drafting form shows it, and the trace the
+     * drafting group fills in. Written from this record; {@link #drafted} reads the same names back.
+     */
+    record ItemRow(String reference, String type, String organisation, String description, String trace,
+            String traceSection, String traceReason) {
     }
 
-    private static Map<String, Object> item(FeedbackItem item) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("reference", item.reference());
-        row.put("type", item.typeLabel());
-        row.put("organisation", item.organisationName());
+    private static ItemRow item(FeedbackItem item) {
         // flagged at triage: the text stays with the kansli, not in a variable every revision reader sees
-        row.put("description", item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description());
-        row.put("trace", null);
-        row.put("traceSection", item.sectionId());
-        row.put("traceReason", null);
-        return row;
+        return new ItemRow(item.reference(), item.typeLabel(), item.organisationName(),
+                item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description(), null, item.sectionId(),
+                null);
     }
 
     /** From the business key, set once when the revision opens: no task holder can point a step elsewhere. */

@@ -397,7 +397,7 @@ class RevisionProcessTest {
         Submitted late = feedbackInReview(OLOF, DIGITAL_SAMVERKAN);
         accept(early);
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW);
 
         accept(late);
@@ -436,7 +436,7 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, RevisionService.EDITORIAL,
+        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
                 item -> {
                     if (untraced.reference().equals(item.get(REFERENCE))) {
                         item.put(TRACE, null);
@@ -455,7 +455,7 @@ class RevisionProcessTest {
         accept(opening);
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
-        Map<String, Object> writtenBeforeTheJoin = draft(revision, RevisionService.EDITORIAL, item -> {
+        Map<String, Object> writtenBeforeTheJoin = draft(revision, ChangeClass.EDITORIAL.name(), item -> {
         });
 
         accept(joining);
@@ -465,7 +465,7 @@ class RevisionProcessTest {
         assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE))
                 .containsExactly(opening.reference(), joining.reference());
 
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
 
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW);
         assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::reference,
@@ -479,9 +479,9 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, RevisionService.EDITORIAL,
+        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
                 item -> item.put(TRACE_SECTION, "9.9"))));
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, RevisionService.EDITORIAL,
+        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
                 item -> item.put(TRACE_SECTION, " "))));
 
         assertDraftingStillOpen(revision, draft);
@@ -493,7 +493,7 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, RevisionService.EDITORIAL,
+        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
                 item -> notAddressed(item, " "))));
 
         assertDraftingStillOpen(revision, draft);
@@ -513,7 +513,7 @@ class RevisionProcessTest {
         long id = stored(revision).id();
         String heldReason = "Frågan om gemensamma begrepp tas upp i nästa innehållsliga revision.";
 
-        draftAs(ERIK, revision, draft(revision, RevisionService.EDITORIAL, item -> {
+        draftAs(ERIK, revision, draft(revision, ChangeClass.EDITORIAL.name(), item -> {
             if (held.reference().equals(item.get(REFERENCE))) {
                 notAddressed(item, heldReason);
             }
@@ -526,7 +526,7 @@ class RevisionProcessTest {
         assertThat(task(Elements.QUALITY_REVIEW, revision)).hasCandidateGroup(Roles.KANSLI);
         Revision drafted = revisionService.get(id);
         assertThat(drafted.status()).isEqualTo(RevisionStatus.QUALITY_REVIEW);
-        assertThat(drafted.changeClass()).isEqualTo(RevisionService.EDITORIAL);
+        assertThat(drafted.changeClass()).isEqualTo(ChangeClass.EDITORIAL);
         assertThat(drafted.draftedBy()).containsExactly(ERIK);
         assertThat(drafted.newVersion()).isEqualTo(MINOR_VERSION);
         assertThat(revisionService.items(id)).extracting(Revision.Item::reference, Revision.Item::trace,
@@ -554,7 +554,7 @@ class RevisionProcessTest {
         assertThat(catalogue.document(DIGITAL_SAMVERKAN.id()).orElseThrow().currentVersion().number())
                 .isEqualTo(MINOR_VERSION);
         assertThat(publishedVersion(DIGITAL_SAMVERKAN.id(), MINOR_VERSION))
-                .containsEntry("change_class", RevisionService.EDITORIAL)
+                .containsEntry("change_class", ChangeClass.EDITORIAL.name())
                 .containsEntry("change_notes", CHANGE_NOTES).containsEntry("revision_id", id);
         assertThat(publishedSections(DIGITAL_SAMVERKAN.id(), MINOR_VERSION)).extracting(row -> row.toList().get(0))
                 .containsExactlyElementsOf(DIGITAL_SAMVERKAN_SECTIONS);
@@ -586,7 +586,7 @@ class RevisionProcessTest {
         long id = stored(revision).id();
         Instant ends = NOW.plus(CONSULTATION_DAYS, DAYS);
 
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
         assertThat(revision).hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED, Elements.OPEN_CONSULTATION)
                 .isWaitingAt(Elements.CONSULTATION_CLOSES).hasNotPassed(Elements.QUALITY_REVIEW).variables()
@@ -622,7 +622,7 @@ class RevisionProcessTest {
         assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
 
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
         assertThat(timesPassed(revision, Elements.OPEN_CONSULTATION)).isOne();
         assertThat(timesPassed(revision, Elements.CLASSIFY)).isEqualTo(2);
@@ -635,7 +635,7 @@ class RevisionProcessTest {
     void consultationWithoutResponsesTellsTheDraftersThatNoneCameIn() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
         theClockReads(NOW.plus(CONSULTATION_DAYS, DAYS).plusSeconds(1));
         execute(job(Elements.CONSULTATION_CLOSES, revision));
@@ -653,7 +653,7 @@ class RevisionProcessTest {
         assertRefused("revision", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF,
                 "För tidigt: revisionen utarbetas fortfarande."));
 
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
         assertRefused("response", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF, " "));
         theClockReads(NOW.plus(CONSULTATION_DAYS, DAYS).plusSeconds(1));
         // the window has closed even if the timer's job has not run yet
@@ -671,10 +671,10 @@ class RevisionProcessTest {
         Submitted feedback = feedbackInReview(ANNA, DIGITAL_SAMVERKAN);
         accept(feedback);
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
         theClockReads(NOW.plus(CONSULTATION_DAYS, DAYS).plusSeconds(1));
         execute(job(Elements.CONSULTATION_CLOSES, revision));
-        draftAs(ERIK, revision, RevisionService.SUBSTANTIVE);
+        draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
@@ -688,7 +688,7 @@ class RevisionProcessTest {
         assertThat(catalogue.document(DIGITAL_SAMVERKAN.id()).orElseThrow().currentVersion().number())
                 .isEqualTo(MAJOR_VERSION);
         assertThat(publishedVersion(DIGITAL_SAMVERKAN.id(), MAJOR_VERSION))
-                .containsEntry("change_class", RevisionService.SUBSTANTIVE);
+                .containsEntry("change_class", ChangeClass.SUBSTANTIVE.name());
         assertThat(revisionService.get(stored(revision).id()).approvedBy()).isEqualTo(STINA);
         assertAnsweredOnceIn(feedback, MAJOR_VERSION);
     }
@@ -700,7 +700,7 @@ class RevisionProcessTest {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         long id = stored(revision).id();
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
 
         qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ändringsloggen nämner inte avsnitt 2.1.");
 
@@ -710,7 +710,7 @@ class RevisionProcessTest {
         assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
 
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
 
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).hasNotPassed(Elements.APPROVE).variables()
                 .containsEntry(Vars.RETURN_COMMENTS, null).containsEntry(Vars.NEW_VERSION, MINOR_VERSION);
@@ -721,7 +721,7 @@ class RevisionProcessTest {
     void qualityReviewReturnWithoutCommentsOrWithoutADecisionIsRefused() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         Task review = task(Elements.QUALITY_REVIEW, revision);
 
         assertRefused(Vars.QUALITY_COMMENTS, () -> completeAs(KARIN, review,
@@ -738,9 +738,9 @@ class RevisionProcessTest {
     void secondQualityReviewDecidesAfreshRatherThanRepeatingTheFirst() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ändringsloggen nämner inte avsnitt 2.1.");
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         Task review = task(Elements.QUALITY_REVIEW, revision);
 
         assertRefused(Vars.QUALITY_DECISION, () -> completeAs(KARIN, review, Map.of()));
@@ -753,10 +753,10 @@ class RevisionProcessTest {
     void secondApprovalDecidesAfreshRatherThanRepeatingTheFirst() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         decideApprovalAs(MARIA, revision, Decisions.RETURN, "Motivera ändringen i avsnitt 2.1 tydligare.");
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
@@ -771,7 +771,7 @@ class RevisionProcessTest {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         long id = stored(revision).id();
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
         decideApprovalAs(MARIA, revision, Decisions.RETURN, "Motivera ändringen i avsnitt 2.1 tydligare.");
@@ -782,7 +782,7 @@ class RevisionProcessTest {
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
         assertThat(revisionService.get(id).approvedBy()).isNull();
 
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
         assertThat(revision).isWaitingAt(Elements.APPROVE);
@@ -794,7 +794,7 @@ class RevisionProcessTest {
     void approverReturnWithoutCommentsIsRefused() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
@@ -845,9 +845,9 @@ class RevisionProcessTest {
     void whoeverDraftedAnyRoundMayNotApprove() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(PER, revision, RevisionService.EDITORIAL);
+        draftAs(PER, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ändringsloggen saknar motivering.");
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
@@ -866,7 +866,7 @@ class RevisionProcessTest {
         String frida = submitterAtTheOrganisationOf(PER);
         accept(feedbackInReview(frida, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(ERIK, revision, RevisionService.EDITORIAL);
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
@@ -899,7 +899,7 @@ class RevisionProcessTest {
     private ProcessInstance editorialRevisionDraftedByPerAwaitingApproval() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
-        draftAs(PER, revision, RevisionService.EDITORIAL);
+        draftAs(PER, revision, ChangeClass.EDITORIAL.name());
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         assertThat(revision).isWaitingAt(Elements.APPROVE);
         assertThat(task(Elements.APPROVE, revision)).hasCandidateGroup(CHIEF_ARCHITECT);
