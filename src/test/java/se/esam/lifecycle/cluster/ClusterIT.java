@@ -41,7 +41,8 @@ class ClusterIT {
 
     @Test
     void feedbackMovesAcrossNodesAndTheTimersRunOnBothNodesEachExactlyOnce() throws Exception {
-        PostgresDatabase database = PostgresDatabase.create(ClusterIT.class);
+        // empty, not the build's template: this is the test of a first start on PostgreSQL
+        PostgresDatabase database = PostgresDatabase.createEmpty(ClusterIT.class);
         // both executors poll often and each runs one job at a time: a node that finds the timers first
         // cannot take them all before the other's next poll, so both must run some
         Map<String, String> quickDeadlines = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "100",

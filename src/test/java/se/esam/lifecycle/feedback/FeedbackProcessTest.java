@@ -60,6 +60,7 @@ import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
+import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -147,16 +148,12 @@ class FeedbackProcessTest {
 
     @BeforeEach
     void fixTheClockAndEmptyTheMailboxes() throws FolderException {
-        BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        mailServer.purgeEmailFromAllMailboxes();
+        ProcessTestWorld.begin(processEngine, NOW, mailServer);
     }
 
     @AfterEach
     void resetClockAndSignOut() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-        BpmnAwareTests.reset();
+        ProcessTestWorld.end(processEngine);
     }
 
     // submission

@@ -82,6 +82,7 @@ import se.esam.lifecycle.revision.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.RevisionProcess.Elements;
 import se.esam.lifecycle.revision.RevisionProcess.Vars;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
+import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -193,17 +194,13 @@ class RevisionProcessTest {
 
     @BeforeEach
     void fixTheClockAndStartFromNoRevisionsAndNoFeedback() throws FolderException {
-        BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(NOW));
-        mailServer.purgeEmailFromAllMailboxes();
+        ProcessTestWorld.begin(processEngine, NOW, mailServer);
         forgetEarlierRevisionsAndFeedback();
     }
 
     @AfterEach
     void resetClockAndSignOut() {
-        ClockUtil.reset();
-        identityService.clearAuthentication();
-        BpmnAwareTests.reset();
+        ProcessTestWorld.end(processEngine);
     }
 
     // opening a revision

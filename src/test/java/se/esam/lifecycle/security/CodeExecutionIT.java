@@ -23,21 +23,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -50,10 +47,7 @@ import se.esam.lifecycle.support.TestSmtp;
  * of the variables with {@code deserializeValues=true} runs nothing either. First the payloads are shown
  * to be live: built by plain Jackson and read, each one does run its code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext // closes the application before the JVM's shutdown drops its database
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationOnPostgres
 class CodeExecutionIT {
 
     static final TestSmtp smtp = new TestSmtp();

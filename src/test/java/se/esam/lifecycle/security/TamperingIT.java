@@ -19,13 +19,10 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,10 +32,10 @@ import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.security.ProcessModel.FormField;
 import se.esam.lifecycle.security.ProcessModel.Step;
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -52,10 +49,7 @@ import se.esam.lifecycle.support.TestSmtp;
  * attacked without editing this test. Then values of the wrong type, size or option on fields the form
  * does offer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext // closes the application before the JVM's shutdown drops its database
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationOnPostgres
 class TamperingIT {
 
     static final TestSmtp smtp = new TestSmtp();

@@ -1,5 +1,9 @@
 package se.esam.lifecycle.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,6 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A fresh database on the running PostgreSQL server for one test class, dropped when the JVM ends.
  * Server and user come from {@code TEST_PG_HOST}, {@code TEST_PG_PORT} and {@code TEST_PG_USER}
  * (default 127.0.0.1:5432, postgres, trust authentication as on the development machines).
+ * <p>
+ * Under {@code ./mvnw verify} it is a copy of the build's migrated template ({@link PostgresTemplate}),
+ * so the application finds its schema there, as on any start after the first; {@link #createEmpty}
+ * is for a test of the first start itself. Elsewhere (an IDE, no template) every database starts empty.
  */
 public final class PostgresDatabase {
 
@@ -38,24 +46,61 @@ public final class PostgresDatabase {
 
     /** Creates the database, for applications started outside the test's JVM ({@link AppNode}). */
     public static PostgresDatabase create(Class<?> testClass) {
+        return create(testClass, template());
+    }
+
+    /** Creates an empty database, where the application creates its schema as on its very first start. */
+    public static PostgresDatabase createEmpty(Class<?> testClass) {
+        return create(testClass, null);
+    }
+
+    private static PostgresDatabase create(Class<?> testClass, String template) {
         String name = ("gl_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
-        execute("create database " + name);
+        execute("create database " + name + (template == null ? "" : " template " + template));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
         return new PostgresDatabase(name);
     }
 
     public String url() {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+        return urlOf(name);
     }
 
     public String name() {
         return name;
     }
 
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres",
-                USER, PASSWORD); Statement statement = connection.createStatement()) {
+    /** The template's name, given by Maven (system property {@code test.postgres.template-file}), or null. */
+    private static String template() {
+        String file = System.getProperty("test.postgres.template-file");
+        if (file == null || file.isBlank() || !Files.exists(Path.of(file))) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String urlOf(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    static String user() {
+        return USER;
+    }
+
+    static String password() {
+        return PASSWORD;
+    }
+
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
+    static void execute(String sql) {
+        try (Connection connection = connect(urlOf("postgres")); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed for this test: " + sql, e);

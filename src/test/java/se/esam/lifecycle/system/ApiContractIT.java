@@ -12,20 +12,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -33,10 +30,7 @@ import se.esam.lifecycle.support.TestSmtp;
  * successes and refusals, each keep the contract of the operation they answered (the status is listed,
  * the content type and the body match), and the report filters are the parameters a client sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext // closes the application before the JVM's shutdown drops its database
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationOnPostgres
 class ApiContractIT {
 
     static final TestSmtp smtp = new TestSmtp();

@@ -12,22 +12,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -36,10 +33,7 @@ import se.esam.lifecycle.support.TestSmtp;
  * Camunda's {@code ExceptionDto} with our Swedish sentence in {@code message}; bad input a submitter
  * can send to Camunda's API is a 400 there, never a 500, and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext // closes the application before the JVM's shutdown drops its database
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ApplicationOnPostgres
 class ErrorDialectIT {
 
     static final TestSmtp smtp = new TestSmtp();
