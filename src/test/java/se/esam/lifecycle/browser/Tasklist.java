@@ -5,8 +5,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Camunda 7 Tasklist (English UI) as a person uses it: filters on the left, task cards in the middle, the
- * chosen task with its form on the right, "Start process" in the header.
+ * Camunda 7 Tasklist (in Swedish, our translation) as a person uses it: filters on the left, task cards in the middle,
+ * the chosen task with its form on the right, "Starta process" in the header. Buttons are found by what they do
+ * (their ng-click), not by their label.
  */
 final class Tasklist {
 
@@ -17,8 +18,10 @@ final class Tasklist {
     private static final String TASK = "section.task-details";
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
     private static final By COMPLETE = By.xpath(TASK_XPATH
-            + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']");
-    private static final By SAVE = By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[normalize-space()='Save']");
+            + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']");
+    private static final By SAVE = By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']");
+    private static final By NO_TASK_CHOSEN = By.xpath(
+            TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Välj en uppgift i listan.')]");
     private static final String CARDS_XPATH = "//section[contains(@class,'tasks-list')]//div[@cam-tasks]";
 
     private final Browser browser;
@@ -58,14 +61,14 @@ final class Tasklist {
         browser.click(By.xpath(MODAL_XPATH + "//ul[contains(@class,'processes')]//a[normalize-space()="
                 + "'" + processName + "']"));
         browser.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(MODAL + " .modal-title"), "Start process: " + processName));
+                By.cssSelector(MODAL + " .modal-title"), "Starta process: " + processName));
         return new CamundaForm(browser, MODAL, MODAL_XPATH);
     }
 
-    /** The start dialog's "Start" button; waits for Tasklist's confirmation and the dialog to close. */
+    /** The start dialog's "Starta" button; waits for Tasklist's confirmation and the dialog to close. */
     void submitStartForm() {
-        browser.click(By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
-        expectNotification("The process has been started.");
+        browser.click(By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[@type='submit']"));
+        expectNotification("Processen har startats.");
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(MODAL)));
     }
 
@@ -128,7 +131,7 @@ final class Tasklist {
         return new CamundaForm(browser, TASK, TASK_XPATH);
     }
 
-    /** "Claim": the task becomes this person's, and its form can be filled in. */
+    /** "Ta uppgiften": the task becomes this person's, and its form can be filled in. */
     void claim(String fullName) {
         browser.click(By.cssSelector(TASK + " button.claim"));
         browser.waiting().withMessage(() -> "the task to be assigned to " + fullName)
@@ -136,12 +139,11 @@ final class Tasklist {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(TASK + " .disabled-form")));
     }
 
-    /** "Complete" below the form; waits until Tasklist has closed the task. */
+    /** "Slutför" below the form; waits until Tasklist has closed the task. */
     void complete() {
-        browser.click(By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
+        browser.click(COMPLETE);
         browser.waiting().withMessage(() -> "Tasklist to close the completed task")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                        TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Select a task in the list.')]")));
+                .until(ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN));
     }
 
     /** Whether "Complete" below the form can be clicked now (Tasklist disables it while it thinks the form invalid). */
@@ -183,10 +185,9 @@ final class Tasklist {
      */
     void completeOrShowWhyNot() {
         browser.click(COMPLETE);
-        By closed = By.xpath(TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Select a task in the list.')]");
         By refused = By.cssSelector(".page-notifications .alert-danger");
         browser.waiting().withMessage(() -> "Tasklist to close the completed task")
-                .until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(closed),
+                .until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN),
                         ExpectedConditions.visibilityOfElementLocated(refused)));
         var errors = browser.driver().findElements(refused);
         if (!errors.isEmpty() && errors.get(0).isDisplayed()) {
@@ -200,13 +201,13 @@ final class Tasklist {
                         "//div[contains(@class,'page-notifications')]//*[contains(normalize-space(), '" + text + "')]")));
     }
 
-    /** Waits until the middle column has finished loading: either cards or "No task matching filters found." */
+    /** Waits until the middle column has finished loading: either cards or "Ingen uppgift matchar filtren." */
     private void awaitTaskList() {
         browser.waiting().withMessage(() -> "the task list to load")
                 .until(ExpectedConditions.or(
                         ExpectedConditions.visibilityOfElementLocated(By.xpath(CARDS_XPATH + "//ol[contains(@class,'tasks-list')]")),
                         ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                                CARDS_XPATH + "//div[contains(@class,'well')][contains(normalize-space(), 'No task matching filters found.')]"))));
+                                CARDS_XPATH + "//div[contains(@class,'well')][contains(normalize-space(), 'Ingen uppgift matchar filtren.')]"))));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[cam-tasks] > .loader")));
     }
 

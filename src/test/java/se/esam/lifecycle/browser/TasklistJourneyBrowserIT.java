@@ -130,7 +130,7 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
         // variables (no READ_INSTANCE), so the filter's variable columns stay empty for them. He finds the
         // task by its name and due date (karin chose high priority: five days) and checks the form.
         WebElement card = tasklist.expectOnlyTask("Granska synpunkt");
-        assertThat(card.getText()).contains("Due in 5 days");
+        assertThat(card.getText()).contains("Förfaller om 5 dagar");
         CamundaForm form = tasklist.openOnlyTask("Granska synpunkt");
         form.expectValue("Field_reference", reference)
                 .expectValue("Field_guidanceTitle", "Digital samverkan")

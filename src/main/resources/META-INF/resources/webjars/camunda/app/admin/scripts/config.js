@@ -15,9 +15,15 @@
  * limitations under the License.
  */
 
-// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js, shared by the four webapps).
+// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js) and our language,
+// product name and date formats (app/language.js), both shared by the four webapps.
+import {app, dateFormat, locales} from '../../language.js';
+
 export default {
   customScripts: ['../sign-out'],
+  app,
+  locales,
+  dateFormat,
 
   // // change the app name and vendor
   // app: {

@@ -15,9 +15,15 @@
  * limitations under the License.
  */
 
-// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js, shared by the four webapps).
+// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js) and our language,
+// product name and date formats (app/language.js), both shared by the four webapps.
+import {app, dateFormat, locales} from '../../language.js';
+
 export default {
   customScripts: ['../sign-out'],
+  app,
+  locales,
+  dateFormat,
 
   // change the app name and vendor
   // app: {
@@ -56,26 +62,27 @@ export default {
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
 
+  // descriptions in Swedish: the keyboard shortcuts dialog shows them as they are
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'tar den markerade uppgiften'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'flyttar fokus till det första filtret i listan'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'flyttar fokus till den första uppgiften i listan'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'flyttar fokus till det första fältet i uppgiftens formulär'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'öppnar dialogen för att starta en process'
     }
   }
 };
