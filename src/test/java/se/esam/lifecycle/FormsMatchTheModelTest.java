@@ -40,7 +40,8 @@ class FormsMatchTheModelTest {
     void startFormOffersExactlyTheCatalogueDocuments() throws IOException {
         JsonNode documents = YAML.readTree(new File("config/catalogue.yaml")).at("/guidance/catalogue/documents");
         Map<String, String> catalogue = new LinkedHashMap<>();
-        documents.forEach(d -> catalogue.put(d.get("id").asText(), d.get("title").asText()));
+        documents.forEach(
+                d -> catalogue.put(d.get("id").asText(), d.get("title").asText()));
 
         assertThat(options(FeedbackProcess.Forms.SUBMIT, "guidanceId")).isEqualTo(catalogue);
     }
@@ -56,7 +57,8 @@ class FormsMatchTheModelTest {
     @Test
     void reviewFormOffersEveryDisposition() throws IOException {
         assertThat(options(FeedbackProcess.Forms.REVIEW, "disposition").keySet())
-                .containsExactly(Arrays.stream(Disposition.values()).map(Enum::name).toArray(String[]::new));
+                .containsExactly(
+                        Arrays.stream(Disposition.values()).map(Enum::name).toArray(String[]::new));
     }
 
     @Test
@@ -65,7 +67,8 @@ class FormsMatchTheModelTest {
         List<String> owners = new ArrayList<>();
         documents.forEach(d -> owners.add(d.get("owning-group").asText()));
 
-        assertThat(options(FeedbackProcess.Forms.TRIAGE, "expertGroup").keySet()).containsAll(owners);
+        assertThat(options(FeedbackProcess.Forms.TRIAGE, "expertGroup").keySet())
+                .containsAll(owners);
     }
 
     /**
@@ -85,8 +88,10 @@ class FormsMatchTheModelTest {
 
     private static void collectDynamicMarkup(JsonNode node, String form, List<String> found) {
         String type = node.path("type").asText("");
-        if (type.equals("html") || (type.equals("text") && (node.path("text").asText("").contains("{{")
-                || node.path("text").asText("").startsWith("=")))) {
+        if (type.equals("html")
+                || (type.equals("text")
+                        && (node.path("text").asText("").contains("{{")
+                                || node.path("text").asText("").startsWith("=")))) {
             found.add(form + ": " + node.path("id").asText());
         }
         for (JsonNode child : node.path("components")) {
@@ -100,9 +105,15 @@ class FormsMatchTheModelTest {
      */
     @Test
     void everyFormTheProcessesNameIsAFileWithThatIdAndAConstant() throws IOException {
-        Set<String> constants = new TreeSet<>(List.of(FeedbackProcess.Forms.SUBMIT, FeedbackProcess.Forms.TRIAGE,
-                FeedbackProcess.Forms.CLARIFY, FeedbackProcess.Forms.REVIEW, RevisionProcess.Forms.START,
-                RevisionProcess.Forms.DRAFT, RevisionProcess.Forms.QUALITY_REVIEW, RevisionProcess.Forms.APPROVE));
+        Set<String> constants = new TreeSet<>(List.of(
+                FeedbackProcess.Forms.SUBMIT,
+                FeedbackProcess.Forms.TRIAGE,
+                FeedbackProcess.Forms.CLARIFY,
+                FeedbackProcess.Forms.REVIEW,
+                RevisionProcess.Forms.START,
+                RevisionProcess.Forms.DRAFT,
+                RevisionProcess.Forms.QUALITY_REVIEW,
+                RevisionProcess.Forms.APPROVE));
         Set<String> named = new TreeSet<>();
         Pattern formRef = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
         for (File bpmn : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
@@ -125,7 +136,10 @@ class FormsMatchTheModelTest {
         JsonNode component = find(JSON.readTree(new File("processes/" + form + ".form")), key);
         assertThat(component).as("field %s in %s.form", key, form).isNotNull();
         Map<String, String> options = new LinkedHashMap<>();
-        component.get("values").forEach(v -> options.put(v.get("value").asText(), v.get("label").asText()));
+        component
+                .get("values")
+                .forEach(
+                        v -> options.put(v.get("value").asText(), v.get("label").asText()));
         return options;
     }
 

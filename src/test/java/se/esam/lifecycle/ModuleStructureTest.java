@@ -30,10 +30,13 @@ class ModuleStructureTest {
     /** Without a declaration a module may use every other, and verify() checks nothing but cycles for it. */
     @Test
     void everyModuleDeclaresWhatItMayDependOn() {
-        List<String> undeclared = MODULES.stream().map(module -> module.getBasePackage().getName())
-                .filter(basePackage -> !declaresAllowedDependencies(basePackage)).toList();
+        List<String> undeclared = MODULES.stream()
+                .map(module -> module.getBasePackage().getName())
+                .filter(basePackage -> !declaresAllowedDependencies(basePackage))
+                .toList();
 
-        assertThat(undeclared).as("modules without @ApplicationModule(allowedDependencies = ...) in package-info")
+        assertThat(undeclared)
+                .as("modules without @ApplicationModule(allowedDependencies = ...) in package-info")
                 .isEmpty();
     }
 
@@ -100,8 +103,8 @@ class ModuleStructureTest {
 
     private static boolean declaresAllowedDependencies(String basePackage) {
         try {
-            ApplicationModule declaration = Class.forName(basePackage + ".package-info")
-                    .getAnnotation(ApplicationModule.class);
+            ApplicationModule declaration =
+                    Class.forName(basePackage + ".package-info").getAnnotation(ApplicationModule.class);
             return declaration != null
                     && !List.of(declaration.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN);
         } catch (ClassNotFoundException noPackageInfo) {

@@ -35,21 +35,25 @@ class WebappTranslationsTest {
         JsonNode english = read(webapp, "en");
         JsonNode swedish = read(webapp, "sv");
 
-        assertThat(new TreeSet<>(keys(swedish.get("labels")))).as("%s: sv.json's keys", webapp)
+        assertThat(new TreeSet<>(keys(swedish.get("labels"))))
+                .as("%s: sv.json's keys", webapp)
                 .isEqualTo(new TreeSet<>(keys(english.get("labels"))));
-        assertThat(swedish.has("dateLocales")).as("%s: Swedish month and day names", webapp)
+        assertThat(swedish.has("dateLocales"))
+                .as("%s: Swedish month and day names", webapp)
                 .isEqualTo(english.has("dateLocales"));
 
         List<String> broken = new ArrayList<>();
         english.get("labels").properties().forEach(label -> {
             String en = label.getValue().asText();
             String sv = swedish.get("labels").get(label.getKey()).asText();
-            if (!all(PLACEHOLDER, en).equals(all(PLACEHOLDER, sv)) || !all(TAG, en).equals(all(TAG, sv))
+            if (!all(PLACEHOLDER, en).equals(all(PLACEHOLDER, sv))
+                    || !all(TAG, en).equals(all(TAG, sv))
                     || en.isBlank() != sv.isBlank()) {
                 broken.add(label.getKey() + ": " + en + " => " + sv);
             }
         });
-        assertThat(broken).as("%s: labels whose placeholders, markup or emptiness differ from the English", webapp)
+        assertThat(broken)
+                .as("%s: labels whose placeholders, markup or emptiness differ from the English", webapp)
                 .isEmpty();
     }
 

@@ -69,18 +69,20 @@ class LifecycleBenchmark {
     private final int openTasks = Integer.getInteger("benchmark.openTasks", 100_000);
     private final int realOpenTasks = Integer.getInteger("benchmark.realOpenTasks", 1_000);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicInteger sequence = new AtomicInteger();
     private String base;
 
     enum Path2 {
-        API, PLAIN
+        API,
+        PLAIN
     }
 
     /** One lifecycle's timings in nanoseconds: whole, start, triage (find + complete), review (find + claim + complete). */
-    record Timing(long total, long start, long triage, long review) {
-    }
+    record Timing(long total, long start, long triage, long review) {}
 
     @Test
     void lifecycle() throws Exception {
@@ -118,8 +120,9 @@ class LifecycleBenchmark {
                     double s = (System.nanoTime() - t0) / 1e9;
                     timings.computeIfAbsent(path, p -> new ArrayList<>()).addAll(batch);
                     seconds.merge(path, s, Double::sum);
-                    log("round %d %s: %d lifecycles in %.1f s (%.1f/s), load %s", r + 1, path, batch.size(), s,
-                            batch.size() / s, loadAverage());
+                    log(
+                            "round %d %s: %d lifecycles in %.1f s (%.1f/s), load %s",
+                            r + 1, path, batch.size(), s, batch.size() / s, loadAverage());
                 }
             }
             long sizeAfter = databaseSize(database);
@@ -134,8 +137,9 @@ class LifecycleBenchmark {
             lifecycle.put("api", api);
             lifecycle.put("plain", plain);
             Map<String, Object> ratio = new LinkedHashMap<>();
-            ratio.put("throughputPlainOverApi", round((double) plain.get("lifecyclesPerSecond")
-                    / (double) api.get("lifecyclesPerSecond"), 3));
+            ratio.put(
+                    "throughputPlainOverApi",
+                    round((double) plain.get("lifecyclesPerSecond") / (double) api.get("lifecyclesPerSecond"), 3));
             ratio.put("p50ApiOverPlain", round((double) api.get("p50Ms") / (double) plain.get("p50Ms"), 3));
             ratio.put("p99ApiOverPlain", round((double) api.get("p99Ms") / (double) plain.get("p99Ms"), 3));
             ratio.put("startStepP50ApiOverPlain", round(stepP50(api, "start") / stepP50(plain, "start"), 3));
@@ -149,10 +153,19 @@ class LifecycleBenchmark {
             growth.put("bytesAfter", sizeAfter);
             Map<String, Long> tablesAfter = tableSizes(database);
             Map<String, Object> byTable = new LinkedHashMap<>();
-            tablesAfter.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue() - tablesBefore.getOrDefault(
-                    y.getKey(), 0L), x.getValue() - tablesBefore.getOrDefault(x.getKey(), 0L))).limit(12)
-                    .forEach(e -> byTable.put(e.getKey(), round((e.getValue() - tablesBefore.getOrDefault(e.getKey(),
-                            0L)) / 1048576.0 * 10_000 / measured, 1)));
+            tablesAfter.entrySet().stream()
+                    .sorted((x, y) -> Long.compare(
+                            y.getValue() - tablesBefore.getOrDefault(y.getKey(), 0L),
+                            x.getValue() - tablesBefore.getOrDefault(x.getKey(), 0L)))
+                    .limit(12)
+                    .forEach(e -> byTable.put(
+                            e.getKey(),
+                            round(
+                                    (e.getValue() - tablesBefore.getOrDefault(e.getKey(), 0L))
+                                            / 1048576.0
+                                            * 10_000
+                                            / measured,
+                                    1)));
             growth.put("largestMiBPer10000LifecyclesByTable", byTable);
             growth.put("mibPer10000Lifecycles", round((sizeAfter - sizeBefore) / 1048576.0 * 10_000 / measured, 1));
             report.put("databaseGrowth", growth);
@@ -201,15 +214,37 @@ class LifecycleBenchmark {
         String key = start(path);
         long t1 = System.nanoTime();
         String triage = task("karin", "TriageFeedback", key);
-        expect(204, send("karin", "POST", "/engine-rest/task/" + triage + "/submit-form", Map.of("variables",
-                Map.of("triageDecision", value("route"), "expertGroup", value("expert-architecture"), "priority",
-                        value("NORMAL")))));
+        expect(
+                204,
+                send(
+                        "karin",
+                        "POST",
+                        "/engine-rest/task/" + triage + "/submit-form",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "triageDecision",
+                                        value("route"),
+                                        "expertGroup",
+                                        value("expert-architecture"),
+                                        "priority",
+                                        value("NORMAL")))));
         long t2 = System.nanoTime();
         String review = task("erik", "ReviewFeedback", key);
         expect(204, send("erik", "POST", "/engine-rest/task/" + review + "/claim", Map.of("userId", "erik")));
-        expect(204, send("erik", "POST", "/engine-rest/task/" + review + "/submit-form", Map.of("variables",
-                Map.of("disposition", value("REJECTED"), "dispositionReason",
-                        value("Exemplen finns redan i bilaga 2.")))));
+        expect(
+                204,
+                send(
+                        "erik",
+                        "POST",
+                        "/engine-rest/task/" + review + "/submit-form",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "disposition",
+                                        value("REJECTED"),
+                                        "dispositionReason",
+                                        value("Exemplen finns redan i bilaga 2.")))));
         long t3 = System.nanoTime();
         return new Timing(t3 - t0, t1 - t0, t2 - t1, t3 - t2);
     }
@@ -218,14 +253,42 @@ class LifecycleBenchmark {
     private String start(Path2 path) throws Exception {
         String description = "Benchmark " + sequence.incrementAndGet() + ": exempel för kommuner saknas.";
         if (path == Path2.API) {
-            HttpResponse<String> response = expect(201, send("anna", "POST", "/api/feedback", Map.of("guidanceId",
-                    "digital-samverkan", "sectionId", "2.1", "type", "GAP", "description", description)));
+            HttpResponse<String> response = expect(
+                    201,
+                    send(
+                            "anna",
+                            "POST",
+                            "/api/feedback",
+                            Map.of(
+                                    "guidanceId",
+                                    "digital-samverkan",
+                                    "sectionId",
+                                    "2.1",
+                                    "type",
+                                    "GAP",
+                                    "description",
+                                    description)));
             return (String) JSON.readValue(response.body(), Map.class).get("reference");
         }
-        HttpResponse<String> response = expect(200, send("anna", "POST",
-                "/engine-rest/process-definition/key/guidance-feedback/start", Map.of("variables", Map.of(
-                        "guidanceId", value("digital-samverkan"), "guidanceVersion", value("4.1"), "sectionId",
-                        value("2.1"), "feedbackType", value("GAP"), "description", value(description)))));
+        HttpResponse<String> response = expect(
+                200,
+                send(
+                        "anna",
+                        "POST",
+                        "/engine-rest/process-definition/key/guidance-feedback/start",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "guidanceId",
+                                        value("digital-samverkan"),
+                                        "guidanceVersion",
+                                        value("4.1"),
+                                        "sectionId",
+                                        value("2.1"),
+                                        "feedbackType",
+                                        value("GAP"),
+                                        "description",
+                                        value(description)))));
         String key = (String) JSON.readValue(response.body(), Map.class).get("businessKey");
         if (key == null) {
             throw new IllegalStateException("no business key in the start response: " + response.body());
@@ -234,11 +297,16 @@ class LifecycleBenchmark {
     }
 
     private String task(String user, String definitionKey, String businessKey) throws Exception {
-        HttpResponse<String> response = expect(200, send(user, "GET", "/engine-rest/task?taskDefinitionKey="
-                + definitionKey + "&processInstanceBusinessKey=" + URLEncoder.encode(businessKey,
-                        StandardCharsets.UTF_8), null));
-        List<Map<String, Object>> found = JSON.readValue(response.body(), new TypeReference<>() {
-        });
+        HttpResponse<String> response = expect(
+                200,
+                send(
+                        user,
+                        "GET",
+                        "/engine-rest/task?taskDefinitionKey="
+                                + definitionKey + "&processInstanceBusinessKey="
+                                + URLEncoder.encode(businessKey, StandardCharsets.UTF_8),
+                        null));
+        List<Map<String, Object>> found = JSON.readValue(response.body(), new TypeReference<>() {});
         if (found.size() != 1) {
             throw new IllegalStateException(definitionKey + " of " + businessKey + ": " + response.body());
         }
@@ -297,9 +365,21 @@ class LifecycleBenchmark {
                     while (left.getAndDecrement() > 0) {
                         String key = start(Path2.API);
                         String triage = task("karin", "TriageFeedback", key);
-                        expect(204, send("karin", "POST", "/engine-rest/task/" + triage + "/submit-form",
-                                Map.of("variables", Map.of("triageDecision", value("route"), "expertGroup",
-                                        value("expert-architecture"), "priority", value("NORMAL")))));
+                        expect(
+                                204,
+                                send(
+                                        "karin",
+                                        "POST",
+                                        "/engine-rest/task/" + triage + "/submit-form",
+                                        Map.of(
+                                                "variables",
+                                                Map.of(
+                                                        "triageDecision",
+                                                        value("route"),
+                                                        "expertGroup",
+                                                        value("expert-architecture"),
+                                                        "priority",
+                                                        value("NORMAL")))));
                     }
                     return null;
                 }));
@@ -316,11 +396,13 @@ class LifecycleBenchmark {
         creation.put("throughProcessSeconds", round(seconds, 1));
         creation.put("throughProcessPerSecond", round(real / seconds, 1));
         creation.put("estimatedMinutesFor" + openTasks + "ThroughProcess", round(openTasks / (real / seconds) / 60, 1));
-        creation.put("how", "the first " + real + " through the process (POST /api/feedback, triage routed to "
-                + "expert-architecture); the rest copies of those real open review instances made in SQL: their rows in "
-                + "act_ru_execution, act_ru_task (due dates spread over 1000 minutes), act_ru_identitylink (candidate "
-                + "group) and act_ru_authorization (per task and per instance), with new ids; no variables, timers "
-                + "or history for the copies (the task-list query reads none of them); ANALYZE afterwards");
+        creation.put(
+                "how",
+                "the first " + real + " through the process (POST /api/feedback, triage routed to "
+                        + "expert-architecture); the rest copies of those real open review instances made in SQL: their rows in "
+                        + "act_ru_execution, act_ru_task (due dates spread over 1000 minutes), act_ru_identitylink (candidate "
+                        + "group) and act_ru_authorization (per task and per instance), with new ids; no variables, timers "
+                        + "or history for the copies (the task-list query reads none of them); ANALYZE afterwards");
         log("%d open review tasks through the process in %.1f s (%.1f/s)", real, seconds, real / seconds);
         result.put("creation", creation);
         ladder.add(timeTaskList(database, 50));
@@ -331,8 +413,8 @@ class LifecycleBenchmark {
         // from materialising the authorization rows, then over HTTP if the plan is quick enough
         int httpMax = Integer.getInteger("benchmark.httpLadderMax", 10_000);
         int copies = 0;
-        int[] steps = { 2_000, 5_000, 10_000, 20_000, 50_000, 100_000 };
-        int[] samples = { 30, 10, 3, 3, 3, 3 };
+        int[] steps = {2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
+        int[] samples = {30, 10, 3, 3, 3, 3};
         for (int i = 0; i < steps.length; i++) {
             int target = Math.min(steps[i], openTasks);
             if (target <= real + copies) {
@@ -363,17 +445,22 @@ class LifecycleBenchmark {
 
     /** The SQL Camunda runs for the task-list query as erik (captured with auto_explain), timed in the database. */
     private Map<String, Object> timeTaskListSql(PostgresDatabase database, int times) throws Exception {
-        String sql = "select distinct RES.* from ACT_RU_TASK RES inner join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
-                + "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join (SELECT A.* FROM ACT_RU_AUTHORIZATION A "
-                + "WHERE A.TYPE_ < 2 AND (A.USER_ID_ in ('erik','*') OR A.GROUP_ID_ IN ('expert-architecture',"
-                + "'org-skatteverket')) AND ((A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2) OR (A.RESOURCE_TYPE_ = 6 AND "
-                + "A.PERMS_ & 64 = 64))) AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')) where RES.ASSIGNEE_ is null "
-                + "and I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('expert-architecture') and ((RES.CASE_EXECUTION_ID_ IS "
-                + "NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL)) and RES.TENANT_ID_ is null order by RES.DUE_DATE_ asc "
-                + "LIMIT 15 OFFSET 0";
+        String sql =
+                "select distinct RES.* from ACT_RU_TASK RES inner join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
+                        + "left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join (SELECT A.* FROM ACT_RU_AUTHORIZATION A "
+                        + "WHERE A.TYPE_ < 2 AND (A.USER_ID_ in ('erik','*') OR A.GROUP_ID_ IN ('expert-architecture',"
+                        + "'org-skatteverket')) AND ((A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2) OR (A.RESOURCE_TYPE_ = 6 AND "
+                        + "A.PERMS_ & 64 = 64))) AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')) where RES.ASSIGNEE_ is null "
+                        + "and I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('expert-architecture') and ((RES.CASE_EXECUTION_ID_ IS "
+                        + "NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL)) and RES.TENANT_ID_ is null order by RES.DUE_DATE_ asc "
+                        + "LIMIT 15 OFFSET 0";
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("openTasksInGroup", count(database, "select count(*) from act_ru_task t join act_ru_identitylink l on "
-                + "l.task_id_ = t.id_ where l.group_id_ = 'expert-architecture' and l.type_ = 'candidate'"));
+        f.put(
+                "openTasksInGroup",
+                count(
+                        database,
+                        "select count(*) from act_ru_task t join act_ru_identitylink l on "
+                                + "l.task_id_ = t.id_ where l.group_id_ = 'expert-architecture' and l.type_ = 'candidate'"));
         f.put("measuredAs", "the query's SQL in the database (JDBC), not over HTTP");
         try (Connection c = DriverManager.getConnection(database.url(), "postgres", "");
                 Statement s = c.createStatement()) {
@@ -401,8 +488,10 @@ class LifecycleBenchmark {
     }
 
     private Map<String, Object> timeTaskList(PostgresDatabase database, int times) throws Exception {
-        long open = count(database, "select count(*) from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_ "
-                + "where l.group_id_ = 'expert-architecture' and l.type_ = 'candidate'");
+        long open = count(
+                database,
+                "select count(*) from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_ "
+                        + "where l.group_id_ = 'expert-architecture' and l.type_ = 'candidate'");
         for (int i = 0; i < (times >= 10 ? 5 : 1); i++) {
             send("erik", "GET", TASK_LIST, null);
         }
@@ -436,16 +525,30 @@ class LifecycleBenchmark {
             s.execute("create temp table tmpl_task as select t.id_ id from act_ru_task t "
                     + "where t.task_def_key_ = 'ReviewFeedback' and t.id_ not like '%~%'");
             s.execute("create temp table g as select generate_series(" + from + ", " + to + ") n");
-            insertCopies(s, "act_ru_execution", "proc_inst_id_ in (select id from tmpl_pi)",
+            insertCopies(
+                    s,
+                    "act_ru_execution",
+                    "proc_inst_id_ in (select id from tmpl_pi)",
                     List.of("id_", "root_proc_inst_id_", "proc_inst_id_", "parent_id_", "super_exec_", "business_key_"),
                     Map.of());
-            insertCopies(s, "act_ru_task", "id_ in (select id from tmpl_task)",
+            insertCopies(
+                    s,
+                    "act_ru_task",
+                    "id_ in (select id from tmpl_task)",
                     List.of("id_", "execution_id_", "proc_inst_id_", "root_proc_inst_id_"),
                     Map.of("due_date_", "x.due_date_ + (g.n % 1000) * interval '1 minute'"));
-            insertCopies(s, "act_ru_identitylink", "task_id_ in (select id from tmpl_task)",
-                    List.of("id_", "task_id_"), Map.of());
-            insertCopies(s, "act_ru_authorization", "resource_id_ in (select id from tmpl_task union all "
-                    + "select id from tmpl_pi)", List.of("id_", "resource_id_", "root_proc_inst_id_"), Map.of());
+            insertCopies(
+                    s,
+                    "act_ru_identitylink",
+                    "task_id_ in (select id from tmpl_task)",
+                    List.of("id_", "task_id_"),
+                    Map.of());
+            insertCopies(
+                    s,
+                    "act_ru_authorization",
+                    "resource_id_ in (select id from tmpl_task union all " + "select id from tmpl_pi)",
+                    List.of("id_", "resource_id_", "root_proc_inst_id_"),
+                    Map.of());
             c.commit();
             c.setAutoCommit(true);
             s.execute("analyze");
@@ -453,8 +556,9 @@ class LifecycleBenchmark {
     }
 
     /** Inserts n copies of the matching rows, the given id columns suffixed with ~{n}. */
-    private static void insertCopies(Statement s, String table, String where, List<String> idColumns,
-            Map<String, String> overrides) throws SQLException {
+    private static void insertCopies(
+            Statement s, String table, String where, List<String> idColumns, Map<String, String> overrides)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
         try (ResultSet rs = s.executeQuery("select column_name from information_schema.columns where table_name = '"
                 + table + "' and table_schema = current_schema() order by ordinal_position")) {
@@ -462,8 +566,11 @@ class LifecycleBenchmark {
                 columns.add(rs.getString(1));
             }
         }
-        List<String> expressions = columns.stream().map(col -> overrides.containsKey(col) ? overrides.get(col)
-                : idColumns.contains(col) ? "x." + col + " || '~' || g.n" : "x." + col).toList();
+        List<String> expressions = columns.stream()
+                .map(col -> overrides.containsKey(col)
+                        ? overrides.get(col)
+                        : idColumns.contains(col) ? "x." + col + " || '~' || g.n" : "x." + col)
+                .toList();
         s.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select "
                 + String.join(", ", expressions) + " from " + table + " x cross join g where x." + where);
     }
@@ -471,19 +578,27 @@ class LifecycleBenchmark {
     // ---- HTTP, database, machine
 
     private HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(300))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + ": "
-                    + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + ": " + response.statusCode() + " " + response.body());
         }
         return response;
     }
@@ -526,15 +641,21 @@ class LifecycleBenchmark {
 
     /** The application's JVM: the child process of this one that runs the jar. */
     private static long appPid() {
-        return ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("-jar"))
-                .findFirst().orElseThrow().pid();
+        return ProcessHandle.current()
+                .children()
+                .filter(p -> p.info().commandLine().orElse("").contains("-jar"))
+                .findFirst()
+                .orElseThrow()
+                .pid();
     }
 
     private static Long rssMiB(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).orElse(null);
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+                    .orElse(null);
         } catch (Exception e) {
             return null;
         }
@@ -542,7 +663,10 @@ class LifecycleBenchmark {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                            .subList(0, 3));
         } catch (Exception e) {
             return "unknown";
         }

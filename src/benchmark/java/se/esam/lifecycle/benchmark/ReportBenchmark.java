@@ -58,15 +58,20 @@ public final class ReportBenchmark {
     private static final String PASSWORD = env("PGPASSWORD", "");
     private static final String MANAGER = "mats";
 
-    record Report(String name, String path) {
-    }
+    record Report(String name, String path) {}
 
-    record Scenario(String name, Map<String, String> params) {
-    }
+    record Scenario(String name, Map<String, String> params) {}
 
-    record Result(String scenario, String report, String url, int status, long bytes, double p50Ms, double p90Ms,
-            double maxMs, List<Double> samplesMs) {
-    }
+    record Result(
+            String scenario,
+            String report,
+            String url,
+            int status,
+            long bytes,
+            double p50Ms,
+            double p90Ms,
+            double maxMs,
+            List<Double> samplesMs) {}
 
     private static final List<Report> REPORTS = List.of(
             new Report("backlog", "/api/reports/backlog"),
@@ -77,12 +82,14 @@ public final class ReportBenchmark {
             new Report("drill-down decided", "/api/reports/feedback?figure=decided"),
             new Report("csv outcomes-by-org", "/api/reports/csv/outcomes-by-organisation"));
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String authorization = "Basic " + Base64.getEncoder()
-            .encodeToString((MANAGER + ":" + MANAGER).getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String authorization =
+            "Basic " + Base64.getEncoder().encodeToString((MANAGER + ":" + MANAGER).getBytes(StandardCharsets.UTF_8));
     private final int warmup = Integer.getInteger("benchmark.warmup", 2);
     private final int runs = Integer.getInteger("benchmark.runs", 10);
-    private final Path responses = System.getProperty("benchmark.responses", "").isBlank() ? null
+    private final Path responses = System.getProperty("benchmark.responses", "").isBlank()
+            ? null
             : Path.of(System.getProperty("benchmark.responses"));
     private String base;
 
@@ -103,9 +110,15 @@ public final class ReportBenchmark {
                 Integer.getInteger("benchmark.finished", ReportDataGenerator.Volume.ISSUE_5.finished()),
                 Integer.getInteger("benchmark.open", ReportDataGenerator.Volume.ISSUE_5.open()));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                "java", System.getProperty("java.version")));
+        json.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "os",
+                        System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                        "java",
+                        System.getProperty("java.version")));
         json.put("startedAt", Instant.now().toString());
 
         boolean created = createDatabaseIfMissing();
@@ -114,19 +127,24 @@ public final class ReportBenchmark {
         long started = System.nanoTime();
         try (ConfigurableApplicationContext app = startApplication()) {
             base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-            System.out.printf("Application started in %s at %s%n",
+            System.out.printf(
+                    "Application started in %s at %s%n",
                     ReportDataGenerator.seconds(Duration.ofNanos(System.nanoTime() - started)), base);
 
             Map<String, Object> data = new LinkedHashMap<>();
             String organisation;
             try (Connection connection = DriverManager.getConnection(url(DATABASE), USER, PASSWORD)) {
-                System.out.printf("Data: %,d finished and %,d open feedback items wanted%n", volume.finished(),
-                        volume.open());
-                ReportDataGenerator.Outcome outcome = new ReportDataGenerator(connection, Instant.now(), System.out)
-                        .ensure(volume);
-                System.out.printf("%s: %,d finished and %,d open items (GEN-…), %d revisions%n",
-                        outcome.generated() ? "Generated in " + ReportDataGenerator.seconds(outcome.took())
-                                : "Reused the data already there", outcome.finished(), outcome.open(),
+                System.out.printf(
+                        "Data: %,d finished and %,d open feedback items wanted%n", volume.finished(), volume.open());
+                ReportDataGenerator.Outcome outcome =
+                        new ReportDataGenerator(connection, Instant.now(), System.out).ensure(volume);
+                System.out.printf(
+                        "%s: %,d finished and %,d open items (GEN-…), %d revisions%n",
+                        outcome.generated()
+                                ? "Generated in " + ReportDataGenerator.seconds(outcome.took())
+                                : "Reused the data already there",
+                        outcome.finished(),
+                        outcome.open(),
                         outcome.revisions());
                 data.put("generated", outcome.generated());
                 data.put("generationSeconds", outcome.took().toMillis() / 1000.0);
@@ -144,10 +162,12 @@ public final class ReportBenchmark {
                     new Scenario("5 years", Map.of("from", now.minusMonths(59).toString(), "to", now.toString())),
                     new Scenario("12 months, one group", Map.of("expertGroup", "expert-architecture")),
                     new Scenario("12 months, one org", Map.of("organisation", organisation)));
-            System.out.printf("%nCalling each report as %s: %d warm-up and %d measured calls per scenario%n", MANAGER,
-                    warmup, runs);
-            scenarios.forEach(s -> System.out.printf("  %-22s %s%n", s.name(), s.params().isEmpty()
-                    ? "(no parameters: the last twelve months)" : s.params()));
+            System.out.printf(
+                    "%nCalling each report as %s: %d warm-up and %d measured calls per scenario%n",
+                    MANAGER, warmup, runs);
+            scenarios.forEach(s -> System.out.printf(
+                    "  %-22s %s%n",
+                    s.name(), s.params().isEmpty() ? "(no parameters: the last twelve months)" : s.params()));
             List<Result> results = new ArrayList<>();
             double loadBefore = loadAverage();
             long[] tempBefore = temporaryFiles();
@@ -155,21 +175,32 @@ public final class ReportBenchmark {
                 for (Report report : REPORTS) {
                     Result result = measure(scenario, report);
                     results.add(result);
-                    System.out.printf("  %-22s %-22s p50 %6.0f ms  p90 %6.0f ms  max %6.0f ms  (%s, %,d bytes)%n",
-                            scenario.name(), report.name(), result.p50Ms(), result.p90Ms(), result.maxMs(),
-                            result.status(), result.bytes());
+                    System.out.printf(
+                            "  %-22s %-22s p50 %6.0f ms  p90 %6.0f ms  max %6.0f ms  (%s, %,d bytes)%n",
+                            scenario.name(),
+                            report.name(),
+                            result.p50Ms(),
+                            result.p90Ms(),
+                            result.maxMs(),
+                            result.status(),
+                            result.bytes());
                 }
             }
             long[] tempAfter = temporaryFiles();
             double loadAfter = loadAverage();
             // other work on the machine slows the calls down; sorts that spill to disk show as temporary files
-            System.out.printf("%nLoad average (1 min) before and after the calls: %.1f, %.1f on %d cores; "
-                    + "temporary files written by the database meanwhile: %d (%,d kB)%n", loadBefore, loadAfter,
-                    Runtime.getRuntime().availableProcessors(), tempAfter[0] - tempBefore[0],
+            System.out.printf(
+                    "%nLoad average (1 min) before and after the calls: %.1f, %.1f on %d cores; "
+                            + "temporary files written by the database meanwhile: %d (%,d kB)%n",
+                    loadBefore,
+                    loadAfter,
+                    Runtime.getRuntime().availableProcessors(),
+                    tempAfter[0] - tempBefore[0],
                     (tempAfter[1] - tempBefore[1]) / 1024);
             json.put("loadAverage", Map.of("before", loadBefore, "after", loadAfter));
-            json.put("temporaryFiles", Map.of("files", tempAfter[0] - tempBefore[0],
-                    "bytes", tempAfter[1] - tempBefore[1]));
+            json.put(
+                    "temporaryFiles",
+                    Map.of("files", tempAfter[0] - tempBefore[0], "bytes", tempAfter[1] - tempBefore[1]));
             json.put("warmupCalls", warmup);
             json.put("measuredCalls", runs);
             json.put("results", results);
@@ -215,25 +246,38 @@ public final class ReportBenchmark {
             status = response.statusCode() != 200 ? response.statusCode() : status == 0 ? 200 : status;
             bytes = response.body().length;
             if (response.statusCode() != 200) {
-                System.out.printf("    %s answered %d: %s%n", url, response.statusCode(),
-                        new String(response.body(), StandardCharsets.UTF_8));
+                System.out.printf(
+                        "    %s answered %d: %s%n",
+                        url, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
             }
         }
         if (responses != null) {
             // the last answer of each call, to compare the figures before and after a change
             Files.createDirectories(responses);
-            Files.write(responses.resolve((scenario.name() + " " + report.name()).replaceAll("[^A-Za-z0-9]+", "-")
-                    + ".txt"), last.body());
+            Files.write(
+                    responses.resolve(
+                            (scenario.name() + " " + report.name()).replaceAll("[^A-Za-z0-9]+", "-") + ".txt"),
+                    last.body());
         }
         List<Double> sorted = samples.stream().sorted().toList();
-        return new Result(scenario.name(), report.name(), url.substring(base.length()), status, bytes,
-                round(percentile(sorted, 0.5)), round(percentile(sorted, 0.9)), round(sorted.get(sorted.size() - 1)),
+        return new Result(
+                scenario.name(),
+                report.name(),
+                url.substring(base.length()),
+                status,
+                bytes,
+                round(percentile(sorted, 0.5)),
+                round(percentile(sorted, 0.9)),
+                round(sorted.get(sorted.size() - 1)),
                 samples.stream().map(ReportBenchmark::round).toList());
     }
 
     private HttpResponse<byte[]> call(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
-                .timeout(Duration.ofMinutes(2)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -244,7 +288,8 @@ public final class ReportBenchmark {
     }
 
     private void print(List<Scenario> scenarios, List<Result> results) {
-        StringBuilder table = new StringBuilder("\nReport latency in ms, p50 / p90 / max of ").append(runs)
+        StringBuilder table = new StringBuilder("\nReport latency in ms, p50 / p90 / max of ")
+                .append(runs)
                 .append(" calls over HTTP\n");
         table.append("%-22s".formatted("report"));
         for (Scenario scenario : scenarios) {
@@ -254,8 +299,11 @@ public final class ReportBenchmark {
         for (Report report : REPORTS) {
             table.append("%-22s".formatted(report.name()));
             for (Scenario scenario : scenarios) {
-                Result r = results.stream().filter(x -> x.report().equals(report.name())
-                        && x.scenario().equals(scenario.name())).findFirst().orElseThrow();
+                Result r = results.stream()
+                        .filter(x ->
+                                x.report().equals(report.name()) && x.scenario().equals(scenario.name()))
+                        .findFirst()
+                        .orElseThrow();
                 table.append(" | %20s".formatted("%.0f / %.0f / %.0f".formatted(r.p50Ms(), r.p90Ms(), r.maxMs())));
             }
             table.append('\n');
@@ -287,7 +335,8 @@ public final class ReportBenchmark {
 
     private static Map<String, String> sizes(Connection connection) throws SQLException {
         Map<String, String> sizes = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("""
                 select 'database', pg_size_pretty(pg_database_size(current_database()))
                 union all select 'feedback (table, indexes)', pg_size_pretty(pg_table_size('feedback')) || ', '
                        || pg_size_pretty(pg_indexes_size('feedback'))
@@ -298,18 +347,21 @@ public final class ReportBenchmark {
                 sizes.put(rs.getString(1), rs.getString(2));
             }
         }
-        System.out.println("Sizes: " + sizes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining("; ")));
+        System.out.println("Sizes: "
+                + sizes.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining("; ")));
         return sizes;
     }
 
     /** Temporary files and bytes the benchmark database has written since the server started. */
     private static long[] temporaryFiles() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(DATABASE), USER, PASSWORD);
-                Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
                         "select temp_files, temp_bytes from pg_stat_database where datname = current_database()")) {
             rs.next();
-            return new long[] { rs.getLong(1), rs.getLong(2) };
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 
@@ -318,8 +370,9 @@ public final class ReportBenchmark {
     }
 
     private static String busiestOrganisation(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "select submitter_organisation from feedback group by 1 order by count(*) desc limit 1")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select submitter_organisation from feedback group by 1 order by count(*) desc limit 1")) {
             rs.next();
             return rs.getString(1);
         }
@@ -331,9 +384,10 @@ public final class ReportBenchmark {
         if (params.isEmpty()) {
             return "";
         }
-        return (path.contains("?") ? "&" : "?") + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return (path.contains("?") ? "&" : "?")
+                + params.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static String url(String database) {

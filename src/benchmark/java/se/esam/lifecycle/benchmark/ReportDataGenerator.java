@@ -62,23 +62,23 @@ public final class ReportDataGenerator {
     }
 
     /** What is in the database: counts of generated items, and whether this run made them. */
-    record Outcome(boolean generated, Duration took, long finished, long open, long revisions) {
-    }
+    record Outcome(boolean generated, Duration took, long finished, long open, long revisions) {}
 
-    private static final List<String> EXPERT_GROUPS = List.of("expert-architecture", "expert-law",
-            "expert-information-security", "expert-communication");
+    private static final List<String> EXPERT_GROUPS =
+            List.of("expert-architecture", "expert-law", "expert-information-security", "expert-communication");
     /** Review periods per priority, as in config/application.yaml (guidance.feedback.review-period). */
     private static final String REVIEW_DAYS = "case priority when 'HIGH' then 5 when 'NORMAL' then 10 else 20 end";
-    private static final String[] TYPES = { "ERROR", "GAP", "NOT_WORKING_IN_PRACTICE", "SUGGESTION", "EDITORIAL" };
+
+    private static final String[] TYPES = {"ERROR", "GAP", "NOT_WORKING_IN_PRACTICE", "SUGGESTION", "EDITORIAL"};
     /** Feedback types by outcome: editorial remarks are mostly accepted, suggestions often rejected. */
     private static final Map<String, double[]> TYPE_MIX = Map.of(
-            "OPEN", new double[] { .18, .22, .15, .28, .17 },
-            "ACCEPTED", new double[] { .24, .22, .14, .18, .22 },
-            "REJECTED", new double[] { .12, .20, .16, .40, .12 },
-            "HELD", new double[] { .10, .30, .20, .32, .08 },
-            "DUPLICATE", new double[] { .25, .20, .20, .25, .10 },
-            "OUT_OF_SCOPE", new double[] { .05, .25, .20, .45, .05 },
-            "UNANSWERED", new double[] { .15, .20, .25, .30, .10 });
+            "OPEN", new double[] {.18, .22, .15, .28, .17},
+            "ACCEPTED", new double[] {.24, .22, .14, .18, .22},
+            "REJECTED", new double[] {.12, .20, .16, .40, .12},
+            "HELD", new double[] {.10, .30, .20, .32, .08},
+            "DUPLICATE", new double[] {.25, .20, .20, .25, .10},
+            "OUT_OF_SCOPE", new double[] {.05, .25, .20, .45, .05},
+            "UNANSWERED", new double[] {.15, .20, .25, .30, .10});
 
     private final Connection connection;
     private final Instant now;
@@ -96,14 +96,17 @@ public final class ReportDataGenerator {
             System.err.println("usage: ReportDataGenerator <jdbc-url> [finished open]");
             System.exit(2);
         }
-        Volume volume = args.length == 3 ? new Volume(Integer.parseInt(args[1]), Integer.parseInt(args[2]))
-                : Volume.ISSUE_5;
+        Volume volume =
+                args.length == 3 ? new Volume(Integer.parseInt(args[1]), Integer.parseInt(args[2])) : Volume.ISSUE_5;
         String user = System.getenv().getOrDefault("PGUSER", "postgres");
         try (Connection connection = DriverManager.getConnection(args[0], user, System.getenv("PGPASSWORD"))) {
             Outcome outcome = new ReportDataGenerator(connection, Instant.now(), System.out).ensure(volume);
-            System.out.printf("%s: %,d finished and %,d open items, %d revisions%n",
+            System.out.printf(
+                    "%s: %,d finished and %,d open items, %d revisions%n",
                     outcome.generated() ? "generated in " + seconds(outcome.took()) : "already there",
-                    outcome.finished(), outcome.open(), outcome.revisions());
+                    outcome.finished(),
+                    outcome.open(),
+                    outcome.revisions());
         }
     }
 
@@ -144,9 +147,14 @@ public final class ReportDataGenerator {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             // bulk-load settings for this session only; the foreign keys are checked by query at the end
-            for (String setting : List.of("set session_replication_role = replica", "set timezone = 'Europe/Stockholm'",
-                    "set work_mem = '256MB'", "set temp_buffers = '512MB'", "set synchronous_commit = off",
-                    "set max_parallel_workers_per_gather = 0", "select setseed(0.5)")) {
+            for (String setting : List.of(
+                    "set session_replication_role = replica",
+                    "set timezone = 'Europe/Stockholm'",
+                    "set work_mem = '256MB'",
+                    "set temp_buffers = '512MB'",
+                    "set synchronous_commit = off",
+                    "set max_parallel_workers_per_gather = 0",
+                    "select setseed(0.5)")) {
                 s.execute(setting);
             }
             step("removing earlier generated data", () -> removeGenerated(s));
@@ -154,10 +162,17 @@ public final class ReportDataGenerator {
             step("revisions", () -> revisions(catalogue));
             step("reference tables", () -> referenceTables(s, catalogue));
             step("drawing items", () -> s.execute(draw(volume)));
-            step("placing them in time", () -> s.execute(TIMES.replace("${now}", literal(now))
-                    .replace("${start}", literal(start()))));
-            step("revisions that answered them", () -> s.execute(ITEMS.replace("${digits}",
-                    String.valueOf(Math.max(7, String.valueOf(volume.finished() + volume.open()).length())))));
+            step(
+                    "placing them in time",
+                    () -> s.execute(TIMES.replace("${now}", literal(now)).replace("${start}", literal(start()))));
+            step(
+                    "revisions that answered them",
+                    () -> s.execute(ITEMS.replace(
+                            "${digits}",
+                            String.valueOf(Math.max(
+                                    7,
+                                    String.valueOf(volume.finished() + volume.open())
+                                            .length())))));
             step("inserting feedback", () -> s.executeUpdate(FEEDBACK.replace("${prefix}", PREFIX)));
             step("inserting revision items", () -> s.executeUpdate(REVISION_ITEMS));
             step("checking", () -> check(s, volume));
@@ -184,9 +199,11 @@ public final class ReportDataGenerator {
 
     // catalogue and revisions
 
-    record Catalogue(List<String> documents, Map<String, String> owners, Map<String, NavigableMap<LocalDate, String>> versions,
-            List<String> organisations) {
-    }
+    record Catalogue(
+            List<String> documents,
+            Map<String, String> owners,
+            Map<String, NavigableMap<LocalDate, String>> versions,
+            List<String> organisations) {}
 
     private Catalogue catalogue(Statement s) throws SQLException {
         List<String> documents = new ArrayList<>();
@@ -206,13 +223,15 @@ public final class ReportDataGenerator {
         }
         List<String> organisations = new ArrayList<>();
         // the member organisations; the kansli's own (org-esam) handles feedback rather than sending it
-        try (ResultSet rs = s.executeQuery("select id_ from act_id_group where type_ = 'organisation' "
-                + "and id_ <> 'org-esam' order by id_")) {
+        try (ResultSet rs = s.executeQuery(
+                "select id_ from act_id_group where type_ = 'organisation' " + "and id_ <> 'org-esam' order by id_")) {
             while (rs.next()) {
                 organisations.add(rs.getString(1));
             }
         }
-        if (documents.size() < 2 || organisations.isEmpty() || !versions.keySet().containsAll(documents)) {
+        if (documents.size() < 2
+                || organisations.isEmpty()
+                || !versions.keySet().containsAll(documents)) {
             throw new IllegalStateException("Start the application once against this database first: it needs "
                     + "the catalogue (at least two documents, each with a version) and the organisations.");
         }
@@ -232,8 +251,8 @@ public final class ReportDataGenerator {
         for (int i = 0; i < catalogue.documents().size(); i++) {
             String document = catalogue.documents().get(i);
             boolean endsOpen = i % 2 == 0 && !alreadyOpen.contains(document);
-            all.addAll(RevisionSchedule.of(document, catalogue.versions().get(document), endsOpen, start(), now,
-                    new Random(20_211_123L + i)));
+            all.addAll(RevisionSchedule.of(
+                    document, catalogue.versions().get(document), endsOpen, start(), now, new Random(20_211_123L + i)));
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into revision (guidance_id, base_version, open_for_guidance, status, change_class, change_notes,
@@ -265,14 +284,14 @@ public final class ReportDataGenerator {
                 create temp table gen_document (id text primary key, owning_group text, weight float8,
                     open_revision_id bigint, open_opened timestamptz, last_published_opened timestamptz,
                     last_published_at timestamptz) on commit drop""");
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into gen_document (id, owning_group, weight) values (?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("insert into gen_document (id, owning_group, weight) values (?, ?, ?)")) {
             for (int i = 0; i < catalogue.documents().size(); i++) {
                 String document = catalogue.documents().get(i);
                 insert.setString(1, document);
                 insert.setString(2, catalogue.owners().get(document));
                 // some documents draw far more feedback than others
-                insert.setDouble(3, new double[] { 1.0, 0.8, 2.0, 0.6, 1.2, 0.7 }[i % 6]);
+                insert.setDouble(3, new double[] {1.0, 0.8, 2.0, 0.6, 1.2, 0.7}[i % 6]);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -308,8 +327,11 @@ public final class ReportDataGenerator {
         insertRanges("insert into gen_org (id, lo, hi) values (?, ?, ?)", organisations, weights, null);
         s.execute("create temp table gen_type (outcome text, type text, lo float8, hi float8) on commit drop");
         for (var mix : TYPE_MIX.entrySet()) {
-            insertRanges("insert into gen_type (type, lo, hi, outcome) values (?, ?, ?, ?)", List.of(TYPES),
-                    mix.getValue(), mix.getKey());
+            insertRanges(
+                    "insert into gen_type (type, lo, hi, outcome) values (?, ?, ?, ?)",
+                    List.of(TYPES),
+                    mix.getValue(),
+                    mix.getKey());
         }
         // the catalogue version current at a moment (the oldest one before the catalogue begins), its sections
         s.execute("""
@@ -396,11 +418,16 @@ public final class ReportDataGenerator {
      * its period, one in seven is late).
      */
     private static String draw(Volume volume) {
-        StringBuilder stage = new StringBuilder("case when n <= ").append(volume.finished()).append(" then 'FINISHED'");
+        StringBuilder stage =
+                new StringBuilder("case when n <= ").append(volume.finished()).append(" then 'FINISHED'");
         int upTo = volume.finished();
         for (var open : volume.openByStage().entrySet()) {
             upTo += open.getValue();
-            stage.append(" when n <= ").append(upTo).append(" then '").append(open.getKey()).append("'");
+            stage.append(" when n <= ")
+                    .append(upTo)
+                    .append(" then '")
+                    .append(open.getKey())
+                    .append("'");
         }
         stage.append(" end");
         String gauss = "sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())";
@@ -462,8 +489,7 @@ public final class ReportDataGenerator {
                                    and o.u_doc >= doc.lo and o.u_doc < doc.hi
                                   join gen_org org on o.u_org >= org.lo and o.u_org < org.hi
                                   join gen_type t on t.outcome = coalesce(o.outcome, 'OPEN')
-                                   and o.u_type >= t.lo and o.u_type < t.hi) q) r"""
-                .replace("${reviewDays}", REVIEW_DAYS)
+                                   and o.u_type >= t.lo and o.u_type < t.hi) q) r""".replace("${reviewDays}", REVIEW_DAYS)
                 .replace("${groups}", "'" + String.join("', '", EXPERT_GROUPS) + "'")
                 .replace("${stage}", stage)
                 .replace("${gauss}", gauss)
@@ -614,36 +640,53 @@ public final class ReportDataGenerator {
     /** Fails the run unless counts, foreign keys and the reporting columns' sums are what they must be. */
     private void check(Statement s, Volume volume) throws SQLException {
         Map<String, String> mustBeZero = new LinkedHashMap<>();
-        mustBeZero.put("accepted or held items without a revision to answer them",
+        mustBeZero.put(
+                "accepted or held items without a revision to answer them",
                 "select count(*) from gen_item where stage = 'FINISHED' and outcome in ('ACCEPTED', 'HELD') "
                         + "and answered_by is null");
-        mustBeZero.put("items in the future", "select count(*) from gen_item where greatest(submitted_at, decided_at, "
-                + "answered_at, requested_at) > " + literal(now));
-        mustBeZero.put("feedback on a version not in guidance_version", "select count(*) from feedback f "
-                + "where f.reference like '" + PREFIX + "%' and not exists (select 1 from guidance_version v "
-                + "where v.document_id = f.guidance_id and v.version_number = f.guidance_version)");
-        mustBeZero.put("duplicates of unknown feedback", "select count(*) from feedback f where f.reference like '"
-                + PREFIX + "%' and f.duplicate_of is not null and not exists "
-                + "(select 1 from feedback o where o.reference = f.duplicate_of)");
-        mustBeZero.put("revision items of unknown feedback or revision", "select count(*) from revision_item i "
-                + "where not exists (select 1 from feedback f where f.reference = i.feedback_reference) "
-                + "or not exists (select 1 from revision r where r.id = i.revision_id)");
-        mustBeZero.put("lead time to decision other than the sum of the stages before it", "select count(*) "
-                + "from feedback where reference like '" + PREFIX + "%' and decision_seconds "
-                + "<> triage_seconds + clarification_seconds + review_seconds");
-        mustBeZero.put("lead time to publication other than decision plus revision", "select count(*) from feedback "
-                + "where reference like '" + PREFIX + "%' and publication_seconds <> decision_seconds + revision_seconds");
-        mustBeZero.put("stage times running past the time in the current stage", "select count(*) from feedback "
-                + "where reference like '" + PREFIX + "%' and decided_at is null and submitted_at "
-                + "+ (triage_seconds + clarification_seconds) * interval '1 second' <> status_since");
-        mustBeZero.put("a negative time", "select count(*) from feedback where reference like '" + PREFIX + "%' "
-                + "and least(triage_seconds, clarification_seconds, review_seconds, revision_seconds, decision_seconds) < 0");
+        mustBeZero.put(
+                "items in the future",
+                "select count(*) from gen_item where greatest(submitted_at, decided_at, "
+                        + "answered_at, requested_at) > " + literal(now));
+        mustBeZero.put(
+                "feedback on a version not in guidance_version",
+                "select count(*) from feedback f "
+                        + "where f.reference like '" + PREFIX + "%' and not exists (select 1 from guidance_version v "
+                        + "where v.document_id = f.guidance_id and v.version_number = f.guidance_version)");
+        mustBeZero.put(
+                "duplicates of unknown feedback",
+                "select count(*) from feedback f where f.reference like '"
+                        + PREFIX + "%' and f.duplicate_of is not null and not exists "
+                        + "(select 1 from feedback o where o.reference = f.duplicate_of)");
+        mustBeZero.put(
+                "revision items of unknown feedback or revision",
+                "select count(*) from revision_item i "
+                        + "where not exists (select 1 from feedback f where f.reference = i.feedback_reference) "
+                        + "or not exists (select 1 from revision r where r.id = i.revision_id)");
+        mustBeZero.put(
+                "lead time to decision other than the sum of the stages before it",
+                "select count(*) "
+                        + "from feedback where reference like '" + PREFIX + "%' and decision_seconds "
+                        + "<> triage_seconds + clarification_seconds + review_seconds");
+        mustBeZero.put(
+                "lead time to publication other than decision plus revision",
+                "select count(*) from feedback " + "where reference like '" + PREFIX
+                        + "%' and publication_seconds <> decision_seconds + revision_seconds");
+        mustBeZero.put(
+                "stage times running past the time in the current stage",
+                "select count(*) from feedback "
+                        + "where reference like '" + PREFIX + "%' and decided_at is null and submitted_at "
+                        + "+ (triage_seconds + clarification_seconds) * interval '1 second' <> status_since");
+        mustBeZero.put(
+                "a negative time",
+                "select count(*) from feedback where reference like '" + PREFIX + "%' "
+                        + "and least(triage_seconds, clarification_seconds, review_seconds, revision_seconds, decision_seconds) < 0");
         for (var check : mustBeZero.entrySet()) {
             try (ResultSet rs = s.executeQuery(check.getValue())) {
                 rs.next();
                 if (rs.getLong(1) != 0) {
-                    throw new IllegalStateException("Generated data inconsistent: " + rs.getLong(1) + " "
-                            + check.getKey());
+                    throw new IllegalStateException(
+                            "Generated data inconsistent: " + rs.getLong(1) + " " + check.getKey());
                 }
             }
         }

@@ -21,51 +21,72 @@ final class RevisionSchedule {
     static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     /** One revision; {@code publishedAt} is null for the open one. */
-    record Revision(String guidanceId, String baseVersion, String status, String changeClass, String newVersion,
-            Instant consultationEnds, Instant openedAt, Instant publishedAt) {
+    record Revision(
+            String guidanceId,
+            String baseVersion,
+            String status,
+            String changeClass,
+            String newVersion,
+            Instant consultationEnds,
+            Instant openedAt,
+            Instant publishedAt) {
 
         boolean open() {
             return publishedAt == null;
         }
     }
 
-    private RevisionSchedule() {
-    }
+    private RevisionSchedule() {}
 
     /**
      * @param versions the document's catalogue versions by publication date: a revision's base is the
      *        version current when it opened (the earliest one before that)
      */
-    static List<Revision> of(String guidanceId, NavigableMap<LocalDate, String> versions, boolean endsOpen,
-            Instant start, Instant now, Random random) {
+    static List<Revision> of(
+            String guidanceId,
+            NavigableMap<LocalDate, String> versions,
+            boolean endsOpen,
+            Instant start,
+            Instant now,
+            Random random) {
         List<Revision> backwards = new ArrayList<>();
         Instant published;
         if (endsOpen) {
             Instant opened = now.minus(days(10 + random.nextDouble() * 60));
             double stage = random.nextDouble();
-            String status = stage < 0.4 ? "DRAFTING" : stage < 0.7 ? "IN_CONSULTATION" : stage < 0.85
-                    ? "QUALITY_REVIEW" : "AWAITING_APPROVAL";
+            String status = stage < 0.4
+                    ? "DRAFTING"
+                    : stage < 0.7 ? "IN_CONSULTATION" : stage < 0.85 ? "QUALITY_REVIEW" : "AWAITING_APPROVAL";
             String changeClass = switch (status) {
                 case "DRAFTING" -> null;
                 case "IN_CONSULTATION" -> "SUBSTANTIVE";
                 default -> random.nextDouble() < 0.55 ? "SUBSTANTIVE" : "EDITORIAL";
             };
             Instant consultationEnds = "SUBSTANTIVE".equals(changeClass)
-                    ? opened.plus(days(10 + random.nextDouble() * 15)).plus(Duration.ofDays(28)) : null;
-            backwards.add(new Revision(guidanceId, base(versions, opened), status, changeClass, null,
-                    consultationEnds, opened, null));
+                    ? opened.plus(days(10 + random.nextDouble() * 15)).plus(Duration.ofDays(28))
+                    : null;
+            backwards.add(new Revision(
+                    guidanceId, base(versions, opened), status, changeClass, null, consultationEnds, opened, null));
             published = opened.minus(gap(random));
         } else {
             published = now.minus(days(5 + random.nextDouble() * 85));
         }
         while (true) {
             boolean substantive = random.nextDouble() < 0.55;
-            Duration cycle = substantive ? Duration.ofDays(28).plus(days(lognormal(random, 40, 0.4)))
+            Duration cycle = substantive
+                    ? Duration.ofDays(28).plus(days(lognormal(random, 40, 0.4)))
                     : days(Math.max(5, lognormal(random, 25, 0.45)));
             Instant opened = published.minus(cycle);
             Instant consultationEnds = substantive ? published.minus(days(3 + random.nextDouble() * 12)) : null;
-            backwards.add(new Revision(guidanceId, base(versions, opened), "PUBLISHED",
-                    substantive ? "SUBSTANTIVE" : "EDITORIAL", null, consultationEnds, opened, published));
+            backwards.add(new Revision(
+                    guidanceId,
+                    base(versions, opened),
+                    "PUBLISHED",
+                    substantive ? "SUBSTANTIVE" : "EDITORIAL",
+                    null,
+                    consultationEnds,
+                    opened,
+                    published));
             if (opened.isBefore(start.minus(Duration.ofDays(90)))) {
                 break;
             }
@@ -77,8 +98,15 @@ final class RevisionSchedule {
         int number = 0;
         for (Revision r : backwards) {
             String newVersion = r.open() ? null : r.baseVersion() + "-g" + ++number;
-            revisions.add(new Revision(r.guidanceId(), r.baseVersion(), r.status(), r.changeClass(), newVersion,
-                    r.consultationEnds(), r.openedAt(), r.publishedAt()));
+            revisions.add(new Revision(
+                    r.guidanceId(),
+                    r.baseVersion(),
+                    r.status(),
+                    r.changeClass(),
+                    newVersion,
+                    r.consultationEnds(),
+                    r.openedAt(),
+                    r.publishedAt()));
         }
         return revisions;
     }

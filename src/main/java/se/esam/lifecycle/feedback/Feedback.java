@@ -44,15 +44,26 @@ record Feedback(
     private static final Map<FeedbackStatus, Set<FeedbackStatus>> NEXT = new EnumMap<>(FeedbackStatus.class);
 
     static {
-        NEXT.put(FeedbackStatus.IN_TRIAGE, EnumSet.of(FeedbackStatus.AWAITING_CLARIFICATION, FeedbackStatus.IN_REVIEW,
-                FeedbackStatus.DUPLICATE, FeedbackStatus.OUT_OF_SCOPE));
-        NEXT.put(FeedbackStatus.AWAITING_CLARIFICATION,
-                EnumSet.of(FeedbackStatus.IN_TRIAGE, FeedbackStatus.UNANSWERED));
-        NEXT.put(FeedbackStatus.IN_REVIEW, EnumSet.of(FeedbackStatus.ACCEPTED_AWAITING_REVISION,
-                FeedbackStatus.REJECTED, FeedbackStatus.HELD_FOR_NEXT_REVISION));
-        NEXT.put(FeedbackStatus.ACCEPTED_AWAITING_REVISION,
+        NEXT.put(
+                FeedbackStatus.IN_TRIAGE,
+                EnumSet.of(
+                        FeedbackStatus.AWAITING_CLARIFICATION,
+                        FeedbackStatus.IN_REVIEW,
+                        FeedbackStatus.DUPLICATE,
+                        FeedbackStatus.OUT_OF_SCOPE));
+        NEXT.put(
+                FeedbackStatus.AWAITING_CLARIFICATION, EnumSet.of(FeedbackStatus.IN_TRIAGE, FeedbackStatus.UNANSWERED));
+        NEXT.put(
+                FeedbackStatus.IN_REVIEW,
+                EnumSet.of(
+                        FeedbackStatus.ACCEPTED_AWAITING_REVISION,
+                        FeedbackStatus.REJECTED,
+                        FeedbackStatus.HELD_FOR_NEXT_REVISION));
+        NEXT.put(
+                FeedbackStatus.ACCEPTED_AWAITING_REVISION,
                 EnumSet.of(FeedbackStatus.IN_REVISION, FeedbackStatus.ANSWERED_IN_VERSION));
-        NEXT.put(FeedbackStatus.HELD_FOR_NEXT_REVISION,
+        NEXT.put(
+                FeedbackStatus.HELD_FOR_NEXT_REVISION,
                 EnumSet.of(FeedbackStatus.IN_REVISION, FeedbackStatus.ANSWERED_IN_VERSION));
         NEXT.put(FeedbackStatus.IN_REVISION, EnumSet.of(FeedbackStatus.ANSWERED_IN_VERSION));
         for (FeedbackStatus status : FeedbackStatus.values()) {
@@ -64,8 +75,7 @@ record Feedback(
     static final class IllegalMove extends ConflictException {
 
         IllegalMove(String reference, FeedbackStatus from, FeedbackStatus to) {
-            super("Synpunkt " + reference + " kan inte gå från \"" + from.label() + "\" till \"" + to.label()
-                    + "\".");
+            super("Synpunkt " + reference + " kan inte gå från \"" + from.label() + "\" till \"" + to.label() + "\".");
         }
     }
 
@@ -81,11 +91,35 @@ record Feedback(
     }
 
     /** Just registered: in triage, nothing decided yet. */
-    static Feedback submitted(String reference, GuidanceReference guidance, FeedbackType type, String description,
-            String submitter, String organisation, String processInstanceId, Instant at) {
-        return new Feedback(reference, guidance.guidanceId(), guidance.version(), guidance.sectionId(), type,
-                description, submitter, organisation, FeedbackStatus.IN_TRIAGE, null, null, null, false, null, null,
-                null, processInstanceId, at, null);
+    static Feedback submitted(
+            String reference,
+            GuidanceReference guidance,
+            FeedbackType type,
+            String description,
+            String submitter,
+            String organisation,
+            String processInstanceId,
+            Instant at) {
+        return new Feedback(
+                reference,
+                guidance.guidanceId(),
+                guidance.version(),
+                guidance.sectionId(),
+                type,
+                description,
+                submitter,
+                organisation,
+                FeedbackStatus.IN_TRIAGE,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                processInstanceId,
+                at,
+                null);
     }
 
     // triage: the status stays, what the kansli found is recorded
@@ -117,13 +151,11 @@ record Feedback(
     // moves
 
     Feedback awaitingClarification() {
-        return moveTo(FeedbackStatus.AWAITING_CLARIFICATION, c -> {
-        });
+        return moveTo(FeedbackStatus.AWAITING_CLARIFICATION, c -> {});
     }
 
     Feedback clarified() {
-        return moveTo(FeedbackStatus.IN_TRIAGE, c -> {
-        });
+        return moveTo(FeedbackStatus.IN_TRIAGE, c -> {});
     }
 
     Feedback inReview(Instant due) {
@@ -152,13 +184,11 @@ record Feedback(
     }
 
     Feedback joinedRevision() {
-        return moveTo(FeedbackStatus.IN_REVISION, c -> {
-        });
+        return moveTo(FeedbackStatus.IN_REVISION, c -> {});
     }
 
     Feedback answeredInVersion() {
-        return moveTo(FeedbackStatus.ANSWERED_IN_VERSION, c -> {
-        });
+        return moveTo(FeedbackStatus.ANSWERED_IN_VERSION, c -> {});
     }
 
     private Feedback moveTo(FeedbackStatus next, Consumer<Changes> change) {
@@ -189,8 +219,25 @@ record Feedback(
         c.reviewDue = reviewDue;
         c.decidedAt = decidedAt;
         change.accept(c);
-        return new Feedback(reference, guidanceId, guidanceVersion, sectionId, type, description, submitter,
-                submitterOrganisation, newStatus, c.expertGroup, c.priority, c.duplicateOf, c.containsPersonalData,
-                c.disposition, c.dispositionReason, c.reviewDue, processInstanceId, submittedAt, c.decidedAt);
+        return new Feedback(
+                reference,
+                guidanceId,
+                guidanceVersion,
+                sectionId,
+                type,
+                description,
+                submitter,
+                submitterOrganisation,
+                newStatus,
+                c.expertGroup,
+                c.priority,
+                c.duplicateOf,
+                c.containsPersonalData,
+                c.disposition,
+                c.dispositionReason,
+                c.reviewDue,
+                processInstanceId,
+                submittedAt,
+                c.decidedAt);
     }
 }

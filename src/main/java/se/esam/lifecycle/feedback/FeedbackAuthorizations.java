@@ -27,13 +27,24 @@ class FeedbackAuthorizations implements ApplicationRunner {
         for (String group : Roles.ALL) {
             authorizations.grant(group, Resources.PROCESS_DEFINITION, FeedbackProcess.KEY, Permissions.READ);
         }
-        authorizations.grant(Roles.SUBMITTERS, Resources.PROCESS_DEFINITION, FeedbackProcess.KEY,
+        authorizations.grant(
+                Roles.SUBMITTERS,
+                Resources.PROCESS_DEFINITION,
+                FeedbackProcess.KEY,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
-        for (String watcher : new String[] { Roles.KANSLI, Roles.MANAGERS }) {
-            authorizations.grant(watcher, Resources.PROCESS_DEFINITION, FeedbackProcess.KEY,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-            authorizations.grant(watcher, Resources.DECISION_DEFINITION, FeedbackProcess.ROUTING_DECISION,
-                    Permissions.READ, Permissions.READ_HISTORY);
+        for (String watcher : new String[] {Roles.KANSLI, Roles.MANAGERS}) {
+            authorizations.grant(
+                    watcher,
+                    Resources.PROCESS_DEFINITION,
+                    FeedbackProcess.KEY,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY);
+            authorizations.grant(
+                    watcher,
+                    Resources.DECISION_DEFINITION,
+                    FeedbackProcess.ROUTING_DECISION,
+                    Permissions.READ,
+                    Permissions.READ_HISTORY);
         }
     }
 }

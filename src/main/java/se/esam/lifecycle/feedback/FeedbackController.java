@@ -1,9 +1,8 @@
 package se.esam.lifecycle.feedback;
 
 import java.net.URI;
-import java.util.regex.Pattern;
 import java.util.List;
-
+import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.system.InvalidInputException;
 
@@ -39,15 +39,20 @@ class FeedbackController {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @PostMapping
-    @Operation(summary = "Submit feedback on a published guidance version; answers with its tracking reference",
+    @Operation(
+            summary = "Submit feedback on a published guidance version; answers with its tracking reference",
             description = "With an Idempotency-Key header a repeated request (a retry after a lost answer) "
                     + "returns the first one's feedback instead of creating another; the same key with other "
                     + "content is refused with 409.")
-                    @ApiResponse(responseCode = "201", description = "Mottagen; Location pekar på synpunkten", useReturnTypeSchema = true)
-                    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-                    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-                    @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
-    ResponseEntity<FeedbackView> submit(@Valid @RequestBody Submission submission,
+    @ApiResponse(
+            responseCode = "201",
+            description = "Mottagen; Location pekar på synpunkten",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    ResponseEntity<FeedbackView> submit(
+            @Valid @RequestBody Submission submission,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
@@ -55,9 +60,12 @@ class FeedbackController {
             throw new InvalidInputException(IDEMPOTENCY_KEY, "Högst 100 tecken: bokstäver, siffror och . _ : -");
         }
         FeedbackIntake.Submitted submitted = intake.submit(submission, user, idempotencyKey);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{reference}")
-                .buildAndExpand(submitted.reference()).toUri();
-        return ResponseEntity.created(location).header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{reference}")
+                .buildAndExpand(submitted.reference())
+                .toUri();
+        return ResponseEntity.created(location)
+                .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))
                 .body(queries.view(submitted.reference(), user));
     }
 

@@ -6,7 +6,19 @@ import java.time.Instant;
 record FeedbackEvent(Instant occurredAt, FeedbackStatus stage, Action action, String actor, String detail) {
 
     enum Action {
-        SUBMITTED, ROUTED, CLARIFICATION_REQUESTED, CLARIFIED, CLOSED_UNANSWERED, MARKED_DUPLICATE,
-        REJECTED_OUT_OF_SCOPE, SENT_TO_REVIEW, REMINDED, ESCALATED, DECIDED, HANDED_TO_REVISION, JOINED_REVISION, ANSWERED_IN_VERSION
+        SUBMITTED,
+        ROUTED,
+        CLARIFICATION_REQUESTED,
+        CLARIFIED,
+        CLOSED_UNANSWERED,
+        MARKED_DUPLICATE,
+        REJECTED_OUT_OF_SCOPE,
+        SENT_TO_REVIEW,
+        REMINDED,
+        ESCALATED,
+        DECIDED,
+        HANDED_TO_REVISION,
+        JOINED_REVISION,
+        ANSWERED_IN_VERSION
     }
 }

@@ -30,22 +30,34 @@ class FeedbackForRevision implements RevisionFeedback {
     @Override
     @Transactional(readOnly = true)
     public FeedbackItem item(String reference) {
-        return feedback.find(reference).map(this::item)
+        return feedback.find(reference)
+                .map(this::item)
                 .orElseThrow(() -> new NotFoundException("Ingen synpunkt " + reference));
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean submittedByOrganisationOf(String reference, String person) {
-        return feedback.find(reference).map(f -> directory.isMemberOf(person, f.submitterOrganisation()))
+        return feedback.find(reference)
+                .map(f -> directory.isMemberOf(person, f.submitterOrganisation()))
                 .orElse(false);
     }
 
     private FeedbackItem item(Feedback f) {
-        String organisation = directory.organisation(f.submitterOrganisation()).map(Directory.Organisation::name)
+        String organisation = directory
+                .organisation(f.submitterOrganisation())
+                .map(Directory.Organisation::name)
                 .orElse(f.submitterOrganisation());
-        return new FeedbackItem(f.reference(), f.guidanceVersion(), f.sectionId(), f.type().name(), f.type().label(),
-                organisation, f.description(), f.containsPersonalData(),
-                f.disposition() == null ? null : f.disposition().name(), f.dispositionReason());
+        return new FeedbackItem(
+                f.reference(),
+                f.guidanceVersion(),
+                f.sectionId(),
+                f.type().name(),
+                f.type().label(),
+                organisation,
+                f.description(),
+                f.containsPersonalData(),
+                f.disposition() == null ? null : f.disposition().name(),
+                f.dispositionReason());
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -40,8 +40,13 @@ class FeedbackIntake {
     private final AuthorizationService authorizations;
     private final TransactionTemplate inTransaction;
 
-    FeedbackIntake(FeedbackService feedback, RuntimeService runtime, FeedbackRepository repository,
-            IdentityService identity, AuthorizationService authorizations, PlatformTransactionManager transactions) {
+    FeedbackIntake(
+            FeedbackService feedback,
+            RuntimeService runtime,
+            FeedbackRepository repository,
+            IdentityService identity,
+            AuthorizationService authorizations,
+            PlatformTransactionManager transactions) {
         this.inTransaction = new TransactionTemplate(transactions);
         this.feedback = feedback;
         this.runtime = runtime;
@@ -51,8 +56,7 @@ class FeedbackIntake {
     }
 
     /** What a submission returned: its reference, and whether it repeats an earlier one with the same key. */
-    record Submitted(String reference, boolean replayed) {
-    }
+    record Submitted(String reference, boolean replayed) {}
 
     /**
      * Submits, once per idempotency key: a repeated key with the same submission answers with the first
@@ -86,8 +90,8 @@ class FeedbackIntake {
 
     private Submitted submitOnce(Submission submission, CurrentUser submitter, String idempotencyKey, String hash) {
         return inTransaction.execute(status -> {
-            FeedbackRepository.SubmissionKey key = repository.lockSubmission(submitter.id(), idempotencyKey)
-                    .orElseThrow(FeedbackIntake::inProgress);
+            FeedbackRepository.SubmissionKey key =
+                    repository.lockSubmission(submitter.id(), idempotencyKey).orElseThrow(FeedbackIntake::inProgress);
             if (key.reference() != null) {
                 return replayOf(key, idempotencyKey, hash);
             }
@@ -101,7 +105,9 @@ class FeedbackIntake {
 
     /** The earlier, completed submission with this key, if any. */
     Optional<Submitted> replay(CurrentUser submitter, String idempotencyKey, String hash) {
-        return repository.submission(submitter.id(), idempotencyKey).filter(earlier -> earlier.reference() != null)
+        return repository
+                .submission(submitter.id(), idempotencyKey)
+                .filter(earlier -> earlier.reference() != null)
                 .map(earlier -> replayOf(earlier, idempotencyKey, hash));
     }
 
@@ -114,7 +120,8 @@ class FeedbackIntake {
     }
 
     private static ConflictException inProgress() {
-        return new ConflictException("En synpunkt med samma Idempotency-Key tas emot just nu; försök igen om en stund.");
+        return new ConflictException(
+                "En synpunkt med samma Idempotency-Key tas emot just nu; försök igen om en stund.");
     }
 
     static String hash(Submission submission) {
@@ -129,9 +136,14 @@ class FeedbackIntake {
 
     private String submit(Submission submission, CurrentUser submitter) {
         // the process starts as the application below, so the engine's own check is made here
-        boolean maySubmit = AsApplication.query(identity, () -> authorizations.isUserAuthorized(submitter.id(),
-                List.copyOf(submitter.groups()), ProcessDefinitionPermissions.CREATE_INSTANCE,
-                Resources.PROCESS_DEFINITION, FeedbackProcess.KEY));
+        boolean maySubmit = AsApplication.query(
+                identity,
+                () -> authorizations.isUserAuthorized(
+                        submitter.id(),
+                        List.copyOf(submitter.groups()),
+                        ProcessDefinitionPermissions.CREATE_INSTANCE,
+                        Resources.PROCESS_DEFINITION,
+                        FeedbackProcess.KEY));
         if (!maySubmit) {
             throw new ForbiddenException("Bara medlemsorganisationernas medarbetare lämnar synpunkter.");
         }
@@ -145,8 +157,8 @@ class FeedbackIntake {
                 .putValue(Vars.SUBMITTER, submitter.id());
         // as the application: the rights were checked above, the submitter is ours to set, not a form field,
         // and the text (up to 10,000 characters) travels as a transient variable the start form does not declare
-        ProcessInstance instance = AsApplication.query(identity,
-                () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables));
+        ProcessInstance instance =
+                AsApplication.query(identity, () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY, variables));
         return repository.referenceOfProcess(instance.getId());
     }
 }

@@ -18,14 +18,18 @@ class FeedbackMetrics {
     }
 
     void submitted(FeedbackType type) {
-        afterCommit(Counter.builder("guidance.feedback.submitted").description("Feedback submitted")
-                .tag("type", type.name()).register(registry));
+        afterCommit(Counter.builder("guidance.feedback.submitted")
+                .description("Feedback submitted")
+                .tag("type", type.name())
+                .register(registry));
     }
 
     /** @param outcome the disposition, or how it was closed without one */
     void decided(String outcome) {
-        afterCommit(Counter.builder("guidance.feedback.decided").description("Feedback given its outcome")
-                .tag("outcome", outcome).register(registry));
+        afterCommit(Counter.builder("guidance.feedback.decided")
+                .description("Feedback given its outcome")
+                .tag("outcome", outcome)
+                .register(registry));
     }
 
     private static void afterCommit(Counter counter) {

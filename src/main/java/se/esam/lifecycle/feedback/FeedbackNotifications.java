@@ -5,16 +5,15 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
+import se.esam.lifecycle.system.SwedishTime;
 
 /** The mails of the feedback lifecycle, in Swedish. */
 @Component
 class FeedbackNotifications {
-
 
     private final Mailer mailer;
     private final Directory directory;
@@ -32,7 +31,8 @@ class FeedbackNotifications {
 
                 Den har fått referensen %s. Kansliet går igenom den och skickar den till rätt expertgrupp.
                 Du får besked när den är behandlad.
-                """.formatted(guidance.title(), guidance.version(), f.reference()));
+                """.formatted(
+                        guidance.title(), guidance.version(), f.reference()));
     }
 
     void clarificationRequested(Feedback f, String question, Instant due) {
@@ -42,7 +42,8 @@ class FeedbackNotifications {
                 %s
 
                 Svara senast %s under Mina uppgifter i Tasklist. Utan svar avslutas synpunkten.
-                """.formatted(f.reference(), question, SwedishTime.DATE.format(due)));
+                """.formatted(
+                        f.reference(), question, SwedishTime.DATE.format(due)));
     }
 
     void unanswered(Feedback f) {
@@ -56,7 +57,8 @@ class FeedbackNotifications {
         toSubmitter(f, "Synpunkt " + f.reference() + " behandlas tillsammans med " + f.duplicateOf(), """
                 Din synpunkt %s tar upp samma sak som den tidigare synpunkten %s. De behandlas därför
                 tillsammans, och beslutet om %s gäller även din synpunkt.
-                """.formatted(f.reference(), f.duplicateOf(), f.duplicateOf()));
+                """.formatted(
+                        f.reference(), f.duplicateOf(), f.duplicateOf()));
     }
 
     void outOfScope(Feedback f) {
@@ -64,16 +66,21 @@ class FeedbackNotifications {
                 Din synpunkt %s ligger utanför det som eSams vägledningar omfattar.
 
                 Motivering: %s
-                """.formatted(f.reference(), f.dispositionReason()));
+                """.formatted(
+                        f.reference(), f.dispositionReason()));
     }
 
     void decided(Feedback f) {
         String next = switch (f.disposition()) {
-            case ACCEPTED -> "Synpunkten tas med i nästa revision av vägledningen. Du får besked om vilken version som besvarar den.";
+            case ACCEPTED ->
+                "Synpunkten tas med i nästa revision av vägledningen. Du får besked om vilken version som besvarar den.";
             case HELD -> "Synpunkten tas upp igen när vägledningen revideras nästa gång.";
             case REJECTED -> "Synpunkten leder inte till någon ändring av vägledningen.";
         };
-        toSubmitter(f, "Beslut om synpunkt " + f.reference() + ": " + f.disposition().label(), """
+        toSubmitter(
+                f,
+                "Beslut om synpunkt " + f.reference() + ": " + f.disposition().label(),
+                """
                 Expertgruppen har behandlat din synpunkt %s.
 
                 Ställningstagande: %s
@@ -91,13 +98,16 @@ class FeedbackNotifications {
                 %s
 
                 Läs den nya versionen och hur alla synpunkter har behandlats: %s/guidance/%s/%s
-                """.formatted(version, f.reference(), answer == null ? "" : answer, linkBase, f.guidanceId(),
-                version));
+                """.formatted(
+                        version, f.reference(), answer == null ? "" : answer, linkBase, f.guidanceId(), version));
     }
 
     void reviewReminder(Feedback f, List<String> groupMembers) {
-        mailer.send(groupMembers, "Påminnelse: synpunkt " + f.reference() + " ska granskas senast "
-                + SwedishTime.DATE.format(f.reviewDue()), """
+        mailer.send(
+                groupMembers,
+                "Påminnelse: synpunkt " + f.reference() + " ska granskas senast "
+                        + SwedishTime.DATE.format(f.reviewDue()),
+                """
                 Synpunkten %s väntar på granskning av expertgruppen och ska vara granskad senast %s.
                 Den finns bland gruppens uppgifter i Tasklist: %s/camunda/app/tasklist/
                 """.formatted(f.reference(), SwedishTime.DATE.format(f.reviewDue()), linkBase));
@@ -107,11 +117,17 @@ class FeedbackNotifications {
         mailer.send(kansli, "Försenad granskning: synpunkt " + f.reference(), """
                 Granskningen av synpunkt %s skulle ha varit klar %s men är det inte.
                 Ansvarig expertgrupp: %s.
-                """.formatted(f.reference(), SwedishTime.DATE.format(f.reviewDue()), groupName));
+                """.formatted(
+                        f.reference(), SwedishTime.DATE.format(f.reviewDue()), groupName));
     }
 
     private void toSubmitter(Feedback f, String subject, String body) {
-        directory.emailOf(f.submitter()).ifPresent(address -> mailer.send(address, subject, body
-                + "\nFölj din synpunkt: " + linkBase + "/feedback/" + f.reference() + "\n\nVänliga hälsningar\neSams kansli\n"));
+        directory
+                .emailOf(f.submitter())
+                .ifPresent(address -> mailer.send(
+                        address,
+                        subject,
+                        body + "\nFölj din synpunkt: " + linkBase + "/feedback/" + f.reference()
+                                + "\n\nVänliga hälsningar\neSams kansli\n"));
     }
 }

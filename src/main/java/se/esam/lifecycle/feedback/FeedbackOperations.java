@@ -21,26 +21,41 @@ class FeedbackOperations {
 
     @Bean
     TasklistFilter triageQueue() {
-        return new TasklistFilter("Triagekö", "Nya synpunkter som kansliet ska triagera", 5,
-                tasks -> tasks.createTaskQuery().taskCandidateGroup(Roles.KANSLI)
-                        .taskDefinitionKey(FeedbackProcess.Elements.TRIAGE).orderByTaskCreateTime().asc(),
+        return new TasklistFilter(
+                "Triagekö",
+                "Nya synpunkter som kansliet ska triagera",
+                5,
+                tasks -> tasks.createTaskQuery()
+                        .taskCandidateGroup(Roles.KANSLI)
+                        .taskDefinitionKey(FeedbackProcess.Elements.TRIAGE)
+                        .orderByTaskCreateTime()
+                        .asc(),
                 List.of(Roles.KANSLI));
     }
 
     @Bean
     TasklistFilter.Columns feedbackColumns() {
-        return new TasklistFilter.Columns(0, List.of(
-                new TasklistFilter.Column(Vars.REFERENCE, "Referens"),
-                new TasklistFilter.Column(Vars.GUIDANCE_TITLE, "Vägledning"),
-                new TasklistFilter.Column(Vars.FEEDBACK_TYPE_LABEL, "Typ"),
-                new TasklistFilter.Column(Vars.SUBMITTER_ORGANISATION, "Organisation")));
+        return new TasklistFilter.Columns(
+                0,
+                List.of(
+                        new TasklistFilter.Column(Vars.REFERENCE, "Referens"),
+                        new TasklistFilter.Column(Vars.GUIDANCE_TITLE, "Vägledning"),
+                        new TasklistFilter.Column(Vars.FEEDBACK_TYPE_LABEL, "Typ"),
+                        new TasklistFilter.Column(Vars.SUBMITTER_ORGANISATION, "Organisation")));
     }
 
     /** Read when scraped, as the application: a person's authorizations would hide instances. */
     @Bean
     MeterBinder feedbackInstancesRunning(RuntimeService runtime, IdentityService identity) {
-        return registry -> Gauge.builder("camunda.process.instances.running", () -> AsApplication.query(identity,
-                () -> runtime.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count()))
-                .description("Running process instances").tag("process", FeedbackProcess.KEY).register(registry);
+        return registry -> Gauge.builder(
+                        "camunda.process.instances.running",
+                        () -> AsApplication.query(
+                                identity,
+                                () -> runtime.createProcessInstanceQuery()
+                                        .processDefinitionKey(FeedbackProcess.KEY)
+                                        .count()))
+                .description("Running process instances")
+                .tag("process", FeedbackProcess.KEY)
+                .register(registry);
     }
 }

@@ -1,13 +1,13 @@
 package se.esam.lifecycle.feedback;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.system.InvalidInputException;
@@ -36,8 +36,9 @@ class FeedbackPages {
 
     @GetMapping("/feedback/{reference}")
     String detail(@PathVariable String reference, Authentication authentication, Model model) {
-        model.addAttribute("f", queries.view(ReferenceGenerator.wellFormed("reference", reference),
-                CurrentUser.of(authentication)));
+        model.addAttribute(
+                "f",
+                queries.view(ReferenceGenerator.wellFormed("reference", reference), CurrentUser.of(authentication)));
         return "feedback/detail";
     }
 

@@ -18,8 +18,7 @@ public final class FeedbackProcess {
         public static final String CLARIFY = "answer-clarification";
         public static final String REVIEW = "review-feedback";
 
-        private Forms() {
-        }
+        private Forms() {}
     }
 
     /** BPMN element ids. */
@@ -45,6 +44,7 @@ public final class FeedbackProcess {
         public static final String HAND_OVER = "HandOverToRevision";
         /** Accepted (handed over) and held feedback both wait here for the version that answers them. */
         public static final String AWAIT_REVISION_MERGE = "AwaitRevisionMerge";
+
         public static final String AWAIT_REVISION = "RevisionPublished";
         public static final String NOTIFY_PUBLICATION = "NotifyPublication";
         public static final String END_ANSWERED = "FeedbackAnswered";
@@ -55,8 +55,7 @@ public final class FeedbackProcess {
         public static final String END_REMINDED = "ReminderSent";
         public static final String END_ESCALATED = "ReviewEscalated";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** Process variable names. */
@@ -111,8 +110,7 @@ public final class FeedbackProcess {
         /** How the revision handled this feedback, in words for the submitter. */
         public static final String ANSWER = "answer";
 
-        private Vars() {
-        }
+        private Vars() {}
     }
 
     /** Values of {@link Vars#TRIAGE_DECISION}. */
@@ -122,10 +120,8 @@ public final class FeedbackProcess {
         public static final String OUT_OF_SCOPE = "outOfScope";
         public static final String CLARIFY = "clarify";
 
-        private TriageDecisions() {
-        }
+        private TriageDecisions() {}
     }
 
-    private FeedbackProcess() {
-    }
+    private FeedbackProcess() {}
 }

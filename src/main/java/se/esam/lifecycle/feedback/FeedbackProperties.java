@@ -17,7 +17,8 @@ record FeedbackProperties(Period clarificationPeriod, Map<Priority, Period> revi
     FeedbackProperties {
         for (Priority priority : Priority.values()) {
             if (reviewPeriod == null || !reviewPeriod.containsKey(priority)) {
-                throw new IllegalArgumentException("guidance.feedback.review-period." + priority + " is not configured");
+                throw new IllegalArgumentException(
+                        "guidance.feedback.review-period." + priority + " is not configured");
             }
         }
     }

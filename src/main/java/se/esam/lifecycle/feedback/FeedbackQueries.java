@@ -30,19 +30,23 @@ class FeedbackQueries {
 
     @Transactional(readOnly = true)
     FeedbackView view(String reference, CurrentUser user) {
-        Feedback f = feedback.find(reference).filter(found -> mayRead(user, found))
+        Feedback f = feedback.find(reference)
+                .filter(found -> mayRead(user, found))
                 .orElseThrow(() -> new NotFoundException("Det finns ingen synpunkt " + reference + " som du kan se."));
         List<FeedbackView.HistoryEntry> history = feedback.history(reference).stream()
-                .map(e -> new FeedbackView.HistoryEntry(e.occurredAt(), e.stage(), e.stage().label(), e.action(),
-                        e.actor(), e.detail()))
+                .map(e -> new FeedbackView.HistoryEntry(
+                        e.occurredAt(), e.stage(), e.stage().label(), e.action(), e.actor(), e.detail()))
                 .toList();
         return toView(f, history);
     }
 
     @Transactional(readOnly = true)
     List<FeedbackView> ofMyOrganisation(CurrentUser user) {
-        return directory.organisationOf(user.id())
-                .map(organisation -> feedback.submittedBy(organisation.id()).stream().map(f -> toView(f, null)).toList())
+        return directory
+                .organisationOf(user.id())
+                .map(organisation -> feedback.submittedBy(organisation.id()).stream()
+                        .map(f -> toView(f, null))
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -50,18 +54,37 @@ class FeedbackQueries {
         if (user.overseesAllFeedback() || (f.expertGroup() != null && user.isIn(f.expertGroup()))) {
             return true;
         }
-        return directory.organisationOf(user.id()).map(o -> o.id().equals(f.submitterOrganisation())).orElse(false);
+        return directory
+                .organisationOf(user.id())
+                .map(o -> o.id().equals(f.submitterOrganisation()))
+                .orElse(false);
     }
 
     private FeedbackView toView(Feedback f, List<FeedbackView.HistoryEntry> history) {
         GuidanceReference guidance = catalogue.resolve(f.guidanceId(), f.guidanceVersion(), f.sectionId());
-        String organisation = directory.organisation(f.submitterOrganisation()).map(Directory.Organisation::name)
+        String organisation = directory
+                .organisation(f.submitterOrganisation())
+                .map(Directory.Organisation::name)
                 .orElse(f.submitterOrganisation());
-        return new FeedbackView(f.reference(), f.status(), f.status().label(),
-                new FeedbackView.Guidance(guidance.guidanceId(), guidance.title(), guidance.version(),
-                        guidance.sectionId(), guidance.sectionTitle()),
-                f.type(), f.description(), organisation,
-                f.expertGroup() == null ? null : directory.groupName(f.expertGroup()), f.duplicateOf(),
-                f.disposition(), f.dispositionReason(), f.submittedAt(), f.decidedAt(), history);
+        return new FeedbackView(
+                f.reference(),
+                f.status(),
+                f.status().label(),
+                new FeedbackView.Guidance(
+                        guidance.guidanceId(),
+                        guidance.title(),
+                        guidance.version(),
+                        guidance.sectionId(),
+                        guidance.sectionTitle()),
+                f.type(),
+                f.description(),
+                organisation,
+                f.expertGroup() == null ? null : directory.groupName(f.expertGroup()),
+                f.duplicateOf(),
+                f.disposition(),
+                f.dispositionReason(),
+                f.submittedAt(),
+                f.decidedAt(),
+                history);
     }
 }

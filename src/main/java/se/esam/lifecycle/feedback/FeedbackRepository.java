@@ -43,13 +43,29 @@ class FeedbackRepository {
 
     void insert(Feedback f) {
         jdbc.sql("insert into feedback (" + COLUMNS + ", status_since, submitted_month) values "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(f.reference(), f.guidanceId(), f.guidanceVersion(), f.sectionId(), f.type().name(),
-                        f.description(), f.submitter(), f.submitterOrganisation(), f.status().name(),
-                        f.expertGroup(), name(f.priority()), f.duplicateOf(), f.containsPersonalData(),
-                        name(f.disposition()), f.dispositionReason(), timestamp(f.reviewDue()),
-                        f.processInstanceId(), timestamp(f.submittedAt()), timestamp(f.decidedAt()),
-                        timestamp(f.submittedAt()), month(f.submittedAt()))
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        f.reference(),
+                        f.guidanceId(),
+                        f.guidanceVersion(),
+                        f.sectionId(),
+                        f.type().name(),
+                        f.description(),
+                        f.submitter(),
+                        f.submitterOrganisation(),
+                        f.status().name(),
+                        f.expertGroup(),
+                        name(f.priority()),
+                        f.duplicateOf(),
+                        f.containsPersonalData(),
+                        name(f.disposition()),
+                        f.dispositionReason(),
+                        timestamp(f.reviewDue()),
+                        f.processInstanceId(),
+                        timestamp(f.submittedAt()),
+                        timestamp(f.decidedAt()),
+                        timestamp(f.submittedAt()),
+                        month(f.submittedAt()))
                 .update();
         metrics.submitted(f.type());
     }
@@ -62,12 +78,13 @@ class FeedbackRepository {
      *         step moved it after the item was read
      */
     void update(Feedback f) {
-        record Before(FeedbackStatus status, Instant since, String outcome) {
-        }
+        record Before(FeedbackStatus status, Instant since, String outcome) {}
         Before before = jdbc.sql("select status, status_since, outcome from feedback where reference = ?")
                 .param(f.reference())
-                .query((rs, n) -> new Before(FeedbackStatus.valueOf(rs.getString("status")),
-                        instant(rs, "status_since"), rs.getString("outcome")))
+                .query((rs, n) -> new Before(
+                        FeedbackStatus.valueOf(rs.getString("status")),
+                        instant(rs, "status_since"),
+                        rs.getString("outcome")))
                 .single();
         if (before.status() != f.status()) {
             Feedback.requireMove(f.reference(), before.status(), f.status());
@@ -77,17 +94,30 @@ class FeedbackRepository {
         }
         Instant now = clock.instant();
         boolean moved = before.status() != f.status();
-        List<Object> values = new ArrayList<>(Arrays.asList(f.status().name(), f.expertGroup(), name(f.priority()),
-                f.duplicateOf(), f.containsPersonalData(), name(f.disposition()), f.dispositionReason(),
-                timestamp(f.reviewDue()), f.processInstanceId(), timestamp(f.decidedAt()), outcome(f),
-                month(f.decidedAt()), f.decidedAt() == null ? null : seconds(f.submittedAt(), f.decidedAt()),
-                timestamp(moved || before.since() == null ? now : before.since()), month(f.reviewDue())));
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                f.status().name(),
+                f.expertGroup(),
+                name(f.priority()),
+                f.duplicateOf(),
+                f.containsPersonalData(),
+                name(f.disposition()),
+                f.dispositionReason(),
+                timestamp(f.reviewDue()),
+                f.processInstanceId(),
+                timestamp(f.decidedAt()),
+                outcome(f),
+                month(f.decidedAt()),
+                f.decidedAt() == null ? null : seconds(f.submittedAt(), f.decidedAt()),
+                timestamp(moved || before.since() == null ? now : before.since()),
+                month(f.reviewDue())));
         StringBuilder sql = new StringBuilder("""
                 update feedback set status = ?, expert_group = ?, priority = ?, duplicate_of = ?,
                        contains_personal_data = ?, disposition = ?, disposition_reason = ?, review_due = ?,
                        process_instance_id = ?, decided_at = ?, outcome = ?, decided_month = ?,
                        decision_seconds = ?, status_since = ?, review_due_month = ?""");
-        String stage = moved && before.status().stage() != null ? before.status().stage().secondsColumn() : null;
+        String stage = moved && before.status().stage() != null
+                ? before.status().stage().secondsColumn()
+                : null;
         if (stage != null) {
             sql.append(", ").append(stage).append(" = ").append(stage).append(" + ?");
             values.add(before.since() == null ? 0L : seconds(before.since(), now));
@@ -105,12 +135,12 @@ class FeedbackRepository {
         return Math.max(0, Duration.between(from, to).toSeconds());
     }
 
-    record SubmissionKey(String hash, String reference) {
-    }
+    record SubmissionKey(String hash, String reference) {}
 
     Optional<SubmissionKey> submission(String submitter, String idempotencyKey) {
         return jdbc.sql("select request_hash, reference from feedback_submission where submitter = ? "
-                + "and idempotency_key = ?").params(submitter, idempotencyKey)
+                        + "and idempotency_key = ?")
+                .params(submitter, idempotencyKey)
                 .query((rs, n) -> new SubmissionKey(rs.getString("request_hash"), rs.getString("reference")))
                 .optional();
     }
@@ -123,7 +153,8 @@ class FeedbackRepository {
         ownTransaction.executeWithoutResult(status -> {
             try {
                 jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
-                        + "values (?, ?, ?, ?)").params(submitter, idempotencyKey, hash, timestamp(clock.instant()))
+                                + "values (?, ?, ?, ?)")
+                        .params(submitter, idempotencyKey, hash, timestamp(clock.instant()))
                         .update();
             } catch (DataIntegrityViolationException | ConcurrencyFailureException exists) {
                 status.setRollbackOnly();
@@ -134,7 +165,8 @@ class FeedbackRepository {
     /** The key's row, locked until the transaction ends; empty while another transaction holds it. */
     Optional<SubmissionKey> lockSubmission(String submitter, String idempotencyKey) {
         return jdbc.sql("select request_hash, reference from feedback_submission where submitter = ? "
-                + "and idempotency_key = ? for update skip locked").params(submitter, idempotencyKey)
+                        + "and idempotency_key = ? for update skip locked")
+                .params(submitter, idempotencyKey)
                 .query((rs, n) -> new SubmissionKey(rs.getString("request_hash"), rs.getString("reference")))
                 .optional();
     }
@@ -143,19 +175,23 @@ class FeedbackRepository {
     void releaseSubmission(String submitter, String idempotencyKey) {
         ownTransaction.executeWithoutResult(status -> lockSubmission(submitter, idempotencyKey)
                 .filter(key -> key.reference() == null)
-                .ifPresent(key -> jdbc.sql("delete from feedback_submission where submitter = ? and idempotency_key = ?")
-                        .params(submitter, idempotencyKey).update()));
+                .ifPresent(
+                        key -> jdbc.sql("delete from feedback_submission where submitter = ? and idempotency_key = ?")
+                                .params(submitter, idempotencyKey)
+                                .update()));
     }
 
     /** Records the submission made under a locked key: its reference and the request it answers. */
     void completeSubmission(String submitter, String idempotencyKey, String hash, String reference) {
         jdbc.sql("update feedback_submission set reference = ?, request_hash = ?, created_at = ? where submitter = ? "
-                + "and idempotency_key = ?").params(reference, hash, timestamp(clock.instant()), submitter,
-                        idempotencyKey).update();
+                        + "and idempotency_key = ?")
+                .params(reference, hash, timestamp(clock.instant()), submitter, idempotencyKey)
+                .update();
     }
 
     void clarificationDue(String reference, Instant due) {
-        jdbc.sql("update feedback set clarification_due = ? where reference = ?").params(timestamp(due), reference)
+        jdbc.sql("update feedback set clarification_due = ? where reference = ?")
+                .params(timestamp(due), reference)
                 .update();
     }
 
@@ -175,56 +211,84 @@ class FeedbackRepository {
     }
 
     Optional<Feedback> find(String reference) {
-        return jdbc.sql("select " + COLUMNS + " from feedback where reference = ?").param(reference)
-                .query(FeedbackRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from feedback where reference = ?")
+                .param(reference)
+                .query(FeedbackRepository::map)
+                .optional();
     }
 
     String referenceOfProcess(String processInstanceId) {
-        return jdbc.sql("select reference from feedback where process_instance_id = ?").param(processInstanceId)
-                .query(String.class).single();
+        return jdbc.sql("select reference from feedback where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(String.class)
+                .single();
     }
 
     List<Feedback> waitingForRevision(String guidanceId) {
         return jdbc.sql("select " + COLUMNS + " from feedback where guidance_id = ? and status in (?, ?) "
-                + "order by submitted_at, reference")
-                .params(guidanceId, FeedbackStatus.ACCEPTED_AWAITING_REVISION.name(),
+                        + "order by submitted_at, reference")
+                .params(
+                        guidanceId,
+                        FeedbackStatus.ACCEPTED_AWAITING_REVISION.name(),
                         FeedbackStatus.HELD_FOR_NEXT_REVISION.name())
-                .query(FeedbackRepository::map).list();
+                .query(FeedbackRepository::map)
+                .list();
     }
 
     List<Feedback> findByOrganisation(String organisation) {
         return jdbc.sql("select " + COLUMNS + " from feedback where submitter_organisation = ? "
-                + "order by submitted_at desc, reference desc").param(organisation)
-                .query(FeedbackRepository::map).list();
+                        + "order by submitted_at desc, reference desc")
+                .param(organisation)
+                .query(FeedbackRepository::map)
+                .list();
     }
 
     void addEvent(String reference, FeedbackEvent event) {
         jdbc.sql("insert into feedback_event (reference, occurred_at, stage, action, actor, detail) "
-                + "values (?, ?, ?, ?, ?, ?)")
-                .params(reference, timestamp(event.occurredAt()), event.stage().name(), event.action().name(),
-                        event.actor(), event.detail())
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        reference,
+                        timestamp(event.occurredAt()),
+                        event.stage().name(),
+                        event.action().name(),
+                        event.actor(),
+                        event.detail())
                 .update();
     }
 
     List<FeedbackEvent> events(String reference) {
         return jdbc.sql("select occurred_at, stage, action, actor, detail from feedback_event "
-                + "where reference = ? order by occurred_at, id").param(reference)
-                .query((rs, n) -> new FeedbackEvent(instant(rs, "occurred_at"),
+                        + "where reference = ? order by occurred_at, id")
+                .param(reference)
+                .query((rs, n) -> new FeedbackEvent(
+                        instant(rs, "occurred_at"),
                         FeedbackStatus.valueOf(rs.getString("stage")),
-                        FeedbackEvent.Action.valueOf(rs.getString("action")), rs.getString("actor"),
+                        FeedbackEvent.Action.valueOf(rs.getString("action")),
+                        rs.getString("actor"),
                         rs.getString("detail")))
                 .list();
     }
 
     private static Feedback map(ResultSet rs, int row) throws SQLException {
-        return new Feedback(rs.getString("reference"), rs.getString("guidance_id"), rs.getString("guidance_version"),
-                rs.getString("section_id"), FeedbackType.valueOf(rs.getString("feedback_type")),
-                rs.getString("description"), rs.getString("submitter"), rs.getString("submitter_organisation"),
-                FeedbackStatus.valueOf(rs.getString("status")), rs.getString("expert_group"),
-                enumOrNull(Priority.class, rs.getString("priority")), rs.getString("duplicate_of"),
+        return new Feedback(
+                rs.getString("reference"),
+                rs.getString("guidance_id"),
+                rs.getString("guidance_version"),
+                rs.getString("section_id"),
+                FeedbackType.valueOf(rs.getString("feedback_type")),
+                rs.getString("description"),
+                rs.getString("submitter"),
+                rs.getString("submitter_organisation"),
+                FeedbackStatus.valueOf(rs.getString("status")),
+                rs.getString("expert_group"),
+                enumOrNull(Priority.class, rs.getString("priority")),
+                rs.getString("duplicate_of"),
                 rs.getBoolean("contains_personal_data"),
-                enumOrNull(Disposition.class, rs.getString("disposition")), rs.getString("disposition_reason"),
-                instant(rs, "review_due"), rs.getString("process_instance_id"), instant(rs, "submitted_at"),
+                enumOrNull(Disposition.class, rs.getString("disposition")),
+                rs.getString("disposition_reason"),
+                instant(rs, "review_due"),
+                rs.getString("process_instance_id"),
+                instant(rs, "submitted_at"),
                 instant(rs, "decided_at"));
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import se.esam.lifecycle.system.SwedishTime;
 import se.esam.lifecycle.feedback.FeedbackEvent.Action;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
@@ -19,6 +18,7 @@ import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * What happens to feedback at each step of its lifecycle. Knows nothing of the engine: the BPMN glue
@@ -38,9 +38,15 @@ class FeedbackService {
     private final RevisionIntake revisions;
     private final Clock clock;
 
-    FeedbackService(FeedbackRepository feedback, ReferenceGenerator references, GuidanceCatalogue catalogue,
-            Directory directory, FeedbackNotifications notifications, FeedbackProperties properties,
-            RevisionIntake revisions, Clock clock) {
+    FeedbackService(
+            FeedbackRepository feedback,
+            ReferenceGenerator references,
+            GuidanceCatalogue catalogue,
+            Directory directory,
+            FeedbackNotifications notifications,
+            FeedbackProperties properties,
+            RevisionIntake revisions,
+            Clock clock) {
         this.feedback = feedback;
         this.references = references;
         this.catalogue = catalogue;
@@ -52,9 +58,12 @@ class FeedbackService {
     }
 
     /** What registering gives the process: the reference and what the forms show. */
-    record Registered(String reference, GuidanceReference guidance, String organisationName, FeedbackType type,
-            String description) {
-    }
+    record Registered(
+            String reference,
+            GuidanceReference guidance,
+            String organisationName,
+            FeedbackType type,
+            String description) {}
 
     /** Checks a submission before the process is started, so that the API can name the field at fault. */
     GuidanceReference check(Submission submission, String submitter) {
@@ -77,17 +86,34 @@ class FeedbackService {
             throw new InvalidInputException("description", FeedbackText.NOT_PLAIN);
         }
         Directory.Organisation organisation = organisationOf(submitter);
-        GuidanceReference guidance = catalogue.resolve(submission.guidanceId(), submission.guidanceVersion(),
-                submission.sectionId());
+        GuidanceReference guidance =
+                catalogue.resolve(submission.guidanceId(), submission.guidanceVersion(), submission.sectionId());
         String reference = references.next();
         Instant now = clock.instant();
-        feedback.insert(Feedback.submitted(reference, guidance, submission.type(), submission.description().strip(),
-                submitter, organisation.id(), processInstanceId, now));
-        feedback.addEvent(reference, new FeedbackEvent(now, FeedbackStatus.IN_TRIAGE, Action.SUBMITTED, submitter,
-                guidance.title() + " " + guidance.version()
-                        + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
+        feedback.insert(Feedback.submitted(
+                reference,
+                guidance,
+                submission.type(),
+                submission.description().strip(),
+                submitter,
+                organisation.id(),
+                processInstanceId,
+                now));
+        feedback.addEvent(
+                reference,
+                new FeedbackEvent(
+                        now,
+                        FeedbackStatus.IN_TRIAGE,
+                        Action.SUBMITTED,
+                        submitter,
+                        guidance.title() + " " + guidance.version()
+                                + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
         notifications.received(get(reference), guidance);
-        return new Registered(reference, guidance, organisation.name(), submission.type(),
+        return new Registered(
+                reference,
+                guidance,
+                organisation.name(),
+                submission.type(),
                 submission.description().strip());
     }
 
@@ -103,7 +129,11 @@ class FeedbackService {
         Feedback f = get(reference);
         save(f.withRouting(expertGroup, priority, containsPersonalData));
         log.info("Routed to {} with priority {}", expertGroup, priority);
-        event(reference, FeedbackStatus.IN_TRIAGE, Action.ROUTED, actor,
+        event(
+                reference,
+                FeedbackStatus.IN_TRIAGE,
+                Action.ROUTED,
+                actor,
                 directory.groupName(expertGroup) + ", prioritet " + priority);
     }
 
@@ -111,8 +141,8 @@ class FeedbackService {
     void markDuplicate(String reference, String actor, String duplicateOf, boolean containsPersonalData) {
         String original = duplicateOf == null ? "" : duplicateOf.strip();
         if (original.equals(reference) || feedback.find(original).isEmpty()) {
-            throw new InvalidInputException("duplicateOf", "Det finns ingen annan synpunkt med referensen '"
-                    + original + "'.");
+            throw new InvalidInputException(
+                    "duplicateOf", "Det finns ingen annan synpunkt med referensen '" + original + "'.");
         }
         Feedback f = get(reference).withDuplicateOf(original, containsPersonalData);
         save(f);
@@ -145,11 +175,17 @@ class FeedbackService {
     @Transactional
     Instant requestClarification(String reference, String actor, String question, boolean containsPersonalData) {
         requireReason("clarificationQuestion", question);
-        Instant due = ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
+        Instant due =
+                ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
         Feedback f = get(reference).withPersonalData(containsPersonalData).awaitingClarification();
         save(f);
         feedback.clarificationDue(reference, due);
-        event(reference, FeedbackStatus.AWAITING_CLARIFICATION, Action.CLARIFICATION_REQUESTED, actor, question.strip());
+        event(
+                reference,
+                FeedbackStatus.AWAITING_CLARIFICATION,
+                Action.CLARIFICATION_REQUESTED,
+                actor,
+                question.strip());
         notifications.clarificationRequested(f, question.strip(), due);
         return due;
     }
@@ -165,13 +201,16 @@ class FeedbackService {
     void closeAsUnanswered(String reference) {
         Feedback f = get(reference).closed(FeedbackStatus.UNANSWERED, clock.instant());
         save(f);
-        event(reference, FeedbackStatus.UNANSWERED, Action.CLOSED_UNANSWERED, null,
+        event(
+                reference,
+                FeedbackStatus.UNANSWERED,
+                Action.CLOSED_UNANSWERED,
+                null,
                 "Inget svar på begäran om förtydligande inom tidsfristen");
         notifications.unanswered(f);
     }
 
-    record ReviewPlan(Instant due, Instant reminder) {
-    }
+    record ReviewPlan(Instant due, Instant reminder) {}
 
     @Transactional
     ReviewPlan sendToReview(String reference) {
@@ -183,9 +222,12 @@ class FeedbackService {
             reminder = now.toInstant();
         }
         save(f.inReview(due));
-        event(reference, FeedbackStatus.IN_REVIEW, Action.SENT_TO_REVIEW, null,
-                directory.groupName(f.expertGroup()) + ", ska vara granskad senast "
-                        + SwedishTime.DATE.format(due));
+        event(
+                reference,
+                FeedbackStatus.IN_REVIEW,
+                Action.SENT_TO_REVIEW,
+                null,
+                directory.groupName(f.expertGroup()) + ", ska vara granskad senast " + SwedishTime.DATE.format(due));
         return new ReviewPlan(due, reminder);
     }
 
@@ -238,7 +280,11 @@ class FeedbackService {
     void answeredInVersion(String reference, String version, String answer) {
         Feedback f = get(reference).answeredInVersion();
         save(f);
-        event(reference, FeedbackStatus.ANSWERED_IN_VERSION, Action.ANSWERED_IN_VERSION, null,
+        event(
+                reference,
+                FeedbackStatus.ANSWERED_IN_VERSION,
+                Action.ANSWERED_IN_VERSION,
+                null,
                 "Version " + version + (answer == null ? "" : ": " + answer));
         notifications.answeredInVersion(f, version, answer);
     }
@@ -274,8 +320,12 @@ class FeedbackService {
     }
 
     Directory.Organisation organisationOf(String userId) {
-        return directory.organisationOf(userId).orElseThrow(() -> new InvalidInputException("submitter",
-                "Användaren " + userId + " hör inte till någon medlemsorganisation och kan inte lämna synpunkter."));
+        return directory
+                .organisationOf(userId)
+                .orElseThrow(() -> new InvalidInputException(
+                        "submitter",
+                        "Användaren " + userId
+                                + " hör inte till någon medlemsorganisation och kan inte lämna synpunkter."));
     }
 
     private Feedback get(String reference) {

@@ -29,18 +29,23 @@ public class FeedbackSteps {
 
     public void register(DelegateExecution execution) {
         // someone signed in (Tasklist, engine REST) submits as themselves, whatever variables they sent
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
+        Authentication authentication =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String submitter = authentication != null ? authentication.getUserId() : string(execution, SUBMITTER);
         if (submitter == null) {
             throw new InvalidInputException(SUBMITTER, "Synpunkten saknar inlämnare.");
         }
-        String description = string(execution, DESCRIPTION_IN_FULL) != null ? string(execution, DESCRIPTION_IN_FULL)
+        String description = string(execution, DESCRIPTION_IN_FULL) != null
+                ? string(execution, DESCRIPTION_IN_FULL)
                 : string(execution, DESCRIPTION);
-        Submission submission = new Submission(string(execution, GUIDANCE_ID), string(execution, GUIDANCE_VERSION),
-                string(execution, SECTION_ID), type(string(execution, FEEDBACK_TYPE)), description);
-        FeedbackService.Registered registered = service.register(submission, submitter,
-                execution.getProcessInstanceId());
+        Submission submission = new Submission(
+                string(execution, GUIDANCE_ID),
+                string(execution, GUIDANCE_VERSION),
+                string(execution, SECTION_ID),
+                type(string(execution, FEEDBACK_TYPE)),
+                description);
+        FeedbackService.Registered registered =
+                service.register(submission, submitter, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(registered.reference());
         execution.setVariables(Map.of(
                 SUBMITTER, submitter,
@@ -63,20 +68,30 @@ public class FeedbackSteps {
         boolean personalData = Boolean.TRUE.equals(task.getVariable(CONTAINS_PERSONAL_DATA));
         String decision = String.valueOf(task.getVariable(TRIAGE_DECISION));
         switch (decision) {
-            case TriageDecisions.ROUTE -> service.route(reference, actor, string(task.getExecution(), EXPERT_GROUP),
-                    priority(string(task.getExecution(), PRIORITY)), personalData);
-            case TriageDecisions.DUPLICATE -> service.markDuplicate(reference, actor,
-                    string(task.getExecution(), DUPLICATE_OF), personalData);
-            case TriageDecisions.OUT_OF_SCOPE -> service.markOutOfScope(reference, actor,
-                    string(task.getExecution(), OUT_OF_SCOPE_REASON), personalData);
-            case TriageDecisions.CLARIFY -> task.setVariable(CLARIFICATION_DUE, Date.from(service.requestClarification(
-                    reference, actor, string(task.getExecution(), CLARIFICATION_QUESTION), personalData)));
+            case TriageDecisions.ROUTE ->
+                service.route(
+                        reference,
+                        actor,
+                        string(task.getExecution(), EXPERT_GROUP),
+                        priority(string(task.getExecution(), PRIORITY)),
+                        personalData);
+            case TriageDecisions.DUPLICATE ->
+                service.markDuplicate(reference, actor, string(task.getExecution(), DUPLICATE_OF), personalData);
+            case TriageDecisions.OUT_OF_SCOPE ->
+                service.markOutOfScope(
+                        reference, actor, string(task.getExecution(), OUT_OF_SCOPE_REASON), personalData);
+            case TriageDecisions.CLARIFY ->
+                task.setVariable(
+                        CLARIFICATION_DUE,
+                        Date.from(service.requestClarification(
+                                reference, actor, string(task.getExecution(), CLARIFICATION_QUESTION), personalData)));
             default -> throw new InvalidInputException(TRIAGE_DECISION, "Välj ett beslut.");
         }
     }
 
     public void clarificationAnswered(DelegateTask task) {
-        service.clarified(reference(task.getExecution()), actor(task), string(task.getExecution(), CLARIFICATION_ANSWER));
+        service.clarified(
+                reference(task.getExecution()), actor(task), string(task.getExecution(), CLARIFICATION_ANSWER));
     }
 
     public void closeAsUnanswered(DelegateExecution execution) {
@@ -104,7 +119,10 @@ public class FeedbackSteps {
 
     public void reviewed(DelegateTask task) {
         String disposition = string(task.getExecution(), DISPOSITION);
-        service.decide(reference(task.getExecution()), actor(task), disposition(disposition),
+        service.decide(
+                reference(task.getExecution()),
+                actor(task),
+                disposition(disposition),
                 string(task.getExecution(), DISPOSITION_REASON));
     }
 
@@ -125,13 +143,14 @@ public class FeedbackSteps {
     }
 
     public void notifyPublication(DelegateExecution execution) {
-        service.answeredInVersion(reference(execution), string(execution, PUBLISHED_VERSION),
-                string(execution, ANSWER));
+        service.answeredInVersion(
+                reference(execution), string(execution, PUBLISHED_VERSION), string(execution, ANSWER));
     }
 
     /** Who completed the task: the signed-in user, else (engine API without one) its assignee. */
     private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null ? authentication.getUserId() : task.getAssignee();
     }
 

@@ -10,8 +10,7 @@ final class FeedbackText {
 
     static final String NOT_PLAIN = "Texten innehåller otillåtna tecken (styrtecken eller ett ofullständigt tecken).";
 
-    private FeedbackText() {
-    }
+    private FeedbackText() {}
 
     static boolean isPlain(String text) {
         return PlainText.Validator.isPlain(text);

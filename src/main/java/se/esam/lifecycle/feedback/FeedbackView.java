@@ -20,10 +20,13 @@ record FeedbackView(
         Instant decidedAt,
         List<HistoryEntry> history) {
 
-    record Guidance(String id, String title, String version, String sectionId, String sectionTitle) {
-    }
+    record Guidance(String id, String title, String version, String sectionId, String sectionTitle) {}
 
-    record HistoryEntry(Instant at, FeedbackStatus stage, String stageLabel, FeedbackEvent.Action action, String by,
-            String detail) {
-    }
+    record HistoryEntry(
+            Instant at,
+            FeedbackStatus stage,
+            String stageLabel,
+            FeedbackEvent.Action action,
+            String by,
+            String detail) {}
 }

@@ -12,15 +12,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 final class InstanceAccess {
 
-    private InstanceAccess() {
-    }
+    private InstanceAccess() {}
 
     static void grantRead(DelegateExecution execution, String userId, String groupId) {
-        AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+        AuthorizationService authorizations =
+                execution.getProcessEngineServices().getAuthorizationService();
         String instance = execution.getProcessInstanceId();
-        var existing = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        var existing = authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_INSTANCE)
                 .resourceId(instance);
-        boolean granted = userId != null ? existing.userIdIn(userId).count() > 0
+        boolean granted = userId != null
+                ? existing.userIdIn(userId).count() > 0
                 : existing.groupIdIn(groupId).count() > 0;
         if (granted) {
             return;

@@ -36,7 +36,8 @@ class ReferenceGenerator {
     /** @throws InvalidInputException naming the parameter when the value is not a reference */
     static String wellFormed(String parameter, String value) {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidInputException(parameter, "Ange en referens som FB-ÅÅÅÅ-NNNN: år och löpnummer med minst fyra siffror.");
+            throw new InvalidInputException(
+                    parameter, "Ange en referens som FB-ÅÅÅÅ-NNNN: år och löpnummer med minst fyra siffror.");
         }
         return value;
     }
@@ -53,9 +54,12 @@ class ReferenceGenerator {
         int year = Year.now(clock).getValue();
         ensureCounter(year);
         jdbc.sql("update feedback_reference_counter set last_number = last_number + 1 where reference_year = ?")
-                .param(year).update();
+                .param(year)
+                .update();
         int number = jdbc.sql("select last_number from feedback_reference_counter where reference_year = ?")
-                .param(year).query(Integer.class).single();
+                .param(year)
+                .query(Integer.class)
+                .single();
         return "FB-%d-%04d".formatted(year, number);
     }
 
@@ -70,7 +74,8 @@ class ReferenceGenerator {
         savepoint.executeWithoutResult(status -> {
             try {
                 jdbc.sql("insert into feedback_reference_counter (reference_year, last_number) values (?, 0)")
-                        .param(year).update();
+                        .param(year)
+                        .update();
             } catch (DuplicateKeyException raceLost) {
                 status.setRollbackOnly();
             }
@@ -78,7 +83,10 @@ class ReferenceGenerator {
     }
 
     private boolean counterExists(int year) {
-        return jdbc.sql("select count(*) from feedback_reference_counter where reference_year = ?").param(year)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from feedback_reference_counter where reference_year = ?")
+                        .param(year)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

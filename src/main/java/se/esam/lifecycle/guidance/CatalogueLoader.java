@@ -33,28 +33,40 @@ class CatalogueLoader implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int added = 0;
         for (CatalogueProperties.Document document : catalogue.documents()) {
-            boolean known = jdbc.sql("select count(*) from guidance_document where id = ?").param(document.id())
-                    .query(Integer.class).single() > 0;
+            boolean known = jdbc.sql("select count(*) from guidance_document where id = ?")
+                            .param(document.id())
+                            .query(Integer.class)
+                            .single()
+                    > 0;
             if (!known) {
                 jdbc.sql("insert into guidance_document (id, title, summary, owning_group) values (?, ?, ?, ?)")
                         .params(document.id(), document.title(), document.summary(), document.owningGroup())
                         .update();
             }
             for (CatalogueProperties.Version version : document.versions()) {
-                boolean versionKnown = jdbc.sql(
-                        "select count(*) from guidance_version where document_id = ? and version_number = ?")
-                        .params(document.id(), version.number()).query(Integer.class).single() > 0;
+                boolean versionKnown =
+                        jdbc.sql("select count(*) from guidance_version where document_id = ? and version_number = ?")
+                                        .params(document.id(), version.number())
+                                        .query(Integer.class)
+                                        .single()
+                                > 0;
                 if (versionKnown) {
                     continue;
                 }
                 jdbc.sql("insert into guidance_version (document_id, version_number, published_on) values (?, ?, ?)")
-                        .params(document.id(), version.number(), version.published()).update();
+                        .params(document.id(), version.number(), version.published())
+                        .update();
                 int position = 0;
                 for (CatalogueProperties.Section section : version.sections()) {
                     jdbc.sql("""
                             insert into guidance_section (document_id, version_number, section_id, title, body, position)
                             values (?, ?, ?, ?, ?, ?)""")
-                            .params(document.id(), version.number(), section.id(), section.title(), section.body(),
+                            .params(
+                                    document.id(),
+                                    version.number(),
+                                    section.id(),
+                                    section.title(),
+                                    section.body(),
                                     position++)
                             .update();
                 }

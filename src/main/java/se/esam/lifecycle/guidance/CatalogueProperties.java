@@ -13,12 +13,9 @@ record CatalogueProperties(List<Document> documents) {
         documents = documents == null ? List.of() : documents;
     }
 
-    record Document(String id, String title, String summary, String owningGroup, List<Version> versions) {
-    }
+    record Document(String id, String title, String summary, String owningGroup, List<Version> versions) {}
 
-    record Version(String number, LocalDate published, List<Section> sections) {
-    }
+    record Version(String number, LocalDate published, List<Section> sections) {}
 
-    record Section(String id, String title, String body) {
-    }
+    record Section(String id, String title, String body) {}
 }

@@ -40,26 +40,41 @@ public class GuidanceCatalogue {
     @Transactional(readOnly = true)
     public GuidanceReference resolve(String guidanceId, String version, String sectionId) {
         GuidanceDocument document = (guidanceId == null ? Optional.<GuidanceDocument>empty() : document(guidanceId))
-                .orElseThrow(() -> new UnknownGuidanceException("guidanceId",
-                        "Det finns ingen vägledning med id '" + guidanceId + "'."));
-        GuidanceDocument.Version chosen = isBlank(version) ? document.currentVersion()
-                : document.version(version.strip()).orElseThrow(() -> new UnknownGuidanceException("guidanceVersion",
-                        document.title() + " har ingen publicerad version " + version.strip() + "."));
+                .orElseThrow(() -> new UnknownGuidanceException(
+                        "guidanceId", "Det finns ingen vägledning med id '" + guidanceId + "'."));
+        GuidanceDocument.Version chosen = isBlank(version)
+                ? document.currentVersion()
+                : document.version(version.strip())
+                        .orElseThrow(() -> new UnknownGuidanceException(
+                                "guidanceVersion",
+                                document.title() + " har ingen publicerad version " + version.strip() + "."));
         if (isBlank(sectionId)) {
-            return new GuidanceReference(document.id(), document.title(), chosen.number(), null, null,
-                    document.owningGroup());
+            return new GuidanceReference(
+                    document.id(), document.title(), chosen.number(), null, null, document.owningGroup());
         }
         GuidanceDocument.Section section = chosen.section(sectionId.strip())
-                .orElseThrow(() -> new UnknownGuidanceException("sectionId", document.title() + " " + chosen.number()
-                        + " har inget avsnitt " + sectionId.strip() + "."));
-        return new GuidanceReference(document.id(), document.title(), chosen.number(), section.id(), section.title(),
+                .orElseThrow(() -> new UnknownGuidanceException(
+                        "sectionId",
+                        document.title() + " " + chosen.number() + " har inget avsnitt " + sectionId.strip() + "."));
+        return new GuidanceReference(
+                document.id(),
+                document.title(),
+                chosen.number(),
+                section.id(),
+                section.title(),
                 document.owningGroup());
     }
 
     private List<GuidanceDocument> load(String onlyId) {
-        record Row(String id, String title, String summary, String owningGroup, String version,
-                java.sql.Date publishedOn, String sectionId, String sectionTitle) {
-        }
+        record Row(
+                String id,
+                String title,
+                String summary,
+                String owningGroup,
+                String version,
+                java.sql.Date publishedOn,
+                String sectionId,
+                String sectionTitle) {}
         // two statements rather than "(:id is null or ...)": PostgreSQL cannot type a null parameter
         String where = onlyId == null ? "" : "where d.id = :id";
         List<Row> rows = jdbc.sql("""
@@ -72,17 +87,25 @@ public class GuidanceCatalogue {
                  order by d.title, v.published_on, v.version_number, s.position
                 """.formatted(where))
                 .params(onlyId == null ? Map.<String, Object>of() : Map.<String, Object>of("id", onlyId))
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getDate(6), rs.getString(7), rs.getString(8)))
+                .query((rs, n) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDate(6),
+                        rs.getString(7),
+                        rs.getString(8)))
                 .list();
         Map<String, GuidanceDocument> documents = new LinkedHashMap<>();
         Map<String, GuidanceDocument.Version> versions = new LinkedHashMap<>();
         for (Row row : rows) {
-            GuidanceDocument document = documents.computeIfAbsent(row.id(),
+            GuidanceDocument document = documents.computeIfAbsent(
+                    row.id(),
                     id -> new GuidanceDocument(id, row.title(), row.summary(), row.owningGroup(), new ArrayList<>()));
             GuidanceDocument.Version version = versions.computeIfAbsent(row.id() + "\u0000" + row.version(), key -> {
-                var created = new GuidanceDocument.Version(row.version(), row.publishedOn().toLocalDate(),
-                        new ArrayList<>());
+                var created = new GuidanceDocument.Version(
+                        row.version(), row.publishedOn().toLocalDate(), new ArrayList<>());
                 document.versions().add(created);
                 return created;
             });
@@ -91,8 +114,8 @@ public class GuidanceCatalogue {
             }
         }
         // the query's order by version_number is text order (4.10 before 4.9); the current version is the last
-        Comparator<GuidanceDocument.Version> oldestFirst = VersionNumbers
-                .oldestFirst(GuidanceDocument.Version::publishedOn, GuidanceDocument.Version::number);
+        Comparator<GuidanceDocument.Version> oldestFirst =
+                VersionNumbers.oldestFirst(GuidanceDocument.Version::publishedOn, GuidanceDocument.Version::number);
         documents.values().forEach(document -> document.versions().sort(oldestFirst));
         return List.copyOf(documents.values());
     }

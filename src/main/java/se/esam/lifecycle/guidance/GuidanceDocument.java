@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A guidance document ("vägledning") with its published versions, oldest first. */
-public record GuidanceDocument(String id, String title, String summary, String owningGroup,
-        List<Version> versions) {
+public record GuidanceDocument(String id, String title, String summary, String owningGroup, List<Version> versions) {
 
     public record Version(String number, LocalDate publishedOn, List<Section> sections) {
 
@@ -15,8 +14,7 @@ public record GuidanceDocument(String id, String title, String summary, String o
         }
     }
 
-    public record Section(String id, String title) {
-    }
+    public record Section(String id, String title) {}
 
     public Optional<Version> version(String number) {
         return versions.stream().filter(v -> v.number().equals(number)).findFirst();

@@ -23,17 +23,28 @@ public class GuidancePublisher {
         this.jdbc = jdbc;
     }
 
-    public record Section(String id, String title, String body) {
-    }
+    public record Section(String id, String title, String body) {}
 
     /** How one feedback item was handled, as the public may read it. */
-    public record PublishedDisposition(String feedbackReference, String feedbackType, String organisationName,
-            String summary, String disposition, String trace, String traceSection, String reason) {
-    }
+    public record PublishedDisposition(
+            String feedbackReference,
+            String feedbackType,
+            String organisationName,
+            String summary,
+            String disposition,
+            String trace,
+            String traceSection,
+            String reason) {}
 
-    public record NewVersion(String guidanceId, String number, LocalDate publishedOn, String changeClass,
-            String changeNotes, long revisionId, List<Section> sections, List<PublishedDisposition> dispositions) {
-    }
+    public record NewVersion(
+            String guidanceId,
+            String number,
+            LocalDate publishedOn,
+            String changeClass,
+            String changeNotes,
+            long revisionId,
+            List<Section> sections,
+            List<PublishedDisposition> dispositions) {}
 
     /**
      * Holds the document's row lock until the caller's transaction ends, so that work on one document
@@ -41,16 +52,20 @@ public class GuidancePublisher {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(String guidanceId) {
-        jdbc.sql("select id from guidance_document where id = ? for update").param(guidanceId).query(String.class)
-                .optional().orElseThrow(() -> new NotFoundException("Ingen vägledning " + guidanceId));
+        jdbc.sql("select id from guidance_document where id = ? for update")
+                .param(guidanceId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Ingen vägledning " + guidanceId));
     }
 
     @Transactional(readOnly = true)
     public List<Section> sections(String guidanceId, String version) {
         return jdbc.sql("select section_id, title, body from guidance_section where document_id = ? "
-                + "and version_number = ? order by position")
+                        + "and version_number = ? order by position")
                 .params(guidanceId, version)
-                .query((rs, n) -> new Section(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Section(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Transactional
@@ -59,14 +74,24 @@ public class GuidancePublisher {
                 insert into guidance_version (document_id, version_number, published_on, change_class, change_notes,
                                               revision_id)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(version.guidanceId(), version.number(), version.publishedOn(), version.changeClass(),
-                        version.changeNotes(), version.revisionId())
+                .params(
+                        version.guidanceId(),
+                        version.number(),
+                        version.publishedOn(),
+                        version.changeClass(),
+                        version.changeNotes(),
+                        version.revisionId())
                 .update();
         int position = 0;
         for (Section section : version.sections()) {
             jdbc.sql("insert into guidance_section (document_id, version_number, section_id, title, body, position) "
-                    + "values (?, ?, ?, ?, ?, ?)")
-                    .params(version.guidanceId(), version.number(), section.id(), section.title(), section.body(),
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            version.guidanceId(),
+                            version.number(),
+                            section.id(),
+                            section.title(),
+                            section.body(),
                             position++)
                     .update();
         }
@@ -75,8 +100,17 @@ public class GuidancePublisher {
                     insert into published_disposition (document_id, version_number, feedback_reference, feedback_type,
                            organisation_name, summary, disposition, trace, trace_section, reason)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(version.guidanceId(), version.number(), d.feedbackReference(), d.feedbackType(),
-                            d.organisationName(), d.summary(), d.disposition(), d.trace(), d.traceSection(), d.reason())
+                    .params(
+                            version.guidanceId(),
+                            version.number(),
+                            d.feedbackReference(),
+                            d.feedbackType(),
+                            d.organisationName(),
+                            d.summary(),
+                            d.disposition(),
+                            d.trace(),
+                            d.traceSection(),
+                            d.reason())
                     .update();
         }
     }

@@ -51,15 +51,16 @@ class PublicFeed {
         Person esam = new Person();
         esam.setName("eSam");
         feed.setAuthors(List.of(esam));
-        feed.setUpdated(versions.isEmpty() ? new Date(0) : startOf(versions.get(0).publishedOn()));
+        feed.setUpdated(
+                versions.isEmpty() ? new Date(0) : startOf(versions.get(0).publishedOn()));
 
         List<Entry> entries = new ArrayList<>();
         for (PublishedGuidance.FeedEntry version : versions) {
             Entry entry = new Entry();
             entry.setId(TAG + "/" + version.documentId() + "/" + version.number());
             entry.setTitle(version.documentTitle() + " " + version.number());
-            entry.setAlternateLinks(List.of(link("alternate", "text/html",
-                    url("guidance", version.documentId(), version.number()))));
+            entry.setAlternateLinks(
+                    List.of(link("alternate", "text/html", url("guidance", version.documentId(), version.number()))));
             entry.setUpdated(startOf(version.publishedOn()));
             entry.setPublished(startOf(version.publishedOn()));
             if (version.changeNotes() != null && !version.changeNotes().isBlank()) {
@@ -76,7 +77,10 @@ class PublicFeed {
 
     /** An absolute address on this server, each segment encoded. */
     private static String url(String... segments) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().pathSegment(segments).build().encode()
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .pathSegment(segments)
+                .build()
+                .encode()
                 .toUriString();
     }
 

@@ -38,12 +38,15 @@ class PublicGuidanceApi {
     }
 
     @GetMapping("/{id}/compare")
-    @Operation(summary = "Two versions compared section by section: ADDED, REMOVED, CHANGED (with word-level "
-            + "differences) or UNCHANGED")
-            @ApiResponse(responseCode = "200", description = "Jämförelsen", useReturnTypeSchema = true)
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    VersionComparison compare(@PathVariable String id, @RequestParam(required = false) String from,
+    @Operation(
+            summary = "Two versions compared section by section: ADDED, REMOVED, CHANGED (with word-level "
+                    + "differences) or UNCHANGED")
+    @ApiResponse(responseCode = "200", description = "Jämförelsen", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    VersionComparison compare(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return reading.compare(id, from, to);
     }
@@ -57,10 +60,11 @@ class PublicGuidanceApi {
     }
 
     @GetMapping("/{id}/{version}/dispositions")
-    @Operation(summary = "The version's disposition of comments: each feedback item's type, organisation, "
-            + "disposition, how the revision handled it, and the reason")
-            @ApiResponse(responseCode = "200", description = "Dispositionerna", useReturnTypeSchema = true)
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @Operation(
+            summary = "The version's disposition of comments: each feedback item's type, organisation, "
+                    + "disposition, how the revision handled it, and the reason")
+    @ApiResponse(responseCode = "200", description = "Dispositionerna", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     List<PublishedGuidance.DispositionItem> dispositions(@PathVariable String id, @PathVariable String version) {
         return reading.dispositions(id, version);
     }

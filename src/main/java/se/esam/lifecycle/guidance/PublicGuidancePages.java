@@ -1,5 +1,7 @@
 package se.esam.lifecycle.guidance;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import jakarta.servlet.http.HttpServletResponse;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
@@ -35,14 +36,20 @@ class PublicGuidancePages {
     String document(@PathVariable String id, Model model) {
         PublishedGuidance.Document document = reading.document(id);
         model.addAttribute("document", document);
-        model.addAttribute("from", document.versions().size() > 1 ? document.versions().get(1).number() : null);
+        model.addAttribute(
+                "from",
+                document.versions().size() > 1 ? document.versions().get(1).number() : null);
         model.addAttribute("to", document.current().number());
         return "public/document";
     }
 
     @GetMapping("/{id}/compare")
-    String compare(@PathVariable String id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+    String compare(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
+            HttpServletResponse response) {
         PublishedGuidance.Document document = reading.document(id);
         model.addAttribute("document", document);
         try {
@@ -65,8 +72,11 @@ class PublicGuidancePages {
         PublishedGuidance.Document document = reading.document(id);
         model.addAttribute("document", document);
         model.addAttribute("version", shown);
-        model.addAttribute("previous", document.before(version).map(PublishedGuidance.VersionSummary::number)
-                .orElse(null));
+        model.addAttribute(
+                "previous",
+                document.before(version)
+                        .map(PublishedGuidance.VersionSummary::number)
+                        .orElse(null));
         model.addAttribute("dispositionCount", reading.dispositions(id, version).size());
         return "public/version";
     }

@@ -26,14 +26,17 @@ class PublicGuidanceReading {
     }
 
     PublishedGuidance.Document document(String id) {
-        return published.document(id)
+        return published
+                .document(id)
                 .orElseThrow(() -> new NotFoundException("Det finns ingen publicerad vägledning med id '" + id + "'."));
     }
 
     PublishedGuidance.Version version(String id, String number) {
         PublishedGuidance.Document document = document(id);
-        return published.version(id, number).orElseThrow(
-                () -> new NotFoundException(document.title() + " har ingen publicerad version " + number + "."));
+        return published
+                .version(id, number)
+                .orElseThrow(() ->
+                        new NotFoundException(document.title() + " har ingen publicerad version " + number + "."));
     }
 
     List<PublishedGuidance.DispositionItem> dispositions(String id, String number) {
@@ -43,10 +46,11 @@ class PublicGuidanceReading {
 
     VersionComparison compare(String id, String from, String to) {
         PublishedGuidance.Document document = document(id);
-        PublishedGuidance.Version older = published.version(id, required("from", from, document))
+        PublishedGuidance.Version older = published
+                .version(id, required("from", from, document))
                 .orElseThrow(() -> unknown("from", from, document));
-        PublishedGuidance.Version newer = published.version(id, required("to", to, document))
-                .orElseThrow(() -> unknown("to", to, document));
+        PublishedGuidance.Version newer =
+                published.version(id, required("to", to, document)).orElseThrow(() -> unknown("to", to, document));
         return VersionComparison.of(older, newer);
     }
 
@@ -56,14 +60,14 @@ class PublicGuidanceReading {
 
     private static String required(String field, String value, PublishedGuidance.Document document) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "Ange vilken version av " + document.title()
-                    + " som ska jämföras (" + field + ").");
+            throw new InvalidInputException(
+                    field, "Ange vilken version av " + document.title() + " som ska jämföras (" + field + ").");
         }
         return value.strip();
     }
 
     private static InvalidInputException unknown(String field, String value, PublishedGuidance.Document document) {
-        return new InvalidInputException(field, document.title() + " har ingen publicerad version " + value.strip()
-                + ".");
+        return new InvalidInputException(
+                field, document.title() + " har ingen publicerad version " + value.strip() + ".");
     }
 }

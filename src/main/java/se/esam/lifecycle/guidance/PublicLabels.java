@@ -50,7 +50,8 @@ class PublicLabels {
     /** How the revision handled the feedback: answered by a change in a section, or not addressed. */
     static String trace(String trace, String traceSection) {
         if ("ANSWERED".equals(trace)) {
-            return traceSection == null || traceSection.isBlank() ? "Besvarad genom ändring"
+            return traceSection == null || traceSection.isBlank()
+                    ? "Besvarad genom ändring"
                     : "Besvarad genom ändring i avsnitt " + traceSection;
         }
         if ("NOT_ADDRESSED".equals(trace)) {

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 class PublishedGuidance {
 
     /** Newest first: by publication date, then by version number read as numbers (4.10 after 4.9). */
-    static final Comparator<VersionSummary> NEWEST_FIRST = VersionNumbers
-            .oldestFirst(VersionSummary::publishedOn, VersionSummary::number).reversed();
+    static final Comparator<VersionSummary> NEWEST_FIRST = VersionNumbers.oldestFirst(
+                    VersionSummary::publishedOn, VersionSummary::number)
+            .reversed();
 
     private final JdbcClient jdbc;
     private final PublicLabels labels;
@@ -33,12 +34,22 @@ class PublishedGuidance {
     }
 
     /** A document in the catalogue with its current (newest) version. */
-    record DocumentSummary(String id, String title, String summary, String owningGroup, String owningGroupName,
-            String currentVersion, LocalDate currentVersionPublishedOn) {
-    }
+    record DocumentSummary(
+            String id,
+            String title,
+            String summary,
+            String owningGroup,
+            String owningGroupName,
+            String currentVersion,
+            LocalDate currentVersionPublishedOn) {}
 
     /** A document with all its published versions, newest first. */
-    record Document(String id, String title, String summary, String owningGroup, String owningGroupName,
+    record Document(
+            String id,
+            String title,
+            String summary,
+            String owningGroup,
+            String owningGroupName,
             List<VersionSummary> versions) {
 
         public Optional<VersionSummary> version(String number) {
@@ -60,12 +71,18 @@ class PublishedGuidance {
         }
     }
 
-    record VersionSummary(String number, LocalDate publishedOn, String changeClass, String changeClassLabel) {
-    }
+    record VersionSummary(String number, LocalDate publishedOn, String changeClass, String changeClassLabel) {}
 
     /** One published version: its sections in order and its change notes. */
-    record Version(String documentId, String documentTitle, String number, LocalDate publishedOn, String changeClass,
-            String changeClassLabel, String changeNotes, List<Section> sections) {
+    record Version(
+            String documentId,
+            String documentTitle,
+            String number,
+            LocalDate publishedOn,
+            String changeClass,
+            String changeClassLabel,
+            String changeNotes,
+            List<Section> sections) {
 
         public Optional<Section> section(String sectionId) {
             return sections.stream().filter(s -> s.id().equals(sectionId)).findFirst();
@@ -79,51 +96,78 @@ class PublishedGuidance {
             if (body == null || body.isBlank()) {
                 return List.of();
             }
-            return Arrays.stream(body.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty())
+            return Arrays.stream(body.strip().split("\\R\\s*\\R"))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
                     .toList();
         }
     }
 
     /** One feedback item in a version's disposition of comments: organisation, never the person. */
-    record DispositionItem(String feedbackReference, String type, String typeLabel, String organisation,
-            String summary, String disposition, String dispositionLabel, String trace, String traceSection,
-            String traceLabel, String reason) {
-    }
+    record DispositionItem(
+            String feedbackReference,
+            String type,
+            String typeLabel,
+            String organisation,
+            String summary,
+            String disposition,
+            String dispositionLabel,
+            String trace,
+            String traceSection,
+            String traceLabel,
+            String reason) {}
 
     /** A published version as the feed announces it. */
-    record FeedEntry(String documentId, String documentTitle, String number, LocalDate publishedOn,
-            String changeClass, String changeNotes) {
-    }
+    record FeedEntry(
+            String documentId,
+            String documentTitle,
+            String number,
+            LocalDate publishedOn,
+            String changeClass,
+            String changeNotes) {}
 
     @Transactional(readOnly = true)
     List<DocumentSummary> catalogue() {
-        record Row(String id, String title, String summary, String owningGroup, VersionSummary version) {
-        }
+        record Row(String id, String title, String summary, String owningGroup, VersionSummary version) {}
         List<Row> rows = jdbc.sql("""
                 select d.id, d.title, d.summary, d.owning_group, v.version_number, v.published_on, v.change_class
                   from guidance_document d
                   join guidance_version v on v.document_id = d.id
                  order by d.title, d.id
                 """)
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("title"), rs.getString("summary"),
-                        rs.getString("owning_group"), versionSummary(rs.getString("version_number"),
-                                rs.getObject("published_on", LocalDate.class), rs.getString("change_class"))))
+                .query((rs, n) -> new Row(
+                        rs.getString("id"),
+                        rs.getString("title"),
+                        rs.getString("summary"),
+                        rs.getString("owning_group"),
+                        versionSummary(
+                                rs.getString("version_number"),
+                                rs.getObject("published_on", LocalDate.class),
+                                rs.getString("change_class"))))
                 .list();
         Map<String, Row> newest = new LinkedHashMap<>();
         for (Row row : rows) {
-            newest.merge(row.id(), row,
-                    (kept, candidate) -> NEWEST_FIRST.compare(candidate.version(), kept.version()) < 0 ? candidate : kept);
+            newest.merge(
+                    row.id(),
+                    row,
+                    (kept, candidate) ->
+                            NEWEST_FIRST.compare(candidate.version(), kept.version()) < 0 ? candidate : kept);
         }
         return newest.values().stream()
-                .map(row -> new DocumentSummary(row.id(), row.title(), row.summary(), row.owningGroup(),
-                        PublicLabels.group(row.owningGroup()), row.version().number(), row.version().publishedOn()))
+                .map(row -> new DocumentSummary(
+                        row.id(),
+                        row.title(),
+                        row.summary(),
+                        row.owningGroup(),
+                        PublicLabels.group(row.owningGroup()),
+                        row.version().number(),
+                        row.version().publishedOn()))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     Optional<Document> document(String id) {
-        record Row(String title, String summary, String owningGroup) {
-        }
+        record Row(String title, String summary, String owningGroup) {}
         Optional<Row> document = jdbc.sql("select title, summary, owning_group from guidance_document where id = ?")
                 .param(id)
                 .query((rs, n) -> new Row(rs.getString("title"), rs.getString("summary"), rs.getString("owning_group")))
@@ -137,22 +181,28 @@ class PublishedGuidance {
                  where document_id = ?
                 """)
                 .param(id)
-                .query((rs, n) -> versionSummary(rs.getString("version_number"),
-                        rs.getObject("published_on", LocalDate.class), rs.getString("change_class")))
+                .query((rs, n) -> versionSummary(
+                        rs.getString("version_number"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("change_class")))
                 .list());
         if (versions.isEmpty()) {
             return Optional.empty();
         }
         versions.sort(NEWEST_FIRST);
         Row row = document.get();
-        return Optional.of(new Document(id, row.title(), row.summary(), row.owningGroup(),
-                PublicLabels.group(row.owningGroup()), List.copyOf(versions)));
+        return Optional.of(new Document(
+                id,
+                row.title(),
+                row.summary(),
+                row.owningGroup(),
+                PublicLabels.group(row.owningGroup()),
+                List.copyOf(versions)));
     }
 
     @Transactional(readOnly = true)
     Optional<Version> version(String documentId, String number) {
-        record Row(String title, LocalDate publishedOn, String changeClass, String changeNotes) {
-        }
+        record Row(String title, LocalDate publishedOn, String changeClass, String changeNotes) {}
         Optional<Row> version = jdbc.sql("""
                 select d.title, v.published_on, v.change_class, v.change_notes
                   from guidance_version v
@@ -160,8 +210,11 @@ class PublishedGuidance {
                  where v.document_id = ? and v.version_number = ?
                 """)
                 .params(documentId, number)
-                .query((rs, n) -> new Row(rs.getString("title"), rs.getObject("published_on", LocalDate.class),
-                        rs.getString("change_class"), rs.getString("change_notes")))
+                .query((rs, n) -> new Row(
+                        rs.getString("title"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("change_class"),
+                        rs.getString("change_notes")))
                 .optional();
         if (version.isEmpty()) {
             return Optional.empty();
@@ -176,8 +229,15 @@ class PublishedGuidance {
                 .query((rs, n) -> new Section(rs.getString("section_id"), rs.getString("title"), rs.getString("body")))
                 .list();
         Row row = version.get();
-        return Optional.of(new Version(documentId, row.title(), number, row.publishedOn(), row.changeClass(),
-                PublicLabels.changeClass(row.changeClass()), row.changeNotes(), sections));
+        return Optional.of(new Version(
+                documentId,
+                row.title(),
+                number,
+                row.publishedOn(),
+                row.changeClass(),
+                PublicLabels.changeClass(row.changeClass()),
+                row.changeNotes(),
+                sections));
     }
 
     /** The version's disposition of comments; empty when no feedback shaped it (or it came from the catalogue). */
@@ -196,10 +256,18 @@ class PublishedGuidance {
                     String disposition = rs.getString("disposition");
                     String trace = rs.getString("trace");
                     String traceSection = rs.getString("trace_section");
-                    return new DispositionItem(rs.getString("feedback_reference"), type,
-                            labels.feedbackType(type), rs.getString("organisation_name"),
-                            rs.getString("summary"), disposition, labels.disposition(disposition), trace,
-                            traceSection, PublicLabels.trace(trace, traceSection), rs.getString("reason"));
+                    return new DispositionItem(
+                            rs.getString("feedback_reference"),
+                            type,
+                            labels.feedbackType(type),
+                            rs.getString("organisation_name"),
+                            rs.getString("summary"),
+                            disposition,
+                            labels.disposition(disposition),
+                            trace,
+                            traceSection,
+                            PublicLabels.trace(trace, traceSection),
+                            rs.getString("reason"));
                 })
                 .list();
     }
@@ -212,12 +280,17 @@ class PublishedGuidance {
                   from guidance_version v
                   join guidance_document d on d.id = v.document_id
                 """)
-                .query((rs, n) -> new FeedEntry(rs.getString("document_id"), rs.getString("title"),
-                        rs.getString("version_number"), rs.getObject("published_on", LocalDate.class),
-                        rs.getString("change_class"), rs.getString("change_notes")))
+                .query((rs, n) -> new FeedEntry(
+                        rs.getString("document_id"),
+                        rs.getString("title"),
+                        rs.getString("version_number"),
+                        rs.getObject("published_on", LocalDate.class),
+                        rs.getString("change_class"),
+                        rs.getString("change_notes")))
                 .list());
         entries.sort(VersionNumbers.oldestFirst(FeedEntry::publishedOn, FeedEntry::number)
-                .thenComparing(FeedEntry::documentId).reversed());
+                .thenComparing(FeedEntry::documentId)
+                .reversed());
         return entries;
     }
 

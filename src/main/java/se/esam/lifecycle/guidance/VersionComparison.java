@@ -17,11 +17,14 @@ import com.github.difflib.patch.Patch;
  * changed. The result is plain text in segments: whoever renders it escapes it, so nothing stored is
  * ever written out as markup.
  */
-record VersionComparison(String documentId, String documentTitle, String from, String to,
-        List<SectionComparison> sections) {
+record VersionComparison(
+        String documentId, String documentTitle, String from, String to, List<SectionComparison> sections) {
 
     enum Status {
-        ADDED("Nytt avsnitt"), REMOVED("Borttaget"), CHANGED("Ändrat"), UNCHANGED("Oförändrat");
+        ADDED("Nytt avsnitt"),
+        REMOVED("Borttaget"),
+        CHANGED("Ändrat"),
+        UNCHANGED("Oförändrat");
 
         private final String label;
 
@@ -35,7 +38,9 @@ record VersionComparison(String documentId, String documentTitle, String from, S
     }
 
     enum SegmentKind {
-        SAME, DELETED, INSERTED
+        SAME,
+        DELETED,
+        INSERTED
     }
 
     /** A run of text that is the same in both versions, only in the old one, or only in the new one. */
@@ -58,8 +63,16 @@ record VersionComparison(String documentId, String documentTitle, String from, S
      * One section's fate. Titles and texts are null where the section does not exist on that side;
      * differences are given for changed sections only, those of the title only when it changed.
      */
-    record SectionComparison(String sectionId, Status status, String statusLabel, String oldTitle, String newTitle,
-            String oldText, String newText, List<Segment> titleDifferences, List<Segment> textDifferences) {
+    record SectionComparison(
+            String sectionId,
+            Status status,
+            String statusLabel,
+            String oldTitle,
+            String newTitle,
+            String oldText,
+            String newText,
+            List<Segment> titleDifferences,
+            List<Segment> textDifferences) {
 
         /** The title to show as the section's heading. */
         public String title() {
@@ -108,8 +121,8 @@ record VersionComparison(String documentId, String documentTitle, String from, S
             }
             result.add(insertAt, removed(removed));
         }
-        return new VersionComparison(to.documentId(), to.documentTitle(), from.number(), to.number(),
-                List.copyOf(result));
+        return new VersionComparison(
+                to.documentId(), to.documentTitle(), from.number(), to.number(), List.copyOf(result));
     }
 
     /** Word-level differences between two texts, as segments that together spell out both. */
@@ -141,8 +154,11 @@ record VersionComparison(String documentId, String documentTitle, String from, S
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             boolean inChange = deleted.length() > 0 || inserted.length() > 0;
-            boolean spaceBetweenChanges = segment.same() && segment.text().isBlank() && inChange
-                    && i + 1 < segments.size() && !segments.get(i + 1).same();
+            boolean spaceBetweenChanges = segment.same()
+                    && segment.text().isBlank()
+                    && inChange
+                    && i + 1 < segments.size()
+                    && !segments.get(i + 1).same();
             if (segment.deleted()) {
                 deleted.append(segment.text());
             } else if (segment.inserted()) {
@@ -171,24 +187,54 @@ record VersionComparison(String documentId, String documentTitle, String from, S
     }
 
     private static SectionComparison added(PublishedGuidance.Section section) {
-        return new SectionComparison(section.id(), Status.ADDED, Status.ADDED.label(), null, section.title(), null,
-                text(section), null, null);
+        return new SectionComparison(
+                section.id(),
+                Status.ADDED,
+                Status.ADDED.label(),
+                null,
+                section.title(),
+                null,
+                text(section),
+                null,
+                null);
     }
 
     private static SectionComparison removed(PublishedGuidance.Section section) {
-        return new SectionComparison(section.id(), Status.REMOVED, Status.REMOVED.label(), section.title(), null,
-                text(section), null, null, null);
+        return new SectionComparison(
+                section.id(),
+                Status.REMOVED,
+                Status.REMOVED.label(),
+                section.title(),
+                null,
+                text(section),
+                null,
+                null,
+                null);
     }
 
     private static SectionComparison compared(PublishedGuidance.Section old, PublishedGuidance.Section current) {
         String oldText = text(old);
         String newText = text(current);
         if (Objects.equals(old.title(), current.title()) && oldText.equals(newText)) {
-            return new SectionComparison(current.id(), Status.UNCHANGED, Status.UNCHANGED.label(), old.title(),
-                    current.title(), oldText, newText, null, null);
+            return new SectionComparison(
+                    current.id(),
+                    Status.UNCHANGED,
+                    Status.UNCHANGED.label(),
+                    old.title(),
+                    current.title(),
+                    oldText,
+                    newText,
+                    null,
+                    null);
         }
-        return new SectionComparison(current.id(), Status.CHANGED, Status.CHANGED.label(), old.title(),
-                current.title(), oldText, newText,
+        return new SectionComparison(
+                current.id(),
+                Status.CHANGED,
+                Status.CHANGED.label(),
+                old.title(),
+                current.title(),
+                oldText,
+                newText,
                 Objects.equals(old.title(), current.title()) ? null : differences(old.title(), current.title()),
                 differences(oldText, newText));
     }

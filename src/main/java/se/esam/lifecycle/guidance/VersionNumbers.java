@@ -20,8 +20,7 @@ public final class VersionNumbers {
 
     private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?");
 
-    private VersionNumbers() {
-    }
+    private VersionNumbers() {}
 
     /**
      * Oldest first: by publication date, then by number. Two versions published the same day are ordered

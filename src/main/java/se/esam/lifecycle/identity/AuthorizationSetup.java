@@ -50,8 +50,13 @@ public class AuthorizationSetup implements ApplicationRunner {
 
     /** Takes permissions an earlier version granted and the group should no longer have; idempotent. */
     public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list()) {
+        for (Authorization authorization : authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list()) {
             boolean granted = false;
             for (Permission permission : permissions) {
                 if (authorization.isPermissionGranted(permission)) {
@@ -67,9 +72,16 @@ public class AuthorizationSetup implements ApplicationRunner {
 
     /** Adds the permissions the group lacks on the resource; idempotent. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream()
-                .findFirst().orElseGet(() -> {
+        Authorization authorization = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list()
+                .stream()
+                .findFirst()
+                .orElseGet(() -> {
                     Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
                     created.setGroupId(group);
                     created.setResource(resource);

@@ -10,9 +10,12 @@ import org.springframework.security.core.GrantedAuthority;
 public record CurrentUser(String id, Set<String> groups) {
 
     public static CurrentUser of(Authentication authentication) {
-        return new CurrentUser(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).filter(CurrentUser::isGroup)
-                .collect(Collectors.toUnmodifiableSet()));
+        return new CurrentUser(
+                authentication.getName(),
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(CurrentUser::isGroup)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Spring adds authorities of its own (OIDC_USER, SCOPE_openid); our group ids are lower case. */

@@ -29,22 +29,32 @@ public class Directory {
         this.identity = identity;
     }
 
-    public record Organisation(String id, String name) {
-    }
+    public record Organisation(String id, String name) {}
 
     public Optional<Organisation> organisationOf(String userId) {
-        List<Group> organisations = asApplication(() -> identity.createGroupQuery().groupMember(userId)
-                .groupType(ORGANISATION_TYPE).orderByGroupId().asc().list());
+        List<Group> organisations = asApplication(() -> identity.createGroupQuery()
+                .groupMember(userId)
+                .groupType(ORGANISATION_TYPE)
+                .orderByGroupId()
+                .asc()
+                .list());
         return organisations.stream().findFirst().map(g -> new Organisation(g.getId(), g.getName()));
     }
 
     public List<Organisation> organisations() {
-        return asApplication(() -> identity.createGroupQuery().groupType(ORGANISATION_TYPE).orderByGroupName().asc()
-                .list()).stream().map(g -> new Organisation(g.getId(), g.getName())).toList();
+        return asApplication(() -> identity.createGroupQuery()
+                        .groupType(ORGANISATION_TYPE)
+                        .orderByGroupName()
+                        .asc()
+                        .list())
+                .stream()
+                .map(g -> new Organisation(g.getId(), g.getName()))
+                .toList();
     }
 
     public Optional<Organisation> organisation(String organisationId) {
-        return Optional.ofNullable(asApplication(() -> identity.createGroupQuery().groupId(organisationId).singleResult()))
+        return Optional.ofNullable(asApplication(() ->
+                        identity.createGroupQuery().groupId(organisationId).singleResult()))
                 .filter(g -> ORGANISATION_TYPE.equals(g.getType()))
                 .map(g -> new Organisation(g.getId(), g.getName()));
     }
@@ -55,24 +65,33 @@ public class Directory {
     }
 
     public List<String> groupsOf(String userId) {
-        return asApplication(() -> identity.createGroupQuery().groupMember(userId).list()).stream().map(Group::getId)
+        return asApplication(
+                        () -> identity.createGroupQuery().groupMember(userId).list())
+                .stream()
+                .map(Group::getId)
                 .toList();
     }
 
     public String groupName(String groupId) {
-        Group group = asApplication(() -> identity.createGroupQuery().groupId(groupId).singleResult());
+        Group group =
+                asApplication(() -> identity.createGroupQuery().groupId(groupId).singleResult());
         return group == null ? groupId : group.getName();
     }
 
     public Optional<String> emailOf(String userId) {
-        return Optional.ofNullable(asApplication(() -> identity.createUserQuery().userId(userId).singleResult()))
+        return Optional.ofNullable(asApplication(
+                        () -> identity.createUserQuery().userId(userId).singleResult()))
                 .map(User::getEmail)
                 .filter(mail -> !mail.isBlank());
     }
 
     public List<String> emailsOfGroup(String groupId) {
-        return asApplication(() -> identity.createUserQuery().memberOfGroup(groupId).list()).stream().map(User::getEmail)
-                .filter(mail -> mail != null && !mail.isBlank()).toList();
+        return asApplication(
+                        () -> identity.createUserQuery().memberOfGroup(groupId).list())
+                .stream()
+                .map(User::getEmail)
+                .filter(mail -> mail != null && !mail.isBlank())
+                .toList();
     }
 
     private <T> T asApplication(Supplier<T> lookup) {

@@ -26,7 +26,9 @@ class IdentityLoader implements ApplicationRunner {
     private final IdentityProperties properties;
     private final org.springframework.core.env.Environment environment;
 
-    IdentityLoader(IdentityService identity, IdentityProperties properties,
+    IdentityLoader(
+            IdentityService identity,
+            IdentityProperties properties,
             org.springframework.core.env.Environment environment) {
         this.identity = identity;
         this.properties = properties;

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoPasswords every user's password is their user name; only ever true in the demo profile
  */
 @ConfigurationProperties("guidance.identity")
-record IdentityProperties(boolean demoPasswords, List<Organisation> organisations, List<Group> groups,
-        List<User> users) {
+record IdentityProperties(
+        boolean demoPasswords, List<Organisation> organisations, List<Group> groups, List<User> users) {
 
     IdentityProperties {
         organisations = organisations == null ? List.of() : organisations;
@@ -20,11 +20,9 @@ record IdentityProperties(boolean demoPasswords, List<Organisation> organisation
         users = users == null ? List.of() : users;
     }
 
-    record Organisation(String id, String name) {
-    }
+    record Organisation(String id, String name) {}
 
-    record Group(String id, String name) {
-    }
+    record Group(String id, String name) {}
 
     record User(String id, String firstName, String lastName, String email, String organisation, List<String> groups) {
 

@@ -9,8 +9,8 @@ public final class Roles {
     public static final String SUBMITTERS = "submitters";
     public static final String KANSLI = "kansli";
     public static final String MANAGERS = "managers";
-    public static final List<String> EXPERT_GROUPS = List.of("expert-architecture", "expert-law",
-            "expert-information-security", "expert-communication");
+    public static final List<String> EXPERT_GROUPS =
+            List.of("expert-architecture", "expert-law", "expert-information-security", "expert-communication");
     public static final List<String> APPROVERS = List.of("chief-architect", "steering-group");
     /** Every role but the administrators, who may do everything anyway. */
     public static final List<String> ALL;
@@ -22,6 +22,5 @@ public final class Roles {
         ALL = List.copyOf(all);
     }
 
-    private Roles() {
-    }
+    private Roles() {}
 }

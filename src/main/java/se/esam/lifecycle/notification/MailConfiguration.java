@@ -36,8 +36,8 @@ class MailConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof JavaMailSenderImpl sender) {
                     Properties properties = sender.getJavaMailProperties();
-                    for (String protocol : new String[] { "smtp", "smtps" }) {
-                        for (String timeout : new String[] { "connectiontimeout", "timeout", "writetimeout" }) {
+                    for (String protocol : new String[] {"smtp", "smtps"}) {
+                        for (String timeout : new String[] {"connectiontimeout", "timeout", "writetimeout"}) {
                             properties.putIfAbsent("mail." + protocol + "." + timeout, SOCKET_TIMEOUT_MILLIS);
                         }
                     }

@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -49,8 +48,13 @@ public class MailDelivery {
     private final IdentityService identity;
     private final Clock clock;
 
-    MailDelivery(MailOutbox outbox, JavaMailSender sender, MailProperties properties, RuntimeService runtime,
-            IdentityService identity, Clock clock) {
+    MailDelivery(
+            MailOutbox outbox,
+            JavaMailSender sender,
+            MailProperties properties,
+            RuntimeService runtime,
+            IdentityService identity,
+            Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
         this.properties = properties;
@@ -62,8 +66,7 @@ public class MailDelivery {
     /** One attempt at the mail, if it is due and no one else is sending it. */
     void deliver(long id) {
         Instant now = clock.instant();
-        Optional<MailOutbox.Mail> claimed = outbox.claim(id, now, now.plus(properties.sendTimeout()),
-                newMessageId(id));
+        Optional<MailOutbox.Mail> claimed = outbox.claim(id, now, now.plus(properties.sendTimeout()), newMessageId(id));
         claimed.ifPresent(mail -> attempt(mail, now, properties.retryDelays()));
     }
 
@@ -76,21 +79,32 @@ public class MailDelivery {
                 raiseIncident(mail, e);
             } else {
                 outbox.attemptFailed(mail.id(), e.getMessage(), now.plus(delays.get(mail.attempts() - 1)));
-                log.warn("Mail '{}' not sent (attempt {}), retried later: {}", mail.subject(), mail.attempts(),
+                log.warn(
+                        "Mail '{}' not sent (attempt {}), retried later: {}",
+                        mail.subject(),
+                        mail.attempts(),
                         e.getMessage());
             }
             return;
         }
         Instant sentAt = clock.instant();
         if (sentAt.isAfter(now.plus(properties.sendTimeout()))) {
-            log.error("Mail {} ({}) took longer than guidance.mail.send-timeout ({}) to send; another node may "
-                    + "have sent it again", mail.id(), mail.messageId(), properties.sendTimeout());
+            log.error(
+                    "Mail {} ({}) took longer than guidance.mail.send-timeout ({}) to send; another node may "
+                            + "have sent it again",
+                    mail.id(),
+                    mail.messageId(),
+                    properties.sendTimeout());
         }
         try {
             outbox.sent(mail.id(), sentAt);
         } catch (RuntimeException e) {
-            log.error("Mail {} ({}) was sent but could not be marked as sent; it will be sent again, with the same "
-                    + "Message-ID, after guidance.mail.send-timeout", mail.id(), mail.messageId(), e);
+            log.error(
+                    "Mail {} ({}) was sent but could not be marked as sent; it will be sent again, with the same "
+                            + "Message-ID, after guidance.mail.send-timeout",
+                    mail.id(),
+                    mail.messageId(),
+                    e);
             return;
         }
         log.info("Mail '{}' sent to {} as {}", mail.subject(), mail.to(), mail.messageId());
@@ -145,7 +159,10 @@ public class MailDelivery {
         List<MailOutbox.Mail> failed = outbox.requeueFailed(clock.instant());
         for (MailOutbox.Mail mail : failed) {
             AsApplication.query(identity, () -> {
-                runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).configuration(configuration(mail)).list()
+                runtime.createIncidentQuery()
+                        .incidentType(INCIDENT_TYPE)
+                        .configuration(configuration(mail))
+                        .list()
                         .forEach(incident -> runtime.resolveIncident(incident.getId()));
                 return null;
             });
@@ -158,12 +175,22 @@ public class MailDelivery {
         String message = "Mail '" + mail.subject() + "' could not be sent after " + mail.attempts() + " attempts: "
                 + cause.getMessage();
         log.error(message);
-        if (mail.processInstanceId() == null || AsApplication.query(identity, () -> runtime
-                .createProcessInstanceQuery().processInstanceId(mail.processInstanceId()).count()) == 0) {
+        if (mail.processInstanceId() == null
+                || AsApplication.query(
+                                identity,
+                                () -> runtime.createProcessInstanceQuery()
+                                        .processInstanceId(mail.processInstanceId())
+                                        .count())
+                        == 0) {
             return;
         }
-        Incident incident = AsApplication.query(identity, () -> runtime.createIncident(INCIDENT_TYPE,
-                mail.processInstanceId(), configuration(mail), message.substring(0, Math.min(message.length(), 3900))));
+        Incident incident = AsApplication.query(
+                identity,
+                () -> runtime.createIncident(
+                        INCIDENT_TYPE,
+                        mail.processInstanceId(),
+                        configuration(mail),
+                        message.substring(0, Math.min(message.length(), 3900))));
         log.error("Incident {} raised on process {}", incident.getId(), mail.processInstanceId());
     }
 

@@ -16,15 +16,27 @@ import org.springframework.stereotype.Repository;
 class MailOutbox {
 
     /** {@code messageId} is null only before the first attempt. */
-    record Mail(long id, String messageId, List<String> to, String subject, String body, String processInstanceId,
-            Instant createdAt, int attempts) {
-    }
+    record Mail(
+            long id,
+            String messageId,
+            List<String> to,
+            String subject,
+            String body,
+            String processInstanceId,
+            Instant createdAt,
+            int attempts) {}
 
-    private static final String MAIL_COLUMNS = "id, message_id, recipients, subject, body, process_instance_id, "
-            + "created_at, attempts";
-    private static final RowMapper<Mail> MAIL = (rs, n) -> new Mail(rs.getLong("id"), rs.getString("message_id"),
-            Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"), rs.getString("body"),
-            rs.getString("process_instance_id"), rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"));
+    private static final String MAIL_COLUMNS =
+            "id, message_id, recipients, subject, body, process_instance_id, " + "created_at, attempts";
+    private static final RowMapper<Mail> MAIL = (rs, n) -> new Mail(
+            rs.getLong("id"),
+            rs.getString("message_id"),
+            Arrays.asList(rs.getString("recipients").split(",")),
+            rs.getString("subject"),
+            rs.getString("body"),
+            rs.getString("process_instance_id"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getInt("attempts"));
 
     private final JdbcClient jdbc;
 
@@ -35,8 +47,13 @@ class MailOutbox {
     long add(List<String> to, String subject, String body, String processInstanceId, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into mail_outbox (recipients, subject, body, process_instance_id, created_at, "
-                + "next_attempt_at) values (?, ?, ?, ?, ?, ?)")
-                .params(String.join(",", to), subject, body, processInstanceId, Timestamp.from(now),
+                        + "next_attempt_at) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        String.join(",", to),
+                        subject,
+                        body,
+                        processInstanceId,
+                        Timestamp.from(now),
                         Timestamp.from(now))
                 .update(key, "id");
         return key.getKey().longValue();
@@ -50,45 +67,55 @@ class MailOutbox {
      */
     Optional<Mail> claim(long id, Instant now, Instant retryAt, String messageId) {
         int claimed = jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = ?, "
-                + "message_id = coalesce(message_id, ?) "
-                + "where id = ? and sent_at is null and failed_at is null and next_attempt_at <= ?")
-                .params(Timestamp.from(retryAt), messageId, id, Timestamp.from(now)).update();
+                        + "message_id = coalesce(message_id, ?) "
+                        + "where id = ? and sent_at is null and failed_at is null and next_attempt_at <= ?")
+                .params(Timestamp.from(retryAt), messageId, id, Timestamp.from(now))
+                .update();
         if (claimed == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + MAIL_COLUMNS + " from mail_outbox where id = ?").param(id)
+        return jdbc.sql("select " + MAIL_COLUMNS + " from mail_outbox where id = ?")
+                .param(id)
                 .query(MAIL)
                 .optional();
     }
 
     void sent(long id, Instant at) {
-        jdbc.sql("update mail_outbox set sent_at = ?, last_error = null where id = ?").params(Timestamp.from(at), id)
+        jdbc.sql("update mail_outbox set sent_at = ?, last_error = null where id = ?")
+                .params(Timestamp.from(at), id)
                 .update();
     }
 
     void attemptFailed(long id, String error, Instant nextAttemptAt) {
         jdbc.sql("update mail_outbox set last_error = ?, next_attempt_at = ? where id = ?")
-                .params(truncate(error), Timestamp.from(nextAttemptAt), id).update();
+                .params(truncate(error), Timestamp.from(nextAttemptAt), id)
+                .update();
     }
 
     void failed(long id, Instant at, String error) {
         jdbc.sql("update mail_outbox set failed_at = ?, last_error = ? where id = ?")
-                .params(Timestamp.from(at), truncate(error), id).update();
+                .params(Timestamp.from(at), truncate(error), id)
+                .update();
     }
 
     List<Long> due(Instant now, int limit) {
         return jdbc.sql("select id from mail_outbox where sent_at is null and failed_at is null "
-                + "and next_attempt_at <= ? order by id fetch first " + limit + " rows only")
-                .param(Timestamp.from(now)).query(Long.class).list();
+                        + "and next_attempt_at <= ? order by id fetch first " + limit + " rows only")
+                .param(Timestamp.from(now))
+                .query(Long.class)
+                .list();
     }
 
     /** Failed mails go back into the queue, with their attempts counted afresh. */
     List<Mail> requeueFailed(Instant now) {
-        List<Mail> failed = jdbc.sql("select " + MAIL_COLUMNS + " from mail_outbox where failed_at is not null and sent_at is null")
+        List<Mail> failed = jdbc.sql(
+                        "select " + MAIL_COLUMNS + " from mail_outbox where failed_at is not null and sent_at is null")
                 .query(MAIL)
                 .list();
         jdbc.sql("update mail_outbox set failed_at = null, attempts = 0, next_attempt_at = ? "
-                + "where failed_at is not null and sent_at is null").param(Timestamp.from(now)).update();
+                        + "where failed_at is not null and sent_at is null")
+                .param(Timestamp.from(now))
+                .update();
         return failed;
     }
 

@@ -19,7 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     timeouts ({@link MailConfiguration}) keep a hanging server far below it.
  */
 @ConfigurationProperties("guidance.mail")
-public record MailProperties(String from, Path outboxFolder, String linkBaseUrl,
-        @DefaultValue({ "PT1M", "PT5M", "PT15M", "PT1H", "PT4H" }) List<Duration> retryDelays,
-        @DefaultValue("PT5M") Duration sendTimeout) {
-}
+public record MailProperties(
+        String from,
+        Path outboxFolder,
+        String linkBaseUrl,
+
+        @DefaultValue({"PT1M", "PT5M", "PT15M", "PT1H", "PT4H"})
+        List<Duration> retryDelays,
+
+        @DefaultValue("PT5M") Duration sendTimeout) {}

@@ -63,7 +63,8 @@ public class Mailer {
     /** The process a step that mails belongs to, so that a mail that cannot be sent shows there. */
     private static String processInstance() {
         BpmnExecutionContext context = Context.getBpmnExecutionContext();
-        return context == null || context.getExecution() == null ? null
+        return context == null || context.getExecution() == null
+                ? null
                 : context.getExecution().getProcessInstanceId();
     }
 }

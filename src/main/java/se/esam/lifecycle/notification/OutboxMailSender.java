@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 

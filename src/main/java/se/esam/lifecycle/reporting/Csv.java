@@ -9,16 +9,18 @@ import java.util.stream.Collectors;
 /** Rows of records as CSV (RFC 4180), one column per record component. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String of(List<?> rows, Class<?> type) {
         RecordComponent[] columns = type.getRecordComponents();
-        StringBuilder csv = new StringBuilder(Arrays.stream(columns).map(RecordComponent::getName)
-                .collect(Collectors.joining(","))).append("\r\n");
+        StringBuilder csv = new StringBuilder(
+                        Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(",")))
+                .append("\r\n");
         for (Object row : rows) {
-            csv.append(Arrays.stream(columns).map(column -> field(value(column, row)))
-                    .collect(Collectors.joining(","))).append("\r\n");
+            csv.append(Arrays.stream(columns)
+                            .map(column -> field(value(column, row)))
+                            .collect(Collectors.joining(",")))
+                    .append("\r\n");
         }
         return csv.toString();
     }

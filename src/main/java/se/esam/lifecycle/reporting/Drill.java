@@ -20,12 +20,23 @@ import se.esam.lifecycle.system.InvalidInputException;
 record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String type) {
 
     enum Figure {
-        BACKLOG, OVERDUE, SUBMITTED, DECIDED, ANSWERED, OUTCOME, REVIEWS, LATE_REVIEWS
+        BACKLOG,
+        OVERDUE,
+        SUBMITTED,
+        DECIDED,
+        ANSWERED,
+        OUTCOME,
+        REVIEWS,
+        LATE_REVIEWS
     }
 
     static Drill of(String figure, String month, String stage, String outcome, String type) {
-        return new Drill(parse(Figure.class, "figure", figure), month(month), blank(stage) ? null
-                : parse(Stage.class, "stage", stage), outcome(outcome), blank(type) ? null : type.strip());
+        return new Drill(
+                parse(Figure.class, "figure", figure),
+                month(month),
+                blank(stage) ? null : parse(Stage.class, "stage", stage),
+                outcome(outcome),
+                blank(type) ? null : type.strip());
     }
 
     Where where(ReportFilter filter, Instant now) {
@@ -33,11 +44,15 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
         return switch (figure) {
             case BACKLOG, OVERDUE -> {
                 var statuses = stage == null ? ReportQueries.openStatuses() : ReportQueries.statusesOf(stage);
-                Where open = Where.dimensions(filter, "status in (" + ReportQueries.placeholders(statuses.size()) + ")",
-                        statuses.toArray());
-                yield figure == Figure.BACKLOG ? open
-                        : open.and("((status = 'IN_REVIEW' and review_due < ?) "
-                                + "or (status = 'AWAITING_CLARIFICATION' and clarification_due < ?))", at, at);
+                Where open = Where.dimensions(
+                        filter, "status in (" + ReportQueries.placeholders(statuses.size()) + ")", statuses.toArray());
+                yield figure == Figure.BACKLOG
+                        ? open
+                        : open.and(
+                                "((status = 'IN_REVIEW' and review_due < ?) "
+                                        + "or (status = 'AWAITING_CLARIFICATION' and clarification_due < ?))",
+                                at,
+                                at);
             }
             case SUBMITTED -> inMonths(filter, "submitted_month");
             case DECIDED -> inMonths(filter, "decided_month").and("decision_seconds is not null");
@@ -55,7 +70,8 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
     }
 
     private Where inMonths(ReportFilter filter, String monthColumn) {
-        return month == null ? Where.period(filter, monthColumn)
+        return month == null
+                ? Where.period(filter, monthColumn)
                 : Where.dimensions(filter, monthColumn + " = ?", month.toString());
     }
 
@@ -65,8 +81,8 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
         }
         String name = value.strip().toUpperCase(Locale.ROOT);
         if (!ReportQueries.outcomeNames().contains(name)) {
-            throw new InvalidInputException("outcome", "Okänt utfall '" + value + "', tillåtna: "
-                    + ReportQueries.outcomeNames());
+            throw new InvalidInputException(
+                    "outcome", "Okänt utfall '" + value + "', tillåtna: " + ReportQueries.outcomeNames());
         }
         return name;
     }
@@ -77,13 +93,14 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (blank(value)) {
-            throw new InvalidInputException(field, "Ange " + field + ", ett av " + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInputException(
+                    field, "Ange " + field + ", ett av " + Arrays.toString(type.getEnumConstants()));
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "Okänt värde '" + value + "', tillåtna: "
-                    + Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInputException(
+                    field, "Okänt värde '" + value + "', tillåtna: " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

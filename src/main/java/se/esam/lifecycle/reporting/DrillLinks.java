@@ -24,8 +24,7 @@ public final class DrillLinks {
     }
 
     public String outcome(String outcome, String dimension, String key) {
-        UriComponentsBuilder uri = builder("outcome", null, null, outcome, "type".equals(dimension) ? key : null,
-                null);
+        UriComponentsBuilder uri = builder("outcome", null, null, outcome, "type".equals(dimension) ? key : null, null);
         if ("guidance".equals(dimension)) {
             uri.replaceQueryParam("guidanceId", key);
         }
@@ -45,17 +44,24 @@ public final class DrillLinks {
 
     public String csv(String table) {
         return filtered(UriComponentsBuilder.fromPath("/api/reports/csv/" + table), filter.expertGroup())
-                .build().encode().toUriString();
+                .build()
+                .encode()
+                .toUriString();
     }
 
     private String link(String figure, String month, String stage, String outcome, String type, String group) {
-        return builder(figure, month, stage, outcome, type, group).build().encode().toUriString();
+        return builder(figure, month, stage, outcome, type, group)
+                .build()
+                .encode()
+                .toUriString();
     }
 
-    private UriComponentsBuilder builder(String figure, String month, String stage, String outcome, String type,
-            String group) {
-        UriComponentsBuilder uri = filtered(UriComponentsBuilder.fromPath("/reports/feedback"),
-                group != null ? group : filter.expertGroup()).queryParam("figure", figure);
+    private UriComponentsBuilder builder(
+            String figure, String month, String stage, String outcome, String type, String group) {
+        UriComponentsBuilder uri = filtered(
+                        UriComponentsBuilder.fromPath("/reports/feedback"),
+                        group != null ? group : filter.expertGroup())
+                .queryParam("figure", figure);
         if (month != null) {
             uri.queryParam("month", month);
         }

@@ -30,8 +30,7 @@ class ReportController {
     }
 
     /** The filter every report takes; months as YYYY-MM. */
-    record FilterParams(String from, String to, String expertGroup, String guidanceId, String organisation) {
-    }
+    record FilterParams(String from, String to, String expertGroup, String guidanceId, String organisation) {}
 
     @GetMapping("/backlog")
     @Operation(summary = "Open feedback now, by stage and expert group, with how many are overdue")
@@ -77,9 +76,13 @@ class ReportController {
     @Operation(summary = "The feedback behind a figure (first 1000, oldest first)")
     @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    Reports.FeedbackList feedback(@ParameterObject @ModelAttribute FilterParams params, @RequestParam(required = false) String figure,
-            @RequestParam(required = false) String month, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String outcome, @RequestParam(required = false) String type) {
+    Reports.FeedbackList feedback(
+            @ParameterObject @ModelAttribute FilterParams params,
+            @RequestParam(required = false) String figure,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String type) {
         return reports.feedback(filter(params), Drill.of(figure, month, stage, outcome, type));
     }
 
@@ -89,19 +92,26 @@ class ReportController {
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     ResponseEntity<String> csv(@PathVariable String table, @ParameterObject @ModelAttribute FilterParams params) {
         String body = reports.csv(table, filter(params));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table + ".csv\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table + ".csv\"")
+                .body(body);
     }
 
     @GetMapping(value = "/csv/feedback", produces = "text/csv")
     @Operation(summary = "The feedback behind a figure as CSV")
     @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    ResponseEntity<String> feedbackCsv(@ParameterObject @ModelAttribute FilterParams params, @RequestParam String figure,
-            @RequestParam(required = false) String month, @RequestParam(required = false) String stage,
-            @RequestParam(required = false) String outcome, @RequestParam(required = false) String type) {
+    ResponseEntity<String> feedbackCsv(
+            @ParameterObject @ModelAttribute FilterParams params,
+            @RequestParam String figure,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String type) {
         Reports.FeedbackList list = reports.feedback(filter(params), Drill.of(figure, month, stage, outcome, type));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"feedback.csv\"")
                 .body(Csv.of(list.items(), Reports.FeedbackRow.class));
     }

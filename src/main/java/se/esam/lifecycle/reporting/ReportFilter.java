@@ -13,8 +13,8 @@ import se.esam.lifecycle.system.InvalidInputException;
  */
 record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String guidanceId, String organisation) {
 
-    static ReportFilter of(String from, String to, String expertGroup, String guidanceId, String organisation,
-            Clock clock) {
+    static ReportFilter of(
+            String from, String to, String expertGroup, String guidanceId, String organisation, Clock clock) {
         YearMonth end = month("to", to, YearMonth.now(clock));
         YearMonth start = month("from", from, end.minusMonths(11));
         if (start.isAfter(end)) {
@@ -23,7 +23,11 @@ record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String gui
         if (start.plusYears(20).isBefore(end)) {
             throw new InvalidInputException("from", "Perioden får vara högst 20 år.");
         }
-        return new ReportFilter(start, end, id("expertGroup", expertGroup), id("guidanceId", guidanceId),
+        return new ReportFilter(
+                start,
+                end,
+                id("expertGroup", expertGroup),
+                id("guidanceId", guidanceId),
                 id("organisation", organisation));
     }
 
@@ -52,6 +56,7 @@ record ReportFilter(YearMonth from, YearMonth to, String expertGroup, String gui
      * month) far from the ends of {@code java.time}, where they overflowed.
      */
     static final YearMonth EARLIEST = YearMonth.of(2000, 1);
+
     static final YearMonth LATEST = YearMonth.of(2099, 12);
 
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,38 +51,116 @@ class ReportPages {
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("throughput", throughput);
         model.addAttribute("deadlines", reports.deadlines(filter));
-        model.addAttribute("backlogChart", chart("bar", false, backlog.rows().stream().map(r -> r.stage().label()
-                + (r.expertGroup() == null ? "" : " – " + directory.groupName(r.expertGroup()))).toList(),
-                series("Öppna", backlog.rows().stream().map(r -> (Number) r.open()).toList()),
-                series("Försenade", backlog.rows().stream().map(r -> (Number) r.overdue()).toList())));
-        model.addAttribute("leadTimeChart", chart("line", false,
-                leadTimes.toDispositionByMonth().stream().map(Reports.LeadTime::month).toList(),
-                series("Median, dagar till ställningstagande",
-                        leadTimes.toDispositionByMonth().stream().map(l -> (Number) l.medianDays()).toList()),
-                series("90:e percentilen", leadTimes.toDispositionByMonth().stream().map(l -> (Number) l.p90Days()).toList())));
+        model.addAttribute(
+                "backlogChart",
+                chart(
+                        "bar",
+                        false,
+                        backlog.rows().stream()
+                                .map(r -> r.stage().label()
+                                        + (r.expertGroup() == null ? "" : " – " + directory.groupName(r.expertGroup())))
+                                .toList(),
+                        series(
+                                "Öppna",
+                                backlog.rows().stream()
+                                        .map(r -> (Number) r.open())
+                                        .toList()),
+                        series(
+                                "Försenade",
+                                backlog.rows().stream()
+                                        .map(r -> (Number) r.overdue())
+                                        .toList())));
+        model.addAttribute(
+                "leadTimeChart",
+                chart(
+                        "line",
+                        false,
+                        leadTimes.toDispositionByMonth().stream()
+                                .map(Reports.LeadTime::month)
+                                .toList(),
+                        series(
+                                "Median, dagar till ställningstagande",
+                                leadTimes.toDispositionByMonth().stream()
+                                        .map(l -> (Number) l.medianDays())
+                                        .toList()),
+                        series(
+                                "90:e percentilen",
+                                leadTimes.toDispositionByMonth().stream()
+                                        .map(l -> (Number) l.p90Days())
+                                        .toList())));
         @SuppressWarnings("unchecked")
         Map<String, String> names = (Map<String, String>) model.getAttribute("names");
-        model.addAttribute("outcomeChart", chart("bar", true,
-                outcomes.byType().stream().map(o -> names.getOrDefault(o.key(), o.key())).toList(),
-                series("Godtagna", outcomes.byType().stream().map(o -> (Number) o.accepted()).toList()),
-                series("Avslagna", outcomes.byType().stream().map(o -> (Number) o.rejected()).toList()),
-                series("Vilande", outcomes.byType().stream().map(o -> (Number) o.held()).toList()),
-                series("Dubbletter", outcomes.byType().stream().map(o -> (Number) o.duplicate()).toList()),
-                series("Utanför uppdraget", outcomes.byType().stream().map(o -> (Number) o.outOfScope()).toList()),
-                series("Obesvarade", outcomes.byType().stream().map(o -> (Number) o.unanswered()).toList())));
-        model.addAttribute("throughputChart", chart("line", false,
-                throughput.stream().map(Reports.ThroughputRow::month).toList(),
-                series("Inlämnade", throughput.stream().map(t -> (Number) t.submitted()).toList()),
-                series("Beslutade", throughput.stream().map(t -> (Number) t.decided()).toList()),
-                series("Publicerade", throughput.stream().map(t -> (Number) t.published()).toList())));
+        model.addAttribute(
+                "outcomeChart",
+                chart(
+                        "bar",
+                        true,
+                        outcomes.byType().stream()
+                                .map(o -> names.getOrDefault(o.key(), o.key()))
+                                .toList(),
+                        series(
+                                "Godtagna",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.accepted())
+                                        .toList()),
+                        series(
+                                "Avslagna",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.rejected())
+                                        .toList()),
+                        series(
+                                "Vilande",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.held())
+                                        .toList()),
+                        series(
+                                "Dubbletter",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.duplicate())
+                                        .toList()),
+                        series(
+                                "Utanför uppdraget",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.outOfScope())
+                                        .toList()),
+                        series(
+                                "Obesvarade",
+                                outcomes.byType().stream()
+                                        .map(o -> (Number) o.unanswered())
+                                        .toList())));
+        model.addAttribute(
+                "throughputChart",
+                chart(
+                        "line",
+                        false,
+                        throughput.stream().map(Reports.ThroughputRow::month).toList(),
+                        series(
+                                "Inlämnade",
+                                throughput.stream()
+                                        .map(t -> (Number) t.submitted())
+                                        .toList()),
+                        series(
+                                "Beslutade",
+                                throughput.stream()
+                                        .map(t -> (Number) t.decided())
+                                        .toList()),
+                        series(
+                                "Publicerade",
+                                throughput.stream()
+                                        .map(t -> (Number) t.published())
+                                        .toList())));
         return "reporting/reports";
     }
 
     @GetMapping("/reports/feedback")
-    String feedback(@ModelAttribute ReportController.FilterParams params,
-            @RequestParam(required = false) String figure, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String stage, @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String type, Model model) {
+    String feedback(
+            @ModelAttribute ReportController.FilterParams params,
+            @RequestParam(required = false) String figure,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String type,
+            Model model) {
         ReportFilter filter = filter(params, model);
         Drill drill = Drill.of(figure, month, stage, outcome, type);
         model.addAttribute("drill", drill);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,24 +66,42 @@ class ReportQueries {
 
     Backlog backlog(ReportFilter filter) {
         Instant now = clock.instant();
-        Where where = Where.dimensions(filter, "status in (" + placeholders(openStatuses().size()) + ")",
+        Where where = Where.dimensions(
+                filter,
+                "status in (" + placeholders(openStatuses().size()) + ")",
                 openStatuses().toArray());
         List<BacklogRow> rows = jdbc.sql("select status, expert_group, count(*) as open, "
-                + "sum(case when (status = ? and review_due < ?) or (status = ? and clarification_due < ?) "
-                + "then 1 else 0 end) as overdue from feedback" + where.sql() + " group by status, expert_group")
-                .params(concat(new Object[] { FeedbackStatus.IN_REVIEW.name(), Timestamp.from(now),
-                        FeedbackStatus.AWAITING_CLARIFICATION.name(), Timestamp.from(now) }, where.params()))
-                .query((rs, n) -> new BacklogRow(FeedbackStatus.valueOf(rs.getString("status")).stage(),
-                        rs.getString("expert_group"), rs.getLong("open"), rs.getLong("overdue")))
+                        + "sum(case when (status = ? and review_due < ?) or (status = ? and clarification_due < ?) "
+                        + "then 1 else 0 end) as overdue from feedback" + where.sql()
+                        + " group by status, expert_group")
+                .params(concat(
+                        new Object[] {
+                            FeedbackStatus.IN_REVIEW.name(),
+                            Timestamp.from(now),
+                            FeedbackStatus.AWAITING_CLARIFICATION.name(),
+                            Timestamp.from(now)
+                        },
+                        where.params()))
+                .query((rs, n) -> new BacklogRow(
+                        FeedbackStatus.valueOf(rs.getString("status")).stage(),
+                        rs.getString("expert_group"),
+                        rs.getLong("open"),
+                        rs.getLong("overdue")))
                 .list();
         // several statuses make one stage (revision): add them up
         Map<String, BacklogRow> merged = new TreeMap<>();
         for (BacklogRow row : rows) {
-            merged.merge(row.stage().ordinal() + "|" + (row.expertGroup() == null ? "" : row.expertGroup()), row,
-                    (a, b) -> new BacklogRow(a.stage(), a.expertGroup(), a.open() + b.open(), a.overdue() + b.overdue()));
+            merged.merge(
+                    row.stage().ordinal() + "|" + (row.expertGroup() == null ? "" : row.expertGroup()),
+                    row,
+                    (a, b) ->
+                            new BacklogRow(a.stage(), a.expertGroup(), a.open() + b.open(), a.overdue() + b.overdue()));
         }
         List<BacklogRow> result = List.copyOf(merged.values());
-        return new Backlog(now, result, result.stream().mapToLong(BacklogRow::open).sum(),
+        return new Backlog(
+                now,
+                result,
+                result.stream().mapToLong(BacklogRow::open).sum(),
                 result.stream().mapToLong(BacklogRow::overdue).sum());
     }
 
@@ -95,13 +112,18 @@ class ReportQueries {
         String key = byGroup ? "expert_group" : measure.monthColumn();
         Where where = Where.period(filter, measure.monthColumn());
         return jdbc.sql("select " + key + " as k, count(*) as n, "
-                + "percentile_cont(0.5) within group (order by " + measure.secondsColumn() + ") as median, "
-                + "percentile_cont(0.9) within group (order by " + measure.secondsColumn() + ") as p90 "
-                + "from feedback" + where.sql() + " and " + measure.secondsColumn() + " is not null group by " + key
-                + " order by " + key + " nulls last")
+                        + "percentile_cont(0.5) within group (order by " + measure.secondsColumn() + ") as median, "
+                        + "percentile_cont(0.9) within group (order by " + measure.secondsColumn() + ") as p90 "
+                        + "from feedback" + where.sql() + " and " + measure.secondsColumn() + " is not null group by "
+                        + key
+                        + " order by " + key + " nulls last")
                 .params(where.params())
-                .query((rs, n) -> new LeadTime(byGroup ? rs.getString("k") : null, byGroup ? null : rs.getString("k"),
-                        rs.getLong("n"), days(rs, "median"), days(rs, "p90")))
+                .query((rs, n) -> new LeadTime(
+                        byGroup ? rs.getString("k") : null,
+                        byGroup ? null : rs.getString("k"),
+                        rs.getLong("n"),
+                        days(rs, "median"),
+                        days(rs, "p90")))
                 .list();
     }
 
@@ -111,26 +133,33 @@ class ReportQueries {
      */
     List<StageTime> stageTimes(ReportFilter filter) {
         sortInMemory();
-        List<StageTime> stages = new ArrayList<>(stageTimes(List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW),
-                Where.period(filter, "decided_month")));
+        List<StageTime> stages = new ArrayList<>(stageTimes(
+                List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW), Where.period(filter, "decided_month")));
         stages.addAll(stageTimes(List.of(Stage.REVISION), Where.period(filter, "answered_month")));
         return stages;
     }
 
     private List<StageTime> stageTimes(List<Stage> stages, Where where) {
-        String figures = stages.stream().map(stage -> {
-            String column = stage.secondsColumn();
-            String spent = " filter (where " + column + " > 0)";
-            return "count(*)" + spent + " as " + stage + "_n, "
-                    + "percentile_cont(0.5) within group (order by " + column + ")" + spent + " as " + stage + "_median, "
-                    + "percentile_cont(0.9) within group (order by " + column + ")" + spent + " as " + stage + "_p90";
-        }).collect(Collectors.joining(", "));
+        String figures = stages.stream()
+                .map(stage -> {
+                    String column = stage.secondsColumn();
+                    String spent = " filter (where " + column + " > 0)";
+                    return "count(*)" + spent + " as " + stage + "_n, "
+                            + "percentile_cont(0.5) within group (order by " + column + ")" + spent + " as " + stage
+                            + "_median, "
+                            + "percentile_cont(0.9) within group (order by " + column + ")" + spent + " as " + stage
+                            + "_p90";
+                })
+                .collect(Collectors.joining(", "));
         return jdbc.sql("select " + figures + " from feedback" + where.sql())
                 .params(where.params())
                 .query((rs, n) -> {
                     List<StageTime> times = new ArrayList<>();
                     for (Stage stage : stages) {
-                        times.add(new StageTime(stage, rs.getLong(stage + "_n"), days(rs, stage + "_median"),
+                        times.add(new StageTime(
+                                stage,
+                                rs.getLong(stage + "_n"),
+                                days(rs, stage + "_median"),
                                 days(rs, stage + "_p90")));
                     }
                     return times;
@@ -140,8 +169,8 @@ class ReportQueries {
 
     // outcomes
 
-    private static final List<String> OUTCOME_DIMENSIONS = List.of("feedback_type", "guidance_id",
-            "submitter_organisation");
+    private static final List<String> OUTCOME_DIMENSIONS =
+            List.of("feedback_type", "guidance_id", "submitter_organisation");
 
     /** By type, guidance and organisation, from one scan of the period. */
     Outcomes outcomes(ReportFilter filter) {
@@ -162,25 +191,34 @@ class ReportQueries {
         List<String> outcomes = outcomeNames();
         String keys = String.join(", ", dimensions);
         jdbc.sql("select " + keys + ", outcome, count(*) as n from feedback" + where.sql()
-                + " and outcome is not null group by " + keys + ", outcome")
+                        + " and outcome is not null group by " + keys + ", outcome")
                 .params(where.params())
                 .query((ResultSet rs) -> {
                     for (int i = 0; i < dimensions.size(); i++) {
-                        long[] row = counts.get(i).computeIfAbsent(rs.getString(dimensions.get(i)),
-                                k -> new long[outcomes.size()]);
+                        long[] row = counts.get(i)
+                                .computeIfAbsent(rs.getString(dimensions.get(i)), k -> new long[outcomes.size()]);
                         row[outcomes.indexOf(rs.getString("outcome"))] += rs.getLong("n");
                     }
                 });
-        return counts.stream().map(byKey -> byKey.entrySet().stream().map(e -> {
-            long[] c = e.getValue();
-            return new OutcomeRow(e.getKey(), e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
-        }).toList()).toList();
+        return counts.stream()
+                .map(byKey -> byKey.entrySet().stream()
+                        .map(e -> {
+                            long[] c = e.getValue();
+                            return new OutcomeRow(e.getKey(), e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
+                        })
+                        .toList())
+                .toList();
     }
 
     /** In the order of {@link OutcomeRow}'s counts. */
     static List<String> outcomeNames() {
-        return List.of(Disposition.ACCEPTED.name(), Disposition.REJECTED.name(), Disposition.HELD.name(),
-                FeedbackStatus.DUPLICATE.name(), FeedbackStatus.OUT_OF_SCOPE.name(), FeedbackStatus.UNANSWERED.name());
+        return List.of(
+                Disposition.ACCEPTED.name(),
+                Disposition.REJECTED.name(),
+                Disposition.HELD.name(),
+                FeedbackStatus.DUPLICATE.name(),
+                FeedbackStatus.OUT_OF_SCOPE.name(),
+                FeedbackStatus.UNANSWERED.name());
     }
 
     // throughput
@@ -190,40 +228,57 @@ class ReportQueries {
         for (YearMonth m = filter.from(); !m.isAfter(filter.to()); m = m.plusMonths(1)) {
             counts.put(m.toString(), new long[3]);
         }
-        String[] columns = { "submitted_month", "decided_month", "answered_month" };
+        String[] columns = {"submitted_month", "decided_month", "answered_month"};
         for (int i = 0; i < columns.length; i++) {
             int index = i;
             Where where = Where.period(filter, columns[i]);
             jdbc.sql("select " + columns[i] + " as m, count(*) as n from feedback" + where.sql() + " group by "
-                    + columns[i]).params(where.params())
+                            + columns[i])
+                    .params(where.params())
                     .query((ResultSet rs) -> {
                         counts.get(rs.getString("m").strip())[index] = rs.getLong("n");
                     });
         }
         Map<String, List<Double>> cycles = revisionCycleDays(filter);
-        return counts.entrySet().stream().map(e -> {
-            List<Double> days = cycles.getOrDefault(e.getKey(), List.of());
-            return new ThroughputRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], days.size(),
-                    percentile(days, 0.5), percentile(days, 0.9));
-        }).toList();
+        return counts.entrySet().stream()
+                .map(e -> {
+                    List<Double> days = cycles.getOrDefault(e.getKey(), List.of());
+                    return new ThroughputRow(
+                            e.getKey(),
+                            e.getValue()[0],
+                            e.getValue()[1],
+                            e.getValue()[2],
+                            days.size(),
+                            percentile(days, 0.5),
+                            percentile(days, 0.9));
+                })
+                .toList();
     }
 
     /** Opening to publication of each revision published in the period, by month of publication. */
     private Map<String, List<Double>> revisionCycleDays(ReportFilter filter) {
-        StringBuilder sql = new StringBuilder("select opened_at, published_at from revision "
-                + "where published_at >= ? and published_at < ?");
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(start(filter.from())),
+        StringBuilder sql = new StringBuilder(
+                "select opened_at, published_at from revision " + "where published_at >= ? and published_at < ?");
+        List<Object> params = new ArrayList<>(List.of(
+                Timestamp.from(start(filter.from())),
                 Timestamp.from(start(filter.to().plusMonths(1)))));
         if (filter.guidanceId() != null) {
             sql.append(" and guidance_id = ?");
             params.add(filter.guidanceId());
         }
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Instant[] { rs.getTimestamp("opened_at").toInstant(),
-                        rs.getTimestamp("published_at").toInstant() })
-                .list().stream()
-                .collect(Collectors.groupingBy(span -> YearMonth.from(span[1].atZone(clock.getZone())).toString(),
-                        Collectors.mapping(span -> Duration.between(span[0], span[1]).toSeconds() / SECONDS_PER_DAY,
+        return jdbc
+                .sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new Instant[] {
+                    rs.getTimestamp("opened_at").toInstant(),
+                    rs.getTimestamp("published_at").toInstant()
+                })
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        span -> YearMonth.from(span[1].atZone(clock.getZone())).toString(),
+                        Collectors.mapping(
+                                span -> Duration.between(span[0], span[1]).toSeconds() / SECONDS_PER_DAY,
                                 Collectors.toList())));
     }
 
@@ -232,11 +287,15 @@ class ReportQueries {
     List<DeadlineRow> deadlines(ReportFilter filter) {
         Where where = Where.period(filter, "review_due_month");
         return jdbc.sql("select expert_group, review_due_month, count(*) as reviews, "
-                + "sum(case when review_due < coalesce(decided_at, ?) then 1 else 0 end) as late from feedback"
-                + where.sql() + " group by expert_group, review_due_month order by review_due_month, expert_group")
-                .params(concat(new Object[] { Timestamp.from(clock.instant()) }, where.params()))
-                .query((rs, n) -> new DeadlineRow(rs.getString("expert_group"), rs.getString("review_due_month").strip(),
-                        rs.getLong("reviews"), rs.getLong("late")))
+                        + "sum(case when review_due < coalesce(decided_at, ?) then 1 else 0 end) as late from feedback"
+                        + where.sql()
+                        + " group by expert_group, review_due_month order by review_due_month, expert_group")
+                .params(concat(new Object[] {Timestamp.from(clock.instant())}, where.params()))
+                .query((rs, n) -> new DeadlineRow(
+                        rs.getString("expert_group"),
+                        rs.getString("review_due_month").strip(),
+                        rs.getLong("reviews"),
+                        rs.getLong("late")))
                 .list();
     }
 
@@ -244,19 +303,28 @@ class ReportQueries {
 
     FeedbackList feedback(ReportFilter filter, Drill drill) {
         Where where = drill.where(filter, clock.instant());
-        long total = jdbc.sql("select count(*) from feedback" + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from feedback" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
         // the first references from the figure's report index alone, then only those rows from the table
         List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
-                + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
-                + "where reference in (select reference from feedback" + where.sql()
-                + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only) "
-                + "order by submitted_at, reference")
+                        + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
+                        + "where reference in (select reference from feedback" + where.sql()
+                        + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only) "
+                        + "order by submitted_at, reference")
                 .params(where.params())
-                .query((rs, n) -> new FeedbackRow(rs.getString("reference"), rs.getString("feedback_type"),
-                        rs.getString("guidance_id"), rs.getString("submitter_organisation"),
-                        rs.getString("expert_group"), rs.getString("status"), rs.getString("outcome"),
-                        instant(rs, "submitted_at"), instant(rs, "decided_at"), instant(rs, "answered_at"),
+                .query((rs, n) -> new FeedbackRow(
+                        rs.getString("reference"),
+                        rs.getString("feedback_type"),
+                        rs.getString("guidance_id"),
+                        rs.getString("submitter_organisation"),
+                        rs.getString("expert_group"),
+                        rs.getString("status"),
+                        rs.getString("outcome"),
+                        instant(rs, "submitted_at"),
+                        instant(rs, "decided_at"),
+                        instant(rs, "answered_at"),
                         instant(rs, "review_due")))
                 .list();
         return new FeedbackList(total, items);
@@ -280,7 +348,8 @@ class ReportQueries {
 
     /** Which lead time: to the disposition, or to the version that answered the feedback. */
     enum Measure {
-        DISPOSITION("decided_month", "decision_seconds"), PUBLICATION("answered_month", "publication_seconds");
+        DISPOSITION("decided_month", "decision_seconds"),
+        PUBLICATION("answered_month", "publication_seconds");
 
         private final String monthColumn;
         private final String secondsColumn;
@@ -300,11 +369,17 @@ class ReportQueries {
     }
 
     static List<String> openStatuses() {
-        return Arrays.stream(FeedbackStatus.values()).filter(s -> !s.closed()).map(Enum::name).toList();
+        return Arrays.stream(FeedbackStatus.values())
+                .filter(s -> !s.closed())
+                .map(Enum::name)
+                .toList();
     }
 
     static List<String> statusesOf(Stage stage) {
-        return Arrays.stream(FeedbackStatus.values()).filter(s -> s.stage() == stage).map(Enum::name).toList();
+        return Arrays.stream(FeedbackStatus.values())
+                .filter(s -> s.stage() == stage)
+                .map(Enum::name)
+                .toList();
     }
 
     private Instant start(YearMonth month) {

@@ -22,22 +22,39 @@ class ReportService {
     private final Map<String, Table> tables;
 
     /** A table of the reports: the type of its rows, and how to compute them. */
-    record Table(Class<?> type, Function<ReportFilter, List<?>> rows) {
-    }
+    record Table(Class<?> type, Function<ReportFilter, List<?>> rows) {}
 
     ReportService(ReportQueries queries, Clock clock) {
         this.queries = queries;
         this.clock = clock;
         this.tables = Map.ofEntries(
-                Map.entry("backlog", new Table(Reports.BacklogRow.class, f -> queries.backlog(f).rows())),
-                Map.entry("disposition-by-group", new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.DISPOSITION, true))),
-                Map.entry("disposition-by-month", new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.DISPOSITION, false))),
-                Map.entry("publication-by-group", new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.PUBLICATION, true))),
-                Map.entry("publication-by-month", new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.PUBLICATION, false))),
+                Map.entry(
+                        "backlog",
+                        new Table(
+                                Reports.BacklogRow.class,
+                                f -> queries.backlog(f).rows())),
+                Map.entry(
+                        "disposition-by-group",
+                        new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.DISPOSITION, true))),
+                Map.entry(
+                        "disposition-by-month",
+                        new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.DISPOSITION, false))),
+                Map.entry(
+                        "publication-by-group",
+                        new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.PUBLICATION, true))),
+                Map.entry(
+                        "publication-by-month",
+                        new Table(Reports.LeadTime.class, f -> queries.leadTimes(f, Measure.PUBLICATION, false))),
                 Map.entry("stages", new Table(Reports.StageTime.class, queries::stageTimes)),
-                Map.entry("outcomes-by-type", new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "feedback_type"))),
-                Map.entry("outcomes-by-guidance", new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "guidance_id"))),
-                Map.entry("outcomes-by-organisation", new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "submitter_organisation"))),
+                Map.entry(
+                        "outcomes-by-type",
+                        new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "feedback_type"))),
+                Map.entry(
+                        "outcomes-by-guidance",
+                        new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "guidance_id"))),
+                Map.entry(
+                        "outcomes-by-organisation",
+                        new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "submitter_organisation"))),
                 Map.entry("throughput", new Table(Reports.ThroughputRow.class, queries::throughput)),
                 Map.entry("deadlines", new Table(Reports.DeadlineRow.class, queries::deadlines)));
     }
@@ -51,10 +68,12 @@ class ReportService {
     }
 
     LeadTimes leadTimes(ReportFilter filter) {
-        return new LeadTimes(queries.leadTimes(filter, Measure.DISPOSITION, true),
+        return new LeadTimes(
+                queries.leadTimes(filter, Measure.DISPOSITION, true),
                 queries.leadTimes(filter, Measure.DISPOSITION, false),
                 queries.leadTimes(filter, Measure.PUBLICATION, true),
-                queries.leadTimes(filter, Measure.PUBLICATION, false), queries.stageTimes(filter));
+                queries.leadTimes(filter, Measure.PUBLICATION, false),
+                queries.stageTimes(filter));
     }
 
     Outcomes outcomes(ReportFilter filter) {
@@ -76,8 +95,10 @@ class ReportService {
     String csv(String name, ReportFilter filter) {
         Table table = tables.get(name);
         if (table == null) {
-            throw new InvalidInputException("table", "Okänd tabell '" + name + "', tillåtna: "
-                    + tables.keySet().stream().sorted().toList());
+            throw new InvalidInputException(
+                    "table",
+                    "Okänd tabell '" + name + "', tillåtna: "
+                            + tables.keySet().stream().sorted().toList());
         }
         return Csv.of(table.rows().apply(filter), table.type());
     }

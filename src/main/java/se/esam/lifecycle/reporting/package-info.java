@@ -2,8 +2,9 @@
  * Manager reports: where feedback waits, how long it takes and what becomes of it. A read model over
  * the columns the feedback module keeps for it (V4 migration) and the revisions; it writes nothing.
  */
-@ApplicationModule(displayName = "Rapporter", allowedDependencies = {
-        "feedback", "guidance", "identity", "system :: errors" })
+@ApplicationModule(
+        displayName = "Rapporter",
+        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors"})
 package se.esam.lifecycle.reporting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@link #name()}, so these names are part of deployed processes and stored data.
  */
 enum ChangeClass {
-    EDITORIAL("Redaktionell"), SUBSTANTIVE("Innehållslig");
+    EDITORIAL("Redaktionell"),
+    SUBSTANTIVE("Innehållslig");
 
     private final String label;
 
@@ -23,6 +24,8 @@ enum ChangeClass {
 
     /** Empty for a blank or unknown value, which the caller refuses in its own words. */
     static Optional<ChangeClass> of(String name) {
-        return Arrays.stream(values()).filter(value -> value.name().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(value -> value.name().equals(name))
+                .findFirst();
     }
 }

@@ -19,20 +19,22 @@ import se.esam.lifecycle.system.InvalidInputException;
 final class DraftRules {
 
     /** The draft as it is stored: texts stripped, a trace for each item in the revision's order. */
-    record Checked(List<Revision.Section> sections, List<Revision.Item> traces, String changeNotes,
-            ChangeClass changeClass) {
-    }
+    record Checked(
+            List<Revision.Section> sections, List<Revision.Item> traces, String changeNotes, ChangeClass changeClass) {}
 
-    private DraftRules() {
-    }
+    private DraftRules() {}
 
     /**
      * @param items the feedback items in the revision, each of which needs a trace
      * @param traces what the drafting group wrote for them, by reference (the last one counts)
      * @throws InvalidInputException naming the first rule the draft breaks
      */
-    static Checked check(List<Revision.Section> sections, List<Revision.Item> items, List<Revision.Item> traces,
-            String changeNotes, String changeClass) {
+    static Checked check(
+            List<Revision.Section> sections,
+            List<Revision.Item> items,
+            List<Revision.Item> traces,
+            String changeNotes,
+            String changeClass) {
         if (sections.isEmpty()) {
             throw new InvalidInputException("sections", "Revisionen måste ha minst ett avsnitt.");
         }
@@ -45,36 +47,51 @@ final class DraftRules {
                 throw new InvalidInputException("sections", "Avsnitt " + section.sectionId() + " finns två gånger.");
             }
         }
-        Map<String, Revision.Item> byReference = traces.stream()
-                .collect(Collectors.toMap(Revision.Item::reference, Function.identity(), (a, b) -> b));
+        Map<String, Revision.Item> byReference =
+                traces.stream().collect(Collectors.toMap(Revision.Item::reference, Function.identity(), (a, b) -> b));
         List<Revision.Item> checked = new ArrayList<>();
         for (Revision.Item item : items) {
             Revision.Item trace = byReference.get(item.reference());
             if (trace == null || trace.trace() == null) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " saknar spårning: ange vilken ändring som besvarar den, eller varför den inte åtgärdas.");
+                throw new InvalidInputException(
+                        "items",
+                        "Synpunkt " + item.reference()
+                                + " saknar spårning: ange vilken ändring som besvarar den, eller varför den inte åtgärdas.");
             }
-            if (trace.trace() == Revision.Trace.ANSWERED && (blank(trace.traceSection())
-                    || !sectionIds.contains(trace.traceSection().strip()))) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " besvaras av en ändring: ange ett avsnitt som finns i revisionen.");
+            if (trace.trace() == Revision.Trace.ANSWERED
+                    && (blank(trace.traceSection())
+                            || !sectionIds.contains(trace.traceSection().strip()))) {
+                throw new InvalidInputException(
+                        "items",
+                        "Synpunkt " + item.reference()
+                                + " besvaras av en ändring: ange ett avsnitt som finns i revisionen.");
             }
             if (trace.trace() == Revision.Trace.NOT_ADDRESSED && blank(trace.traceReason())) {
-                throw new InvalidInputException("items", "Synpunkt " + item.reference()
-                        + " åtgärdas inte: motivera varför.");
+                throw new InvalidInputException(
+                        "items", "Synpunkt " + item.reference() + " åtgärdas inte: motivera varför.");
             }
-            checked.add(new Revision.Item(item.reference(), trace.trace(),
-                    trace.trace() == Revision.Trace.ANSWERED ? trace.traceSection().strip() : null,
+            checked.add(new Revision.Item(
+                    item.reference(),
+                    trace.trace(),
+                    trace.trace() == Revision.Trace.ANSWERED
+                            ? trace.traceSection().strip()
+                            : null,
                     blank(trace.traceReason()) ? null : trace.traceReason().strip()));
         }
         if (blank(changeNotes)) {
             throw new InvalidInputException("changeNotes", "Ändringsloggen måste fyllas i.");
         }
-        ChangeClass chosen = ChangeClass.of(changeClass).orElseThrow(() -> new InvalidInputException("changeClass",
-                "Ange om ändringen är redaktionell eller innehållslig."));
-        return new Checked(sections.stream()
-                .map(s -> new Revision.Section(s.sectionId().strip(), s.title().strip(), s.body())).toList(),
-                List.copyOf(checked), changeNotes.strip(), chosen);
+        ChangeClass chosen = ChangeClass.of(changeClass)
+                .orElseThrow(() -> new InvalidInputException(
+                        "changeClass", "Ange om ändringen är redaktionell eller innehållslig."));
+        return new Checked(
+                sections.stream()
+                        .map(s -> new Revision.Section(
+                                s.sectionId().strip(), s.title().strip(), s.body()))
+                        .toList(),
+                List.copyOf(checked),
+                changeNotes.strip(),
+                chosen);
     }
 
     private static boolean blank(String value) {

@@ -6,5 +6,4 @@ package se.esam.lifecycle.revision;
  *
  * @param revision how the feedback's history names the revision, e.g. "R-12 av Digital samverkan 4.1"
  */
-public record FeedbackTakenUp(String reference, String revision) {
-}
+public record FeedbackTakenUp(String reference, String revision) {}

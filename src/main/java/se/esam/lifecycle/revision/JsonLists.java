@@ -3,8 +3,8 @@ package se.esam.lifecycle.revision;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -19,11 +19,9 @@ import se.esam.lifecycle.system.InvalidInputException;
 final class JsonLists {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {};
 
-    private JsonLists() {
-    }
+    private JsonLists() {}
 
     static TypedValue value(List<?> list) {
         try {

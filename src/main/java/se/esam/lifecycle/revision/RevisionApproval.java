@@ -46,8 +46,10 @@ class RevisionApproval {
         }
         documents.lock(revisions.get(revision).guidanceId());
         Revision current = revisions.get(revision);
-        Task task = tasks.createTaskQuery().processInstanceId(current.processInstanceId())
-                .taskDefinitionKey(RevisionProcess.Elements.APPROVE).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(current.processInstanceId())
+                .taskDefinitionKey(RevisionProcess.Elements.APPROVE)
+                .singleResult();
         if (task == null && current.status() == RevisionStatus.AWAITING_APPROVAL) {
             // the engine shows the approval task only to those who may decide it
             throw new ForbiddenException("Du får inte fastställa " + current.label() + ".");
@@ -60,7 +62,8 @@ class RevisionApproval {
         if (task.getAssignee() == null) {
             tasks.claim(task.getId(), person);
         }
-        tasks.complete(task.getId(), Map.of(Vars.APPROVAL_DECISION, decision,
-                Vars.APPROVAL_COMMENTS, comments == null ? "" : comments));
+        tasks.complete(
+                task.getId(),
+                Map.of(Vars.APPROVAL_DECISION, decision, Vars.APPROVAL_COMMENTS, comments == null ? "" : comments));
     }
 }

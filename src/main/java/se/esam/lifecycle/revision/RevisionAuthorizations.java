@@ -38,18 +38,29 @@ class RevisionAuthorizations implements ApplicationRunner {
         workers.add(Roles.MANAGERS);
         for (String group : workers) {
             authorizations.grant(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY, Permissions.READ);
-            authorizations.grant(group, Resources.DECISION_DEFINITION, RevisionProcess.APPROVAL_DECISION,
-                    Permissions.READ);
+            authorizations.grant(
+                    group, Resources.DECISION_DEFINITION, RevisionProcess.APPROVAL_DECISION, Permissions.READ);
             if (!group.equals(Roles.KANSLI)) {
                 // granted on every revision by earlier versions: another group's draft is not theirs to read
-                authorizations.revoke(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
-                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+                authorizations.revoke(
+                        group,
+                        Resources.PROCESS_DEFINITION,
+                        RevisionProcess.KEY,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_HISTORY);
             }
         }
-        authorizations.grant(Roles.KANSLI, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        authorizations.grant(
+                Roles.KANSLI,
+                Resources.PROCESS_DEFINITION,
+                RevisionProcess.KEY,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
         for (String group : Roles.EXPERT_GROUPS) {
-            authorizations.grant(group, Resources.PROCESS_DEFINITION, RevisionProcess.KEY,
+            authorizations.grant(
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    RevisionProcess.KEY,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
             authorizations.grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }

@@ -3,7 +3,6 @@ package se.esam.lifecycle.revision;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -37,33 +37,45 @@ class RevisionController {
     private final RevisionApproval approval;
     private final RevisionReading reading;
 
-    RevisionController(RevisionService revisions, Directory directory, RevisionApproval approval,
-            RevisionReading reading) {
+    RevisionController(
+            RevisionService revisions, Directory directory, RevisionApproval approval, RevisionReading reading) {
         this.revisions = revisions;
         this.directory = directory;
         this.approval = approval;
         this.reading = reading;
     }
 
-    record RevisionView(String id, String guidanceId, String baseVersion, RevisionStatus status, String statusLabel,
-            String changeClass, String changeNotes, String newVersion, List<String> draftedBy, String approvedBy,
-            Instant consultationEnds, List<Revision.Item> items, List<Revision.ConsultationResponse> responses) {
-    }
+    record RevisionView(
+            String id,
+            String guidanceId,
+            String baseVersion,
+            RevisionStatus status,
+            String statusLabel,
+            String changeClass,
+            String changeNotes,
+            String newVersion,
+            List<String> draftedBy,
+            String approvedBy,
+            Instant consultationEnds,
+            List<Revision.Item> items,
+            List<Revision.ConsultationResponse> responses) {}
 
-    record ConsultationResponseRequest(@NotBlank @Size(max = 10000) @PlainText String response) {
-    }
+    record ConsultationResponseRequest(
+            @NotBlank @Size(max = 10000) @PlainText String response) {}
 
-    record ApprovalRequest(@NotBlank @Pattern(regexp = "approve|return") String decision,
-            @Size(max = 4000) @PlainText String comments) {
-    }
+    record ApprovalRequest(
+            @NotBlank @Pattern(regexp = "approve|return") String decision,
+            @Size(max = 4000) @PlainText String comments) {}
 
     @GetMapping
     @Operation(summary = "Open revisions")
     @ApiResponse(responseCode = "200", description = "De öppna revisionerna", useReturnTypeSchema = true)
     List<RevisionView> open(Authentication authentication) {
         CurrentUser reader = CurrentUser.of(authentication);
-        return revisions.open().stream().filter(r -> reading.of(r, reader) != RevisionReading.Level.NONE)
-                .map(r -> view(r, reader)).toList();
+        return revisions.open().stream()
+                .filter(r -> reading.of(r, reader) != RevisionReading.Level.NONE)
+                .map(r -> view(r, reader))
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -74,12 +86,17 @@ class RevisionController {
         return view(revisions.get(parse(id)), CurrentUser.of(authentication));
     }
 
-    record AuditEntry(Instant at, RevisionStatus stage, String stageLabel, RevisionEvent.Action action, String by,
-            String detail) {
-    }
+    record AuditEntry(
+            Instant at,
+            RevisionStatus stage,
+            String stageLabel,
+            RevisionEvent.Action action,
+            String by,
+            String detail) {}
 
     @GetMapping("/{id}/audit")
-    @Operation(summary = "Audit trail: who did what to the revision, when and at which stage (kansli and administrators)")
+    @Operation(
+            summary = "Audit trail: who did what to the revision, when and at which stage (kansli and administrators)")
     @ApiResponse(responseCode = "200", description = "Loggen", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
@@ -87,8 +104,10 @@ class RevisionController {
         if (!CurrentUser.of(authentication).readsAuditTrail()) {
             throw new ForbiddenException("Bara kansliet och administratörer läser revisionens logg.");
         }
-        return revisions.events(parse(id)).stream().map(e -> new AuditEntry(e.occurredAt(), e.stage(),
-                e.stage().label(), e.action(), e.actor(), e.detail())).toList();
+        return revisions.events(parse(id)).stream()
+                .map(e ->
+                        new AuditEntry(e.occurredAt(), e.stage(), e.stage().label(), e.action(), e.actor(), e.detail()))
+                .toList();
     }
 
     @PostMapping("/{id}/consultation-responses")
@@ -96,16 +115,20 @@ class RevisionController {
     @ApiResponse(responseCode = "201", description = "Remissvaret är mottaget", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    ResponseEntity<RevisionView> respond(@PathVariable String id,
-            @Valid @RequestBody ConsultationResponseRequest request, Authentication authentication) {
+    ResponseEntity<RevisionView> respond(
+            @PathVariable String id,
+            @Valid @RequestBody ConsultationResponseRequest request,
+            Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         long revision = parse(id);
         // a revision the person may not read is not there for them, whether or not they may respond
         if (reading.of(revisions.get(revision), user) == RevisionReading.Level.NONE) {
             throw new NotFoundException("Ingen revision " + id);
         }
-        Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
-                () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
+        Directory.Organisation organisation = directory
+                .organisationOf(user.id())
+                .orElseThrow(
+                        () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
         revisions.respondToConsultation(revision, organisation.name(), user.id(), request.response());
         return ResponseEntity.created(URI.create("/api/revisions/" + id)).body(view(revisions.get(revision), user));
     }
@@ -118,8 +141,8 @@ class RevisionController {
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    RevisionView approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request,
-            Authentication authentication) {
+    RevisionView approve(
+            @PathVariable String id, @Valid @RequestBody ApprovalRequest request, Authentication authentication) {
         long revision = parse(id);
         CurrentUser user = CurrentUser.of(authentication);
         approval.decide(revision, user.id(), request.decision(), request.comments());
@@ -133,9 +156,18 @@ class RevisionController {
             throw new NotFoundException("Ingen revision " + r.label());
         }
         boolean working = level == RevisionReading.Level.WORKING;
-        return new RevisionView(r.label(), r.guidanceId(), r.baseVersion(), r.status(), r.status().label(),
-                r.changeClass() == null ? null : r.changeClass().name(), r.changeNotes(), r.newVersion(),
-                working ? r.draftedBy() : List.of(), working ? r.approvedBy() : null, r.consultationEnds(),
+        return new RevisionView(
+                r.label(),
+                r.guidanceId(),
+                r.baseVersion(),
+                r.status(),
+                r.status().label(),
+                r.changeClass() == null ? null : r.changeClass().name(),
+                r.changeNotes(),
+                r.newVersion(),
+                working ? r.draftedBy() : List.of(),
+                working ? r.approvedBy() : null,
+                r.consultationEnds(),
                 working || r.status() == RevisionStatus.PUBLISHED ? revisions.items(r.id()) : List.of(),
                 reading.responses(level, revisions.responses(r.id()), reader));
     }

@@ -6,7 +6,17 @@ import java.time.Instant;
 record RevisionEvent(Instant occurredAt, RevisionStatus stage, Action action, String actor, String detail) {
 
     enum Action {
-        OPENED, FEEDBACK_JOINED, DRAFTED, CONSULTATION_OPENED, CONSULTATION_RESPONDED, CONSULTATION_CLOSED,
-        SENT_TO_QUALITY_REVIEW, QUALITY_APPROVED, QUALITY_RETURNED, APPROVED, RETURNED, PUBLISHED
+        OPENED,
+        FEEDBACK_JOINED,
+        DRAFTED,
+        CONSULTATION_OPENED,
+        CONSULTATION_RESPONDED,
+        CONSULTATION_CLOSED,
+        SENT_TO_QUALITY_REVIEW,
+        QUALITY_APPROVED,
+        QUALITY_RETURNED,
+        APPROVED,
+        RETURNED,
+        PUBLISHED
     }
 }

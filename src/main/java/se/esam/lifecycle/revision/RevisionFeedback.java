@@ -23,8 +23,16 @@ public interface RevisionFeedback {
      * @param type the feedback type's code, as published with the version
      * @param disposition the expert group's disposition code ({@code ACCEPTED}, {@code HELD}), or null
      */
-    record FeedbackItem(String reference, String guidanceVersion, String sectionId, String type, String typeLabel,
-            String organisationName, String description, boolean containsPersonalData, String disposition,
+    record FeedbackItem(
+            String reference,
+            String guidanceVersion,
+            String sectionId,
+            String type,
+            String typeLabel,
+            String organisationName,
+            String description,
+            boolean containsPersonalData,
+            String disposition,
             String dispositionReason) {
 
         static final String ACCEPTED = "ACCEPTED";

@@ -14,7 +14,6 @@ import se.esam.lifecycle.system.SwedishTime;
 @Component
 class RevisionNotifications {
 
-
     private final Mailer mailer;
     private final Directory directory;
     private final String linkBase;
@@ -26,7 +25,10 @@ class RevisionNotifications {
     }
 
     void consultationOpened(Revision revision, String title, Instant ends) {
-        mailer.send(directory.emailsOfGroup(Roles.SUBMITTERS), "Remiss: " + title + " (" + revision.label() + ")", """
+        mailer.send(
+                directory.emailsOfGroup(Roles.SUBMITTERS),
+                "Remiss: " + title + " (" + revision.label() + ")",
+                """
                 Expertgruppen föreslår innehållsliga ändringar i %s och skickar förslaget på remiss till
                 medlemsorganisationerna. Lämna er organisations svar senast %s:
 

@@ -17,8 +17,15 @@ class RevisionOperations {
     /** Read when scraped, as the application: a person's authorizations would hide instances. */
     @Bean
     MeterBinder revisionInstancesRunning(RuntimeService runtime, IdentityService identity) {
-        return registry -> Gauge.builder("camunda.process.instances.running", () -> AsApplication.query(identity,
-                () -> runtime.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY).count()))
-                .description("Running process instances").tag("process", RevisionProcess.KEY).register(registry);
+        return registry -> Gauge.builder(
+                        "camunda.process.instances.running",
+                        () -> AsApplication.query(
+                                identity,
+                                () -> runtime.createProcessInstanceQuery()
+                                        .processDefinitionKey(RevisionProcess.KEY)
+                                        .count()))
+                .description("Running process instances")
+                .tag("process", RevisionProcess.KEY)
+                .register(registry);
     }
 }

@@ -27,8 +27,8 @@ class RevisionPages {
     private final Directory directory;
     private final RevisionReading reading;
 
-    RevisionPages(RevisionService revisions, GuidanceCatalogue catalogue, Directory directory,
-            RevisionReading reading) {
+    RevisionPages(
+            RevisionService revisions, GuidanceCatalogue catalogue, Directory directory, RevisionReading reading) {
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -48,15 +48,22 @@ class RevisionPages {
             model.addAttribute("events", revisions.events(id));
         }
         model.addAttribute("revision", revision);
-        model.addAttribute("title", catalogue.document(revision.guidanceId()).map(GuidanceDocument::title)
-                .orElse(revision.guidanceId()));
+        model.addAttribute(
+                "title",
+                catalogue
+                        .document(revision.guidanceId())
+                        .map(GuidanceDocument::title)
+                        .orElse(revision.guidanceId()));
         model.addAttribute("sections", revisions.sections(id));
         model.addAttribute("responses", reading.responses(level, revisions.responses(id), reader));
         return "revision/show";
     }
 
     @PostMapping("/revisions/{id}/consultation-responses")
-    String respond(@PathVariable("id") String label, @RequestParam String response, Authentication authentication,
+    String respond(
+            @PathVariable("id") String label,
+            @RequestParam String response,
+            Authentication authentication,
             Model model) {
         long id = idOf(label);
         CurrentUser user = CurrentUser.of(authentication);
@@ -64,8 +71,10 @@ class RevisionPages {
             throw new NotFoundException("Ingen revision " + label);
         }
         try {
-            Directory.Organisation organisation = directory.organisationOf(user.id()).orElseThrow(
-                    () -> new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
+            Directory.Organisation organisation = directory
+                    .organisationOf(user.id())
+                    .orElseThrow(() ->
+                            new InvalidInputException("organisation", "Du hör inte till någon medlemsorganisation."));
             revisions.respondToConsultation(id, organisation.name(), user.id(), response);
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());

@@ -19,8 +19,7 @@ public final class RevisionProcess {
         public static final String QUALITY_REVIEW = "quality-review-revision";
         public static final String APPROVE = "approve-revision";
 
-        private Forms() {
-        }
+        private Forms() {}
     }
 
     /** BPMN element ids. */
@@ -44,8 +43,7 @@ public final class RevisionProcess {
         public static final String ADD_FEEDBACK = "AddFeedbackToRevision";
         public static final String FEEDBACK_ADDED = "FeedbackAdded";
 
-        private Elements() {
-        }
+        private Elements() {}
     }
 
     /** Process variable names. */
@@ -65,17 +63,20 @@ public final class RevisionProcess {
         public static final String SECTIONS = "sections";
         /** JSON array of {reference, type, organisation, description, trace, traceSection, traceReason}. */
         public static final String ITEMS = "items";
+
         public static final String CHANGE_NOTES = "changeNotes";
         /** A {@link ChangeClass} name: EDITORIAL or SUBSTANTIVE. */
         public static final String CHANGE_CLASS = "changeClass";
         /** Consultation responses and comments returned by the kansli or approver, for the drafting group to read. */
         public static final String RESPONSES_SUMMARY = "responsesSummary";
+
         public static final String RETURN_COMMENTS = "returnComments";
 
         // classification (DMN)
         public static final String APPROVER_GROUP = "approverGroup";
         /** A {@link VersionBump} name: MAJOR or MINOR. */
         public static final String VERSION_BUMP = "versionBump";
+
         public static final String NEEDS_CONSULTATION = "needsConsultation";
         public static final String NEW_VERSION = "newVersion";
 
@@ -86,13 +87,14 @@ public final class RevisionProcess {
         // quality review and approval
         /** approve or return. */
         public static final String QUALITY_DECISION = "qualityDecision";
+
         public static final String QUALITY_COMMENTS = "qualityComments";
         /** approve or return. */
         public static final String APPROVAL_DECISION = "approvalDecision";
+
         public static final String APPROVAL_COMMENTS = "approvalComments";
 
-        private Vars() {
-        }
+        private Vars() {}
     }
 
     /** Values of the quality and approval decisions. */
@@ -100,10 +102,8 @@ public final class RevisionProcess {
         public static final String APPROVE = "approve";
         public static final String RETURN = "return";
 
-        private Decisions() {
-        }
+        private Decisions() {}
     }
 
-    private RevisionProcess() {
-    }
+    private RevisionProcess() {}
 }

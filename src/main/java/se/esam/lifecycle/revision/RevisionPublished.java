@@ -14,6 +14,5 @@ public record RevisionPublished(String revisionLabel, String guidanceId, String 
         answers = List.copyOf(answers);
     }
 
-    public record Answer(String reference, String text) {
-    }
+    public record Answer(String reference, String text) {}
 }

@@ -38,8 +38,8 @@ class RevisionReading {
     private final HistoryService history;
     private final IdentityService identity;
 
-    RevisionReading(GuidanceCatalogue catalogue, Directory directory, HistoryService history,
-            IdentityService identity) {
+    RevisionReading(
+            GuidanceCatalogue catalogue, Directory directory, HistoryService history, IdentityService identity) {
         this.catalogue = catalogue;
         this.directory = directory;
         this.history = history;
@@ -47,7 +47,8 @@ class RevisionReading {
     }
 
     Level of(Revision revision, CurrentUser reader) {
-        if (reader.isIn(Roles.ADMINS) || reader.isIn(Roles.KANSLI)
+        if (reader.isIn(Roles.ADMINS)
+                || reader.isIn(Roles.KANSLI)
                 || owningGroup(revision).map(reader::isIn).orElse(false)
                 || approverGroup(revision).map(reader::isIn).orElse(false)) {
             return Level.WORKING;
@@ -59,13 +60,15 @@ class RevisionReading {
     }
 
     /** The consultation responses this reader may see. */
-    List<Revision.ConsultationResponse> responses(Level level, List<Revision.ConsultationResponse> all,
-            CurrentUser reader) {
+    List<Revision.ConsultationResponse> responses(
+            Level level, List<Revision.ConsultationResponse> all, CurrentUser reader) {
         if (level == Level.WORKING) {
             return all;
         }
         Optional<String> own = directory.organisationOf(reader.id()).map(Directory.Organisation::name);
-        return all.stream().filter(response -> own.map(response.organisation()::equals).orElse(false)).toList();
+        return all.stream()
+                .filter(response -> own.map(response.organisation()::equals).orElse(false))
+                .toList();
     }
 
     private Optional<String> owningGroup(Revision revision) {
@@ -77,11 +80,17 @@ class RevisionReading {
         if (revision.processInstanceId() == null) {
             return Optional.empty();
         }
-        List<HistoricVariableInstance> found = AsApplication.query(identity,
-                () -> history.createHistoricVariableInstanceQuery().processInstanceId(revision.processInstanceId())
-                        .variableName(RevisionProcess.Vars.APPROVER_GROUP).disableCustomObjectDeserialization()
+        List<HistoricVariableInstance> found = AsApplication.query(
+                identity,
+                () -> history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(revision.processInstanceId())
+                        .variableName(RevisionProcess.Vars.APPROVER_GROUP)
+                        .disableCustomObjectDeserialization()
                         .list());
-        return found.stream().map(HistoricVariableInstance::getValue).filter(String.class::isInstance)
-                .map(String.class::cast).findFirst();
+        return found.stream()
+                .map(HistoricVariableInstance::getValue)
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .findFirst();
     }
 }

@@ -41,9 +41,16 @@ class RevisionService {
     private final Directory directory;
     private final Clock clock;
 
-    RevisionService(RevisionRepository revisions, GuidanceCatalogue catalogue, GuidancePublisher publisher,
-            RevisionFeedback feedback, ApplicationEventPublisher events, RevisionNotifications notifications,
-            RevisionProperties properties, Directory directory, Clock clock) {
+    RevisionService(
+            RevisionRepository revisions,
+            GuidanceCatalogue catalogue,
+            GuidancePublisher publisher,
+            RevisionFeedback feedback,
+            ApplicationEventPublisher events,
+            RevisionNotifications notifications,
+            RevisionProperties properties,
+            Directory directory,
+            Clock clock) {
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.publisher = publisher;
@@ -56,9 +63,13 @@ class RevisionService {
     }
 
     /** What the drafting group starts from. */
-    record Opened(long id, String label, GuidanceDocument document, String baseVersion, List<Revision.Section> sections,
-            List<FeedbackItem> items) {
-    }
+    record Opened(
+            long id,
+            String label,
+            GuidanceDocument document,
+            String baseVersion,
+            List<Revision.Section> sections,
+            List<FeedbackItem> items) {}
 
     /** The document's open revision, if it has one. */
     @Transactional(readOnly = true)
@@ -73,7 +84,8 @@ class RevisionService {
      */
     @Transactional
     Opened open(String guidanceId, String startedBy, String processInstanceId) {
-        GuidanceDocument document = catalogue.document(guidanceId == null ? "" : guidanceId)
+        GuidanceDocument document = catalogue
+                .document(guidanceId == null ? "" : guidanceId)
                 .orElseThrow(() -> new InvalidInputException("guidanceId", "Okänd vägledning '" + guidanceId + "'."));
         if (startedBy != null && !directory.groupsOf(startedBy).contains(document.owningGroup())) {
             throw new ForbiddenException("Bara " + directory.groupName(document.owningGroup()) + " kan starta en "
@@ -81,20 +93,21 @@ class RevisionService {
         }
         publisher.lock(guidanceId);
         revisions.openFor(guidanceId).ifPresent(open -> {
-            throw new InvalidInputException("guidanceId", document.title() + " har redan en öppen revision, "
-                    + open.label() + ".");
+            throw new InvalidInputException(
+                    "guidanceId", document.title() + " har redan en öppen revision, " + open.label() + ".");
         });
         String base = document.currentVersion().number();
         long id = revisions.insert(guidanceId, base, processInstanceId, clock.instant());
         event(id, RevisionStatus.DRAFTING, Action.OPENED, startedBy, document.title() + " " + base);
         List<Revision.Section> sections = publisher.sections(guidanceId, base).stream()
-                .map(s -> new Revision.Section(s.id(), s.title(), s.body())).toList();
+                .map(s -> new Revision.Section(s.id(), s.title(), s.body()))
+                .toList();
         revisions.replaceSections(id, sections);
         List<FeedbackItem> items = feedback.waitingFor(guidanceId);
         for (FeedbackItem item : items) {
             revisions.addItem(id, item.reference(), clock.instant());
-            events.publishEvent(new FeedbackTakenUp(item.reference(),
-                    Revision.label(id) + " av " + document.title() + " " + base));
+            events.publishEvent(
+                    new FeedbackTakenUp(item.reference(), Revision.label(id) + " av " + document.title() + " " + base));
             event(id, RevisionStatus.DRAFTING, Action.FEEDBACK_JOINED, null, item.reference());
         }
         return new Opened(id, Revision.label(id), document, base, sections, items);
@@ -115,8 +128,13 @@ class RevisionService {
 
     /** Records the draft, if it keeps the {@link DraftRules}. */
     @Transactional
-    void recordDraft(long id, String drafter, List<Revision.Section> sections, List<Revision.Item> traces,
-            String changeNotes, String changeClass) {
+    void recordDraft(
+            long id,
+            String drafter,
+            List<Revision.Section> sections,
+            List<Revision.Item> traces,
+            String changeNotes,
+            String changeClass) {
         Revision revision = get(id);
         // queue behind a feedback item joining at this moment, so that it is either traced here or refused
         publisher.lock(revision.guidanceId());
@@ -126,14 +144,20 @@ class RevisionService {
         LinkedHashSet<String> drafters = new LinkedHashSet<>(revision.draftedBy());
         drafters.add(drafter);
         revisions.draft(id, draft.changeClass(), draft.changeNotes(), List.copyOf(drafters));
-        event(id, revision.status(), Action.DRAFTED, drafter, draft.changeClass().name() + ": " + draft.changeNotes());
+        event(
+                id,
+                revision.status(),
+                Action.DRAFTED,
+                drafter,
+                draft.changeClass().name() + ": " + draft.changeNotes());
     }
 
     /** @return when the window closes */
     @Transactional
     Instant openConsultation(long id) {
         Revision revision = get(id);
-        Instant ends = ZonedDateTime.now(clock).plus(properties.consultationPeriod()).toInstant();
+        Instant ends =
+                ZonedDateTime.now(clock).plus(properties.consultationPeriod()).toInstant();
         revisions.consultation(id, ends);
         event(id, revision.status(), Action.CONSULTATION_OPENED, null, "till " + ends);
         notifications.consultationOpened(revision, title(revision), ends);
@@ -150,8 +174,8 @@ class RevisionService {
         if (blank(response)) {
             throw new InvalidInputException("response", "Skriv ert remissvar.");
         }
-        revisions.addResponse(id, new Revision.ConsultationResponse(organisation, author, response.strip(),
-                clock.instant()));
+        revisions.addResponse(
+                id, new Revision.ConsultationResponse(organisation, author, response.strip(), clock.instant()));
         event(id, revision.status(), Action.CONSULTATION_RESPONDED, author, organisation);
     }
 
@@ -164,7 +188,8 @@ class RevisionService {
         if (responses.isEmpty()) {
             return "Inga remissvar kom in.";
         }
-        return responses.stream().map(r -> r.organisation() + ": " + r.response())
+        return responses.stream()
+                .map(r -> r.organisation() + ": " + r.response())
                 .collect(Collectors.joining("\n\n"));
     }
 
@@ -183,7 +208,11 @@ class RevisionService {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("qualityComments", "Skriv vad expertgruppen ska ändra.");
         }
-        event(id, get(id).status(), approve ? Action.QUALITY_APPROVED : Action.QUALITY_RETURNED, reviewer,
+        event(
+                id,
+                get(id).status(),
+                approve ? Action.QUALITY_APPROVED : Action.QUALITY_RETURNED,
+                reviewer,
                 blank(comments) ? null : comments.strip());
         revisions.status(id, approve ? RevisionStatus.AWAITING_APPROVAL : RevisionStatus.DRAFTING);
     }
@@ -200,8 +229,8 @@ class RevisionService {
             return;
         }
         if (get(id).draftedBy().contains(person)) {
-            throw new ForbiddenException("Du har utarbetat revisionen och får därför inte fastställa den "
-                    + "(fyra ögon).");
+            throw new ForbiddenException(
+                    "Du har utarbetat revisionen och får därför inte fastställa den " + "(fyra ögon).");
         }
         if (items(id).stream().anyMatch(item -> feedback.submittedByOrganisationOf(item.reference(), person))) {
             throw new ForbiddenException("Revisionen besvarar synpunkter från din organisation; du får därför inte "
@@ -215,7 +244,11 @@ class RevisionService {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("approvalComments", "Skriv vad expertgruppen ska ändra.");
         }
-        event(id, get(id).status(), approve ? Action.APPROVED : Action.RETURNED, approver,
+        event(
+                id,
+                get(id).status(),
+                approve ? Action.APPROVED : Action.RETURNED,
+                approver,
                 blank(comments) ? null : comments.strip());
         if (approve) {
             revisions.approved(id, approver);
@@ -225,9 +258,12 @@ class RevisionService {
     }
 
     /** @param acceptedWaiting feedback accepted after drafting, which opens the next revision */
-    record Publication(String label, String guidanceId, String version, List<RevisionPublished.Answer> answers,
-            java.util.Optional<String> acceptedWaiting) {
-    }
+    record Publication(
+            String label,
+            String guidanceId,
+            String version,
+            List<RevisionPublished.Answer> answers,
+            java.util.Optional<String> acceptedWaiting) {}
 
     @Transactional
     Publication publish(long id) {
@@ -239,25 +275,40 @@ class RevisionService {
         List<RevisionPublished.Answer> answers = new ArrayList<>();
         for (Revision.Item item : revisions.items(id)) {
             FeedbackItem f = feedback.item(item.reference());
-            dispositions.add(new GuidancePublisher.PublishedDisposition(f.reference(), f.type(),
-                    f.organisationName(), f.containsPersonalData() ? null : f.description(),
-                    f.disposition() == null ? FeedbackItem.ACCEPTED : f.disposition(), item.trace().name(),
-                    item.traceSection(), item.trace() == Revision.Trace.NOT_ADDRESSED ? item.traceReason()
-                            : f.dispositionReason()));
-            answers.add(new RevisionPublished.Answer(f.reference(), item.trace() == Revision.Trace.ANSWERED
-                    ? "Din synpunkt besvaras av en ändring i avsnitt " + item.traceSection() + "."
-                    : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
+            dispositions.add(new GuidancePublisher.PublishedDisposition(
+                    f.reference(),
+                    f.type(),
+                    f.organisationName(),
+                    f.containsPersonalData() ? null : f.description(),
+                    f.disposition() == null ? FeedbackItem.ACCEPTED : f.disposition(),
+                    item.trace().name(),
+                    item.traceSection(),
+                    item.trace() == Revision.Trace.NOT_ADDRESSED ? item.traceReason() : f.dispositionReason()));
+            answers.add(new RevisionPublished.Answer(
+                    f.reference(),
+                    item.trace() == Revision.Trace.ANSWERED
+                            ? "Din synpunkt besvaras av en ändring i avsnitt " + item.traceSection() + "."
+                            : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
         }
-        publisher.publish(new GuidancePublisher.NewVersion(revision.guidanceId(), revision.newVersion(),
-                LocalDate.now(clock), revision.changeClass().name(), revision.changeNotes(), id,
+        publisher.publish(new GuidancePublisher.NewVersion(
+                revision.guidanceId(),
+                revision.newVersion(),
+                LocalDate.now(clock),
+                revision.changeClass().name(),
+                revision.changeNotes(),
+                id,
                 revisions.sections(id).stream()
-                        .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body())).toList(),
+                        .map(s -> new GuidancePublisher.Section(s.sectionId(), s.title(), s.body()))
+                        .toList(),
                 dispositions));
         revisions.published(id, clock.instant());
         event(id, revision.status(), Action.PUBLISHED, null, "version " + revision.newVersion());
         java.util.Optional<String> acceptedWaiting = feedback.waitingFor(revision.guidanceId()).stream()
-                .filter(FeedbackItem::accepted).map(FeedbackItem::reference).findFirst();
-        return new Publication(revision.label(), revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
+                .filter(FeedbackItem::accepted)
+                .map(FeedbackItem::reference)
+                .findFirst();
+        return new Publication(
+                revision.label(), revision.guidanceId(), revision.newVersion(), answers, acceptedWaiting);
     }
 
     /** The audit trail, oldest first. */
@@ -297,7 +348,10 @@ class RevisionService {
     }
 
     private String title(Revision revision) {
-        return catalogue.document(revision.guidanceId()).map(GuidanceDocument::title).orElse(revision.guidanceId());
+        return catalogue
+                .document(revision.guidanceId())
+                .map(GuidanceDocument::title)
+                .orElse(revision.guidanceId());
     }
 
     private static boolean blank(String value) {

@@ -27,15 +27,18 @@ import se.esam.lifecycle.system.InvalidInputException;
 @Component("revisionSteps")
 public class RevisionSteps {
 
-    static final String PERSONAL_DATA_WITHHELD = "Texten innehåller personuppgifter och visas bara för kansliet. "
-            + "Kontakta kansliet om du behöver den.";
+    static final String PERSONAL_DATA_WITHHELD =
+            "Texten innehåller personuppgifter och visas bara för kansliet. " + "Kontakta kansliet om du behöver den.";
 
     private final RevisionService service;
     private final AuthorizationSetup authorizations;
     private final RevisionIntake intake;
     private final ApplicationEventPublisher events;
 
-    RevisionSteps(RevisionService service, AuthorizationSetup authorizations, RevisionIntake intake,
+    RevisionSteps(
+            RevisionService service,
+            AuthorizationSetup authorizations,
+            RevisionIntake intake,
             ApplicationEventPublisher events) {
         this.service = service;
         this.authorizations = authorizations;
@@ -46,18 +49,23 @@ public class RevisionSteps {
     public void open(DelegateExecution execution) {
         // the engine sets the initiator on message starts too: only a start without feedback is one by hand
         String startedByHand = string(execution, FEEDBACK_REFERENCE) == null ? string(execution, STARTED_BY) : null;
-        RevisionService.Opened opened = service.open(string(execution, GUIDANCE_ID), startedByHand,
-                execution.getProcessInstanceId());
+        RevisionService.Opened opened =
+                service.open(string(execution, GUIDANCE_ID), startedByHand, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(opened.label());
         execution.setVariable(REVISION_ID, opened.label());
         execution.setVariable(GUIDANCE_TITLE, opened.document().title());
         execution.setVariable(BASE_VERSION, opened.baseVersion());
         execution.setVariable(OWNING_GROUP, opened.document().owningGroup());
-        authorizations.grant(opened.document().owningGroup(), Resources.PROCESS_INSTANCE,
-                execution.getProcessInstanceId(), Permissions.READ);
+        authorizations.grant(
+                opened.document().owningGroup(),
+                Resources.PROCESS_INSTANCE,
+                execution.getProcessInstanceId(),
+                Permissions.READ);
         execution.setVariable(CONSULTATION_HELD, false);
         execution.setVariable(SECTIONS, JsonLists.value(opened.sections()));
-        execution.setVariable(ITEMS, JsonLists.value(opened.items().stream().map(RevisionSteps::item).toList()));
+        execution.setVariable(
+                ITEMS,
+                JsonLists.value(opened.items().stream().map(RevisionSteps::item).toList()));
     }
 
     public void addFeedback(DelegateExecution execution) {
@@ -74,14 +82,22 @@ public class RevisionSteps {
     public void drafted(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
         List<Revision.Section> sections = JsonLists.read(execution.getVariable(SECTIONS), SECTIONS).stream()
-                .map(row -> new Revision.Section(JsonLists.text(row, "sectionId"), JsonLists.text(row, "title"),
-                        JsonLists.text(row, "body")))
+                .map(row -> new Revision.Section(
+                        JsonLists.text(row, "sectionId"), JsonLists.text(row, "title"), JsonLists.text(row, "body")))
                 .toList();
         List<Revision.Item> traces = JsonLists.read(execution.getVariable(ITEMS), ITEMS).stream()
-                .map(row -> new Revision.Item(JsonLists.text(row, "reference"), trace(JsonLists.text(row, "trace")),
-                        JsonLists.text(row, "traceSection"), JsonLists.text(row, "traceReason")))
+                .map(row -> new Revision.Item(
+                        JsonLists.text(row, "reference"),
+                        trace(JsonLists.text(row, "trace")),
+                        JsonLists.text(row, "traceSection"),
+                        JsonLists.text(row, "traceReason")))
                 .toList();
-        service.recordDraft(id(execution), actor(task), sections, traces, string(execution, CHANGE_NOTES),
+        service.recordDraft(
+                id(execution),
+                actor(task),
+                sections,
+                traces,
+                string(execution, CHANGE_NOTES),
                 string(execution, CHANGE_CLASS));
         execution.setVariable(RETURN_COMMENTS, null);
         // a new draft is decided afresh: an earlier "return" must neither repeat itself nor show pre-filled
@@ -101,10 +117,13 @@ public class RevisionSteps {
     public void toQualityReview(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
         // the approvers are known now (classification): they read the revision they will decide
-        authorizations.grant(string(execution, APPROVER_GROUP), Resources.PROCESS_INSTANCE,
-                execution.getProcessInstanceId(), Permissions.READ);
-        execution.setVariable(NEW_VERSION, service.toQualityReview(id(execution),
-                VersionBump.of(string(execution, VERSION_BUMP))));
+        authorizations.grant(
+                string(execution, APPROVER_GROUP),
+                Resources.PROCESS_INSTANCE,
+                execution.getProcessInstanceId(),
+                Permissions.READ);
+        execution.setVariable(
+                NEW_VERSION, service.toQualityReview(id(execution), VersionBump.of(string(execution, VERSION_BUMP))));
     }
 
     public void qualityReviewed(DelegateTask task) {
@@ -141,22 +160,32 @@ public class RevisionSteps {
     public void publish(DelegateExecution execution) {
         RevisionService.Publication publication = service.publish(id(execution));
         publication.acceptedWaiting().ifPresent(reference -> intake.request(publication.guidanceId(), reference));
-        events.publishEvent(new RevisionPublished(publication.label(), publication.guidanceId(),
-                publication.version(), publication.answers()));
+        events.publishEvent(new RevisionPublished(
+                publication.label(), publication.guidanceId(), publication.version(), publication.answers()));
     }
 
     /**
      * A row of the {@code items} variable: the feedback as the drafting form shows it, and the trace the
      * drafting group fills in. Written from this record; {@link #drafted} reads the same names back.
      */
-    record ItemRow(String reference, String type, String organisation, String description, String trace,
-            String traceSection, String traceReason) {
-    }
+    record ItemRow(
+            String reference,
+            String type,
+            String organisation,
+            String description,
+            String trace,
+            String traceSection,
+            String traceReason) {}
 
     private static ItemRow item(FeedbackItem item) {
         // flagged at triage: the text stays with the kansli, not in a variable every revision reader sees
-        return new ItemRow(item.reference(), item.typeLabel(), item.organisationName(),
-                item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description(), null, item.sectionId(),
+        return new ItemRow(
+                item.reference(),
+                item.typeLabel(),
+                item.organisationName(),
+                item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description(),
+                null,
+                item.sectionId(),
                 null);
     }
 
@@ -166,7 +195,8 @@ public class RevisionSteps {
     }
 
     private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication authentication =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication != null ? authentication.getUserId() : task.getAssignee();
     }
 

@@ -5,7 +5,8 @@ package se.esam.lifecycle.revision;
  * {@link ChangeClass}. The decision table writes the {@link #name()} into the process.
  */
 enum VersionBump {
-    MAJOR("Ny huvudversion"), MINOR("Ny mindre version");
+    MAJOR("Ny huvudversion"),
+    MINOR("Ny mindre version");
 
     private final String label;
 
@@ -31,7 +32,6 @@ enum VersionBump {
                 return bump;
             }
         }
-        throw new IllegalStateException("The approval decision gave no version bump MAJOR or MINOR but '" + name
-                + "'");
+        throw new IllegalStateException("The approval decision gave no version bump MAJOR or MINOR but '" + name + "'");
     }
 }

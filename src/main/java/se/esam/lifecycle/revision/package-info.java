@@ -1,8 +1,17 @@
 /**
  * Revising a guidance document: drafting, consultation, approval and publication of a new version.
  */
-@ApplicationModule(displayName = "Revisioner", allowedDependencies = {
-        "guidance", "identity", "notification", "system :: errors", "system :: time", "system :: engine", "system :: text" })
+@ApplicationModule(
+        displayName = "Revisioner",
+        allowedDependencies = {
+            "guidance",
+            "identity",
+            "notification",
+            "system :: errors",
+            "system :: time",
+            "system :: engine",
+            "system :: text"
+        })
 package se.esam.lifecycle.revision;
 
 import org.springframework.modulith.ApplicationModule;

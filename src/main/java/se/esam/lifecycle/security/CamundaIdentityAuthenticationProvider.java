@@ -32,7 +32,9 @@ class CamundaIdentityAuthenticationProvider extends AbstractUserDetailsAuthentic
     protected UserDetails retrieveUser(String username, UsernamePasswordAuthenticationToken authentication)
             throws AuthenticationException {
         String source = authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "okänd";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "okänd";
         Optional<Duration> wait = throttle.waitBefore(source, username);
         if (wait.isPresent()) {
             throw new TooManyAttemptsException("För många felaktiga inloggningar. Försök igen om "
@@ -45,7 +47,8 @@ class CamundaIdentityAuthenticationProvider extends AbstractUserDetailsAuthentic
         }
         throttle.succeeded(source, username);
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(username).list().stream()
-                .map(group -> new SimpleGrantedAuthority(group.getId())).toList();
+                .map(group -> new SimpleGrantedAuthority(group.getId()))
+                .toList();
         return User.withUsername(username).password("").authorities(groups).build();
     }
 
@@ -58,8 +61,8 @@ class CamundaIdentityAuthenticationProvider extends AbstractUserDetailsAuthentic
     }
 
     @Override
-    protected void additionalAuthenticationChecks(UserDetails userDetails,
-            UsernamePasswordAuthenticationToken authentication) {
+    protected void additionalAuthenticationChecks(
+            UserDetails userDetails, UsernamePasswordAuthenticationToken authentication) {
         // the password was checked by the identity service in retrieveUser
     }
 }

@@ -50,20 +50,22 @@ class OidcAccounts {
     private final Pattern validUserId;
     private final SecureRandom random = new SecureRandom();
 
-    OidcAccounts(IdentityService identity, Directory directory, OidcProperties properties,
+    OidcAccounts(
+            IdentityService identity,
+            Directory directory,
+            OidcProperties properties,
             ProcessEngineConfiguration engine) {
         this.identity = identity;
         this.directory = directory;
         this.properties = properties;
         // the engine refuses other ids when it saves the user; refusing the sign-in is clearer than a failure
         String userIds = engine.getUserResourceWhitelistPattern();
-        this.validUserId = Pattern.compile(userIds == null || userIds.isEmpty()
-                ? engine.getGeneralResourceWhitelistPattern() : userIds);
+        this.validUserId = Pattern.compile(
+                userIds == null || userIds.isEmpty() ? engine.getGeneralResourceWhitelistPattern() : userIds);
     }
 
     /** The person as the application knows them once the store matches the token. */
-    record Account(String userId, List<GrantedAuthority> groups) {
-    }
+    record Account(String userId, List<GrantedAuthority> groups) {}
 
     /**
      * Creates or updates the person's account from the token's claims.
@@ -74,12 +76,14 @@ class OidcAccounts {
     Account signIn(Map<String, Object> claims) {
         Object userClaim = claims.get(properties.userIdClaim());
         if (!(userClaim instanceof String userId) || userId.isBlank()) {
-            throw refused("missing_user_id",
-                    "The token has no '" + properties.userIdClaim() + "' claim naming the user");
+            throw refused(
+                    "missing_user_id", "The token has no '" + properties.userIdClaim() + "' claim naming the user");
         }
         if (!validUserId.matcher(userId).matches()) {
-            throw refused("invalid_user_id", "The user id '" + userId + "' from claim '" + properties.userIdClaim()
-                    + "' is not a valid id in the identity store");
+            throw refused(
+                    "invalid_user_id",
+                    "The user id '" + userId + "' from claim '" + properties.userIdClaim()
+                            + "' is not a valid id in the identity store");
         }
         Set<String> roles = rolesIn(claims);
         Optional<String> organisation = organisationIn(claims);
@@ -90,7 +94,8 @@ class OidcAccounts {
             return null;
         });
         List<GrantedAuthority> groups = directory.groupsOf(userId).stream()
-                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                .toList();
         return new Account(userId, groups);
     }
 
@@ -108,7 +113,9 @@ class OidcAccounts {
             return Set.of();
         }
         Set<String> existing = new HashSet<>();
-        asApplication(() -> identity.createGroupQuery().groupIdIn(claimed.toArray(String[]::new)).list())
+        asApplication(() -> identity.createGroupQuery()
+                        .groupIdIn(claimed.toArray(String[]::new))
+                        .list())
                 .forEach(group -> existing.add(group.getId()));
         claimed.retainAll(existing);
         return claimed;
@@ -121,7 +128,9 @@ class OidcAccounts {
         Optional<String> organisation = directory.organisation(claimed).map(Directory.Organisation::id);
         if (organisation.isEmpty()) {
             // the provider and our list of member organisations disagree: the operator should hear of it
-            log.warn("OIDC sign-in: organisation '{}' from claim '{}' is not a member organisation; ignored", claimed,
+            log.warn(
+                    "OIDC sign-in: organisation '{}' from claim '{}' is not a member organisation; ignored",
+                    claimed,
                     properties.organisationClaim());
         }
         return organisation;
@@ -208,8 +217,8 @@ class OidcAccounts {
     }
 
     /** Sets the field from a string claim the token carries; a claim that is absent changes nothing. */
-    private static boolean update(Map<String, Object> claims, String claim, Supplier<String> current,
-            Consumer<String> set) {
+    private static boolean update(
+            Map<String, Object> claims, String claim, Supplier<String> current, Consumer<String> set) {
         if (claims.get(claim) instanceof String value && !value.isBlank() && !value.equals(current.get())) {
             set.accept(value);
             return true;

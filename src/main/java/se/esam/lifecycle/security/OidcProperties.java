@@ -20,8 +20,10 @@ import se.esam.lifecycle.identity.Roles;
  *        the administrators, so that nobody becomes administrator by token unless the operator says so
  */
 @ConfigurationProperties("guidance.security.oidc")
-record OidcProperties(@DefaultValue("preferred_username") String userIdClaim,
-        @DefaultValue("groups") String groupsClaim, @DefaultValue("organisation") String organisationClaim,
+record OidcProperties(
+        @DefaultValue("preferred_username") String userIdClaim,
+        @DefaultValue("groups") String groupsClaim,
+        @DefaultValue("organisation") String organisationClaim,
         List<String> allowedGroups) {
 
     OidcProperties {

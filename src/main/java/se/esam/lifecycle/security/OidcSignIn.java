@@ -51,8 +51,8 @@ class OidcSignIn implements SignIn {
     public void forApiClients(HttpSecurity http) throws Exception {
         // signature, issuer, audience and expiry are checked by the JwtDecoder Boot builds from
         // spring.security.oauth2.resourceserver.jwt (config/application-oidc.yaml)
-        http.oauth2ResourceServer(resourceServer -> resourceServer
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(this::signInWithToken)));
+        http.oauth2ResourceServer(
+                resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(this::signInWithToken)));
     }
 
     /** Ends the session at the provider too, if it offers that, so the next visit asks for a login again. */
@@ -73,7 +73,9 @@ class OidcSignIn implements SignIn {
         }
         List<String> origins = new ArrayList<>();
         for (Object registration : all) {
-            Object endSession = ((ClientRegistration) registration).getProviderDetails().getConfigurationMetadata()
+            Object endSession = ((ClientRegistration) registration)
+                    .getProviderDetails()
+                    .getConfigurationMetadata()
                     .get("end_session_endpoint");
             if (endSession != null) {
                 URI uri = URI.create(endSession.toString());

@@ -2,7 +2,6 @@ package se.esam.lifecycle.security;
 
 import java.time.Clock;
 
-
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,5 +6,4 @@ import org.springframework.util.unit.DataSize;
 
 /** Bounds on what a client may send us. */
 @ConfigurationProperties("guidance.security.requests")
-record RequestLimits(@DefaultValue("1MB") DataSize maxBody) {
-}
+record RequestLimits(@DefaultValue("1MB") DataSize maxBody) {}

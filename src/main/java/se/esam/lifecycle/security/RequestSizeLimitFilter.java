@@ -1,7 +1,6 @@
 package se.esam.lifecycle.security;
 
 import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -34,7 +33,10 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            ErrorDialect.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE.value(),
+            ErrorDialect.write(
+                    request,
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE.value(),
                     new RequestTooLargeException(maxBytes).getMessage());
             return;
         }

@@ -25,9 +25,9 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -49,14 +49,16 @@ import se.esam.lifecycle.system.SecurityErrors;
 @EnableConfigurationProperties(RequestLimits.class)
 class SecurityConfiguration {
 
-    private static final RequestMatcher API = new OrRequestMatcher(withDefaults().matcher("/api/**"),
-            withDefaults().matcher("/engine-rest/**"), withDefaults().matcher("/actuator/**"));
+    private static final RequestMatcher API = new OrRequestMatcher(
+            withDefaults().matcher("/api/**"),
+            withDefaults().matcher("/engine-rest/**"),
+            withDefaults().matcher("/actuator/**"));
     private static final RequestMatcher SENDS_CREDENTIALS = request -> request.getHeader("Authorization") != null;
     private static final RequestMatcher WEBAPPS = withDefaults().matcher("/camunda/**");
     private static final RequestMatcher WEBAPPS_API = withDefaults().matcher("/camunda/api/**");
     private static final RequestMatcher SWAGGER_UI = withDefaults().matcher("/swagger-ui/**");
-    private static final AuthenticationEntryPoint UNAUTHORIZED = SecurityErrors.unauthorized(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+    private static final AuthenticationEntryPoint UNAUTHORIZED =
+            SecurityErrors.unauthorized(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
 
     /**
      * Our pages use no inline script or style; the webapps and Swagger UI send or need their own. Our forms
@@ -64,6 +66,7 @@ class SecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'none'";
+
     private static final String SWAGGER_UI_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -73,12 +76,18 @@ class SecurityConfiguration {
         http.securityMatcher(API)
                 .authorizeHttpRequests(auth -> auth
                         // published guidance is for everyone to read
-                        .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
-                        .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
-                        .requestMatchers("/api/mail/**").hasAuthority(Roles.ADMINS)
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Roles.ADMINS)
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/api/public/**")
+                        .permitAll()
+                        .requestMatchers("/api/reports/**")
+                        .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/api/mail/**")
+                        .hasAuthority(Roles.ADMINS)
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority(Roles.ADMINS)
+                        .anyRequest()
+                        .authenticated())
                 // API clients authenticate each request; browsers on their session must send the token
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SENDS_CREDENTIALS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED)
@@ -93,24 +102,29 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, SignIn signIn) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/reports", "/reports/**").hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/reports", "/reports/**")
+                        .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in
                         .requestMatchers("/camunda/api/cockpit/**")
                         .hasAnyAuthority(Roles.KANSLI, Roles.MANAGERS, Roles.ADMINS)
-                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
-                        .requestMatchers("/camunda/api/admin/**").hasAuthority(Roles.ADMINS)
-                        .anyRequest().authenticated())
+                        .requestMatchers("/camunda/api/admin/auth/**")
+                        .authenticated()
+                        .requestMatchers("/camunda/api/admin/**")
+                        .hasAuthority(Roles.ADMINS)
+                        .anyRequest()
+                        .authenticated())
                 // the webapps' scripts need a status they understand, not a login page, once the session ends
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(UNAUTHORIZED, WEBAPPS_API)
                         .defaultAccessDeniedHandlerFor(SecurityErrors.forbidden(), WEBAPPS_API))
-                .logout(logout -> logout
-                        .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
-                                WebappSignOut.REQUEST))
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
+                                withDefaults().matcher(HttpMethod.POST, "/logout"), WebappSignOut.REQUEST))
                         .logoutSuccessHandler(new WebappSignOut(signIn.afterSignOut())))
                 // the webapps' API has Camunda's own CSRF token; Spring's would break Tasklist. Camunda ends
                 // the whole session on a wrong token, so a forged request is refused here, before it can
@@ -144,7 +158,8 @@ class SecurityConfiguration {
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers, SignIn signIn) {
-        String policy = String.format(CONTENT_SECURITY_POLICY,
+        String policy = String.format(
+                CONTENT_SECURITY_POLICY,
                 signIn.formTargets().stream().map(target -> " " + target).collect(Collectors.joining()));
         // Spring writes HSTS only on secure requests: behind a TLS proxy that is X-Forwarded-Proto: https
         headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
@@ -152,15 +167,17 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new AndRequestMatcher(new NegatedRequestMatcher(WEBAPPS), new NegatedRequestMatcher(SWAGGER_UI)),
+                        new AndRequestMatcher(
+                                new NegatedRequestMatcher(WEBAPPS), new NegatedRequestMatcher(SWAGGER_UI)),
                         new ContentSecurityPolicyHeaderWriter(policy)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
     }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(RequestLimits limits) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxBody().toBytes()));
+        var registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(limits.maxBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -20,12 +20,12 @@ final class SignInThrottle {
     static final int FREE_FAILURES = 5;
     /** Wrong passwords from one address, over all accounts, before that address waits. */
     static final int FREE_FAILURES_PER_SOURCE = 50;
+
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     private static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> bySourceAndAccount = new ConcurrentHashMap<>();
     private final Map<String, Failures> bySource = new ConcurrentHashMap<>();
@@ -47,8 +47,8 @@ final class SignInThrottle {
     void failed(String source, String account) {
         Instant now = clock.instant();
         forgetOld(now);
-        bySourceAndAccount.merge(key(source, account), new Failures(1, now),
-                (old, one) -> new Failures(old.count() + 1, now));
+        bySourceAndAccount.merge(
+                key(source, account), new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
         bySource.merge(source, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
     }
 

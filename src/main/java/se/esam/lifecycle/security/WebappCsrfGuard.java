@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,15 +34,17 @@ final class WebappCsrfGuard extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
         Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-        return sent != null && expected instanceof String token && MessageDigest.isEqual(
-                token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        return sent != null
+                && expected instanceof String token
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Only a signed-in session can be forged; the anonymous are answered 401 by the authorization rules. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         return !signedIn || SAFE_METHODS.contains(request.getMethod()) || !WEBAPPS_API.matches(request);
     }

@@ -39,16 +39,21 @@ class ApiDocs {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
             api.setComponents(components);
             components.addSchemas("Problem", problemSchema());
-            RESPONSES.forEach((name, description) -> components.addResponses(name, new ApiResponse()
-                    .description(description).content(new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))))));
+            RESPONSES.forEach((name, description) -> components.addResponses(
+                    name,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/Problem"))))));
         };
     }
 
     private static Schema<?> problemSchema() {
-        Schema<?> error = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
+        Schema<?> error =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
         return new ObjectSchema()
                 .description("RFC 9457 problem detail; title and detail in Swedish")
                 .addProperty("type", new StringSchema())

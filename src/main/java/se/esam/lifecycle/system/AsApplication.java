@@ -14,8 +14,7 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("engine")
 public final class AsApplication {
 
-    private AsApplication() {
-    }
+    private AsApplication() {}
 
     public static <T> T query(IdentityService identity, Supplier<T> query) {
         Authentication person = identity.getCurrentAuthentication();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -58,16 +57,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 public final class CamundaErrors {
 
     private static final Logger log = LoggerFactory.getLogger(CamundaErrors.class);
-    private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(complete|submit-form|claim|resolve)/?$");
+    private static final Pattern TASK_ACTION =
+            Pattern.compile("(?:^|/)task/([^/]+)/(complete|submit-form|claim|resolve)/?$");
     static final int PREFERRED = 1000;
 
-    private CamundaErrors() {
-    }
+    private CamundaErrors() {}
 
     /** Every provider, to register with a Jersey application by class. */
     public static List<Class<?>> providers() {
-        return List.of(ForThrowable.class, ForRestException.class, ForEngineException.class,
-                ForJsonParseException.class, ForJsonMappingException.class, NoNullBody.class);
+        return List.of(
+                ForThrowable.class,
+                ForRestException.class,
+                ForEngineException.class,
+                ForJsonParseException.class,
+                ForJsonMappingException.class,
+                NoNullBody.class);
     }
 
     static Response respond(Throwable exception, String method, String path) {
@@ -88,10 +92,13 @@ public final class CamundaErrors {
         if (badInput != null) {
             return refused(badInput, method, path);
         }
-        if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+        if (exception instanceof WebApplicationException web
+                && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return refused(answer(status, exception.getClass().getSimpleName(), ErrorDialect.detail(status), null),
-                    method, path);
+            return refused(
+                    answer(status, exception.getClass().getSimpleName(), ErrorDialect.detail(status), null),
+                    method,
+                    path);
         }
         // Camunda's own answer; it logs faults in full. Its code is null where no engine exception is behind
         // the error, though its contract makes the code a number
@@ -117,7 +124,9 @@ public final class CamundaErrors {
             return answer(409, "ConflictException", conflict.getMessage(), null);
         }
         if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
-            return answer(409, cause.getClass().getSimpleName(),
+            return answer(
+                    409,
+                    cause.getClass().getSimpleName(),
                     "Någon annan tog eller slutförde uppgiften samtidigt. Hämta den på nytt.",
                     ((ProcessEngineException) cause).getCode());
         }
@@ -130,21 +139,33 @@ public final class CamundaErrors {
     /** Values in the request that the engine, the database or the JSON reader cannot take. */
     private static Response badInput(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLDataException || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("22")) {
+            if (cause instanceof SQLDataException
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("22")) {
                 // SQL's class 22, data exception: too long, out of range, a negative offset or limit (H2 says
                 // so by the exception's class, PostgreSQL by its SQL state)
-                return answer(400, "InvalidRequestException",
-                        "Ett värde i begäran passar inte: för långt, negativt eller utanför det tillåtna.", null);
+                return answer(
+                        400,
+                        "InvalidRequestException",
+                        "Ett värde i begäran passar inte: för långt, negativt eller utanför det tillåtna.",
+                        null);
             }
             if (cause instanceof JsonProcessingException json) {
-                return answer(400, "InvalidRequestException",
-                        "Begärans innehåll är inte den JSON som väntas: " + json.getOriginalMessage(), null);
+                return answer(
+                        400,
+                        "InvalidRequestException",
+                        "Begärans innehåll är inte den JSON som väntas: " + json.getOriginalMessage(),
+                        null);
             }
-            if (cause instanceof BadUserRequestException || cause instanceof NullValueException
+            if (cause instanceof BadUserRequestException
+                    || cause instanceof NullValueException
                     || (cause.getClass() == ProcessEngineException.class && cause.getCause() == null)) {
                 ProcessEngineException engine = (ProcessEngineException) cause;
-                return answer(400, cause.getClass().getSimpleName(), "Ogiltig begäran: " + cause.getMessage(),
+                return answer(
+                        400,
+                        cause.getClass().getSimpleName(),
+                        "Ogiltig begäran: " + cause.getMessage(),
                         engine.getCode());
             }
             if (cause instanceof NullPointerException missing && missing.getStackTrace().length > 0) {
@@ -158,7 +179,9 @@ public final class CamundaErrors {
                     return answer(404, "NotFoundException", "Det finns ingen sådan uppgift.", null);
                 }
             }
-            if (cause instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
+            if (cause instanceof RestException rest
+                    && rest.getStatus() != null
+                    && rest.getStatus().getStatusCode() < 500) {
                 return null;
             }
         }
@@ -172,13 +195,15 @@ public final class CamundaErrors {
     private static Optional<Response> taskGone(String taskId, Throwable exception) {
         boolean missing = false;
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            missing |= cause.getMessage() != null && (cause.getMessage().contains("Cannot find task with id")
-                    || cause.getMessage().contains("No matching task with id"));
+            missing |= cause.getMessage() != null
+                    && (cause.getMessage().contains("Cannot find task with id")
+                            || cause.getMessage().contains("No matching task with id"));
         }
         if (finished(taskId)) {
             return Optional.of(answer(409, "TaskAlreadyCompletedException", "Uppgiften är redan slutförd.", null));
         }
-        return missing ? Optional.of(answer(404, "NotFoundException", "Det finns ingen uppgift " + taskId + ".", null))
+        return missing
+                ? Optional.of(answer(404, "NotFoundException", "Det finns ingen uppgift " + taskId + ".", null))
                 : Optional.empty();
     }
 
@@ -189,14 +214,23 @@ public final class CamundaErrors {
             return false;
         }
         // the application looks for itself: the caller may not read history
-        return AsApplication.query(engine.getIdentityService(), () -> engine.getHistoryService()
-                .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        return AsApplication.query(
+                engine.getIdentityService(),
+                () -> engine.getHistoryService()
+                                .createHistoricTaskInstanceQuery()
+                                .taskId(taskId)
+                                .finished()
+                                .count()
+                        > 0);
     }
 
     static Response answer(int status, String type, String message, Integer code) {
         var body = ErrorDialect.exceptionDto(type, message);
         body.put("code", code == null ? 0 : code);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 
     /** An expected refusal: one line for the operator, no stack trace. */
@@ -210,6 +244,7 @@ public final class CamundaErrors {
 
         @Context
         private UriInfo uri;
+
         @Context
         private Request request;
 
@@ -220,24 +255,19 @@ public final class CamundaErrors {
     }
 
     @Priority(PREFERRED)
-    public static final class ForThrowable extends Mapper<Throwable> {
-    }
+    public static final class ForThrowable extends Mapper<Throwable> {}
 
     @Priority(PREFERRED)
-    public static final class ForRestException extends Mapper<RestException> {
-    }
+    public static final class ForRestException extends Mapper<RestException> {}
 
     @Priority(PREFERRED)
-    public static final class ForEngineException extends Mapper<ProcessEngineException> {
-    }
+    public static final class ForEngineException extends Mapper<ProcessEngineException> {}
 
     @Priority(PREFERRED)
-    public static final class ForJsonParseException extends Mapper<JsonParseException> {
-    }
+    public static final class ForJsonParseException extends Mapper<JsonParseException> {}
 
     @Priority(PREFERRED)
-    public static final class ForJsonMappingException extends Mapper<JsonMappingException> {
-    }
+    public static final class ForJsonMappingException extends Mapper<JsonMappingException> {}
 
     /**
      * A JSON body of {@code null} reads as no object at all, which Camunda's resources then dereference
@@ -250,8 +280,8 @@ public final class CamundaErrors {
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
             Object body = context.proceed();
             if (body == null) {
-                throw new InvalidRequestException(Response.Status.BAD_REQUEST,
-                        "Begärans innehåll saknas eller är null; ett JSON-objekt väntas.");
+                throw new InvalidRequestException(
+                        Response.Status.BAD_REQUEST, "Begärans innehåll saknas eller är null; ett JSON-objekt väntas.");
             }
             return body;
         }

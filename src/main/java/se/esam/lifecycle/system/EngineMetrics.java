@@ -30,7 +30,11 @@ class EngineMetrics implements MeterBinder {
     private final IdentityService identity;
     private final Clock clock;
 
-    EngineMetrics(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
+    EngineMetrics(
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            IdentityService identity,
             Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
@@ -41,21 +45,49 @@ class EngineMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "guidance.tasks.overdue", "Open tasks past their due date",
-                () -> tasks.createTaskQuery().dueBefore(Date.from(clock.instant())).count());
-        gauge(registry, "camunda.tasks.open", "Open user tasks", () -> tasks.createTaskQuery().count());
-        gauge(registry, "camunda.incidents.open", "Open incidents", () -> runtime.createIncidentQuery().count());
-        gauge(registry, "camunda.jobs.failed", "Jobs with no retries left",
+        gauge(
+                registry,
+                "guidance.tasks.overdue",
+                "Open tasks past their due date",
+                () -> tasks.createTaskQuery()
+                        .dueBefore(Date.from(clock.instant()))
+                        .count());
+        gauge(
+                registry,
+                "camunda.tasks.open",
+                "Open user tasks",
+                () -> tasks.createTaskQuery().count());
+        gauge(
+                registry,
+                "camunda.incidents.open",
+                "Open incidents",
+                () -> runtime.createIncidentQuery().count());
+        gauge(
+                registry,
+                "camunda.jobs.failed",
+                "Jobs with no retries left",
                 () -> management.createJobQuery().noRetriesLeft().count());
-        gauge(registry, "camunda.jobs.executable", "Jobs due to run",
+        gauge(
+                registry,
+                "camunda.jobs.executable",
+                "Jobs due to run",
                 () -> management.createJobQuery().executable().count());
         // Camunda's own counters, as its metrics reporter writes them to the database (every 15 minutes)
-        for (String metric : java.util.List.of(Metrics.ACTIVTY_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_END,
-                Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUISITION_ATTEMPT,
-                Metrics.EXECUTED_DECISION_ELEMENTS, Metrics.ROOT_PROCESS_INSTANCE_START)) {
-            FunctionCounter.builder("camunda.engine.metric", management,
-                    m -> count(() -> m.createMetricsQuery().name(metric).sum())).tag("name", metric)
-                    .description("Camunda's own engine metric").register(registry);
+        for (String metric : java.util.List.of(
+                Metrics.ACTIVTY_INSTANCE_START,
+                Metrics.ACTIVTY_INSTANCE_END,
+                Metrics.JOB_SUCCESSFUL,
+                Metrics.JOB_FAILED,
+                Metrics.JOB_ACQUISITION_ATTEMPT,
+                Metrics.EXECUTED_DECISION_ELEMENTS,
+                Metrics.ROOT_PROCESS_INSTANCE_START)) {
+            FunctionCounter.builder(
+                            "camunda.engine.metric",
+                            management,
+                            m -> count(() -> m.createMetricsQuery().name(metric).sum()))
+                    .tag("name", metric)
+                    .description("Camunda's own engine metric")
+                    .register(registry);
         }
     }
 

@@ -34,7 +34,8 @@ class EngineRestConfiguration {
      */
     @Bean
     ServletContextInitializer webappEngineApiSpeaksCamundasDialect() {
-        return context -> context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES, CamundaErrors.providers()
-                .stream().map(Class::getName).collect(Collectors.joining(",")));
+        return context -> context.setAttribute(
+                ServerProperties.PROVIDER_CLASSNAMES,
+                CamundaErrors.providers().stream().map(Class::getName).collect(Collectors.joining(",")));
     }
 }

@@ -3,7 +3,6 @@ package se.esam.lifecycle.system;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +23,7 @@ public final class ErrorDialect {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorDialect() {
-    }
+    private ErrorDialect() {}
 
     /** Whether the request (or, on the error page, the request that failed) is for a Camunda surface. */
     public static boolean isCamunda(HttpServletRequest request) {
@@ -42,11 +40,11 @@ public final class ErrorDialect {
     /** Writes the error in the request's dialect; the detail is Swedish and for people. */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail)
             throws IOException {
-        Map<String, Object> body = isCamunda(request) ? exceptionDto(camundaType(status), detail)
-                : problem(request, status, detail);
+        Map<String, Object> body =
+                isCamunda(request) ? exceptionDto(camundaType(status), detail) : problem(request, status, detail);
         response.setStatus(status);
-        response.setContentType(isCamunda(request) ? MediaType.APPLICATION_JSON_VALUE
-                : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentType(
+                isCamunda(request) ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(body));
         response.getWriter().flush();
@@ -102,8 +100,10 @@ public final class ErrorDialect {
             case 406 -> "Svaret kan inte ges i det format som begärdes.";
             case 413 -> "Begäran är för stor.";
             case 415 -> "Innehållstypen stöds inte här.";
-            default -> status >= 500 ? "Ett oväntat fel inträffade. Det är loggat; försök igen senare."
-                    : "Begäran kunde inte utföras.";
+            default ->
+                status >= 500
+                        ? "Ett oväntat fel inträffade. Det är loggat; försök igen senare."
+                        : "Begäran kunde inte utföras.";
         };
     }
 

@@ -2,7 +2,6 @@ package se.esam.lifecycle.system;
 
 import java.io.IOException;
 import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,10 +55,12 @@ class ErrorPage extends BasicErrorController {
         }
         String detail = detailOf(request);
         if (ErrorDialect.isCamunda(request)) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(ErrorDialect.exceptionDto(ErrorDialect.camundaType(status), detail));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ErrorDialect.problem(request, status, detail));
     }
 
@@ -74,8 +75,9 @@ class ErrorPage extends BasicErrorController {
      */
     private static String detailOf(HttpServletRequest request) {
         int status = statusOf(request);
-        if (status == HttpStatus.FORBIDDEN.value() && request.getAttribute(RequestDispatcher.ERROR_MESSAGE)
-                instanceof String message && message.contains("CSRF")) {
+        if (status == HttpStatus.FORBIDDEN.value()
+                && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message
+                && message.contains("CSRF")) {
             return "Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen.";
         }
         return ErrorDialect.detail(status);

@@ -35,8 +35,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemDetails.class);
 
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -66,17 +65,20 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ProblemDetail notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Du har inte behörighet att göra detta.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Du har inte behörighet att göra detta.");
         problem.setTitle("Inte tillåtet");
         return refused(problem);
     }
 
-    @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
-            org.camunda.bpm.engine.TaskAlreadyClaimedException.class })
+    @ExceptionHandler({
+        OptimisticLockingException.class,
+        OptimisticLockingFailureException.class,
+        org.camunda.bpm.engine.TaskAlreadyClaimedException.class
+    })
     ProblemDetail conflict(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "Någon annan ändrade samma sak samtidigt. Hämta den på nytt och försök igen.");
         problem.setTitle("Krock med en samtidig ändring");
         return refused(problem);
     }
@@ -99,25 +101,28 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error answering a request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Ett oväntat fel inträffade. Det är loggat; försök igen senare.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Ett oväntat fel inträffade. Det är loggat; försök igen senare.");
         problem.setTitle("Internt fel");
         return problem;
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList();
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestTooLargeException tooLarge) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e)
+                instanceof RequestTooLargeException tooLarge) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             problem.setTitle("För stor begäran");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
         }
@@ -126,14 +131,19 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
             return badRequest(fieldOf(unknown), "Okänt fält; tillåtna: " + unknown.getKnownPropertyIds());
         }
         if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
-            return badRequest(fieldOf(format), "Ogiltigt värde" + (format.getTargetType().isEnum()
-                    ? ", tillåtna: " + List.of(format.getTargetType().getEnumConstants())
-                    : ""));
+            return badRequest(
+                    fieldOf(format),
+                    "Ogiltigt värde"
+                            + (format.getTargetType().isEnum()
+                                    ? ", tillåtna: "
+                                            + List.of(format.getTargetType().getEnumConstants())
+                                    : ""));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return badRequest(fieldOf(mismatch), mismatch.getTargetType() == String.class
-                    ? "Ska vara en text inom citattecken."
-                    : "Ogiltigt värde");
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return badRequest(
+                    fieldOf(mismatch),
+                    mismatch.getTargetType() == String.class ? "Ska vara en text inom citattecken." : "Ogiltigt värde");
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return badRequest(fieldOf(mapping), "Ogiltigt värde");
@@ -148,8 +158,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
             return badRequest("body", "Efter JSON-dokumentet får inget mer följa.");
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Begäran är inte giltig JSON.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Begäran är inte giltig JSON.");
         problem.setTitle("Ogiltig begäran");
         problem.setProperties(Map.of("errors", List.of(new FieldError("body", "Begäran är inte giltig JSON."))));
         return ResponseEntity.badRequest().body(problem);
@@ -162,8 +172,10 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     private static String fieldOf(JsonMappingException e) {
-        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("");
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse("");
     }
 
     /**
@@ -176,8 +188,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                errors.stream()
+                        .map(error -> error.field() + ": " + error.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
         problem.setTitle("Ogiltiga uppgifter");
         problem.setProperties(Map.of("errors", errors));
         return refused(problem);

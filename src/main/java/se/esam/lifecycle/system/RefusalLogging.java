@@ -47,9 +47,12 @@ class RefusalLogging implements SmartInitializingSingleton {
     static Throwable refusalIn(Throwable thrown) {
         int depth = 0;
         for (Throwable cause = thrown; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof InvalidInputException || cause instanceof ForbiddenException
-                    || cause instanceof ConflictException || cause instanceof NotFoundException
-                    || cause instanceof TaskAlreadyClaimedException || cause instanceof OptimisticLockingException
+            if (cause instanceof InvalidInputException
+                    || cause instanceof ForbiddenException
+                    || cause instanceof ConflictException
+                    || cause instanceof NotFoundException
+                    || cause instanceof TaskAlreadyClaimedException
+                    || cause instanceof OptimisticLockingException
                     || cause instanceof AuthorizationException) {
                 return cause;
             }
@@ -60,13 +63,18 @@ class RefusalLogging implements SmartInitializingSingleton {
     static final class RefusalFilter extends TurboFilter {
 
         @Override
-        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                Throwable t) {
-            if (level == null || !level.isGreaterOrEqual(Level.INFO) || !logger.getName().equals(CAMUNDA_COMMAND_LOGGER)) {
+        public FilterReply decide(
+                Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+            if (level == null
+                    || !level.isGreaterOrEqual(Level.INFO)
+                    || !logger.getName().equals(CAMUNDA_COMMAND_LOGGER)) {
                 return FilterReply.NEUTRAL;
             }
             Throwable thrown = t;
-            if (thrown == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last) {
+            if (thrown == null
+                    && params != null
+                    && params.length > 0
+                    && params[params.length - 1] instanceof Throwable last) {
                 thrown = last;
             }
             Throwable refusal = refusalIn(thrown);
@@ -74,8 +82,8 @@ class RefusalLogging implements SmartInitializingSingleton {
                 return FilterReply.NEUTRAL;
             }
             String field = refusal instanceof InvalidInputException invalid ? " (" + invalid.field() + ")" : "";
-            refusals.info("Refused in the engine: {}{}: {}", refusal.getClass().getSimpleName(), field,
-                    refusal.getMessage());
+            refusals.info(
+                    "Refused in the engine: {}{}: {}", refusal.getClass().getSimpleName(), field, refusal.getMessage());
             return FilterReply.DENY;
         }
     }

@@ -1,7 +1,6 @@
 package se.esam.lifecycle.system;
 
 import java.io.IOException;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +28,7 @@ public final class SecurityErrors {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);
 
-    private SecurityErrors() {
-    }
+    private SecurityErrors() {}
 
     /**
      * 401 with a body; {@code challenge} still writes its status and headers ({@code WWW-Authenticate}
@@ -59,22 +57,34 @@ public final class SecurityErrors {
     private static void deny(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         if (!signedIn) {
-            ErrorDialect.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+            ErrorDialect.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
                     ErrorDialect.detail(HttpServletResponse.SC_UNAUTHORIZED));
             return;
         }
-        ErrorDialect.write(request, response, HttpServletResponse.SC_FORBIDDEN, denied instanceof CsrfException
-                ? "Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen."
-                : ErrorDialect.detail(HttpServletResponse.SC_FORBIDDEN));
+        ErrorDialect.write(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                denied instanceof CsrfException
+                        ? "Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen."
+                        : ErrorDialect.detail(HttpServletResponse.SC_FORBIDDEN));
     }
 
-    private static void reject(HttpServletRequest request, HttpServletResponse response,
-            RequestRejectedException rejected) throws IOException {
+    private static void reject(
+            HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
         log.info("Request refused by the firewall: {}", rejected.getMessage());
-        ErrorDialect.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
+        ErrorDialect.write(
+                request,
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
                 "Adressen är inte tillåten (till exempel // eller ; i sökvägen, eller tecken som inte hör hemma där).");
     }
 
@@ -83,7 +93,10 @@ public final class SecurityErrors {
         if (exception instanceof org.springframework.security.authentication.BadCredentialsException) {
             return "Fel användarnamn eller lösenord.";
         }
-        return exception != null && exception.getClass().getName().startsWith("se.esam.") && exception.getMessage() != null
-                ? exception.getMessage() : ErrorDialect.detail(HttpServletResponse.SC_UNAUTHORIZED);
+        return exception != null
+                        && exception.getClass().getName().startsWith("se.esam.")
+                        && exception.getMessage() != null
+                ? exception.getMessage()
+                : ErrorDialect.detail(HttpServletResponse.SC_UNAUTHORIZED);
     }
 }

@@ -21,7 +21,8 @@ class StartupBanner {
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
         Environment env = event.getApplicationContext().getEnvironment();
-        log.info("""
+        log.info(
+                """
 
                 ----------------------------------------------------------------
                 guidance-lifecycle is running (profiles: {})
@@ -31,7 +32,12 @@ class StartupBanner {
                   My feedback {}/feedback
                   API docs   {}/swagger-ui.html
                 ----------------------------------------------------------------""",
-                String.join(",", env.getActiveProfiles().length > 0 ? env.getActiveProfiles() : env.getDefaultProfiles()),
-                base, base, base, base, base);
+                String.join(
+                        ",", env.getActiveProfiles().length > 0 ? env.getActiveProfiles() : env.getDefaultProfiles()),
+                base,
+                base,
+                base,
+                base,
+                base);
     }
 }

@@ -35,8 +35,9 @@ class StrictJson {
     Jackson2ObjectMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder.modulesToInstall(modules -> modules.add(exactEnums()))
                 .postConfigurer(mapper -> {
-                    for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer,
-                            CoercionInputShape.Float, CoercionInputShape.Boolean }) {
+                    for (CoercionInputShape shape : new CoercionInputShape[] {
+                        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+                    }) {
                         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
                     }
                 });
@@ -46,8 +47,11 @@ class StrictJson {
         SimpleModule module = new SimpleModule("exact-enums");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription description, JsonDeserializer<?> deserializer) {
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
                 return new ExactEnum(type.getRawClass());
             }
         });
@@ -72,8 +76,8 @@ class StrictJson {
                     return constant;
                 }
             }
-            throw InvalidFormatException.from(p, "Not one of " + Arrays.toString(constants), p.getText(),
-                    handledType());
+            throw InvalidFormatException.from(
+                    p, "Not one of " + Arrays.toString(constants), p.getText(), handledType());
         }
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 public final class SwedishTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
-    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    public static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
+    public static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     /** {@code 2026-12-03}; empty for no value, so a page can show an unset date as blank. */
     public String date(TemporalAccessor value) {

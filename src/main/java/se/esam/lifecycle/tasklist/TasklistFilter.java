@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * @param priority where the filter stands in Tasklist's list, lowest first
  * @param query the saved query, built on the engine's task service
  */
-public record TasklistFilter(String name, String description, int priority, Function<TaskService, TaskQuery> query,
-        List<String> groups) {
+public record TasklistFilter(
+        String name, String description, int priority, Function<TaskService, TaskQuery> query, List<String> groups) {
 
     public TasklistFilter {
         groups = List.copyOf(groups);
@@ -32,6 +32,5 @@ public record TasklistFilter(String name, String description, int priority, Func
         }
     }
 
-    public record Column(String variable, String label) {
-    }
+    public record Column(String variable, String label) {}
 }

@@ -33,7 +33,8 @@ import se.esam.lifecycle.identity.Roles;
 class TasklistFilters implements ApplicationRunner {
 
     private static final List<String> WORKING_GROUPS = Roles.ALL.stream()
-            .filter(group -> !group.equals(Roles.SUBMITTERS) && !group.equals(Roles.MANAGERS)).toList();
+            .filter(group -> !group.equals(Roles.SUBMITTERS) && !group.equals(Roles.MANAGERS))
+            .toList();
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -41,29 +42,60 @@ class TasklistFilters implements ApplicationRunner {
     private final List<TasklistFilter> contributed;
     private final List<Map<String, String>> columns;
 
-    TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
-            List<TasklistFilter> contributed, List<TasklistFilter.Columns> columns) {
+    TasklistFilters(
+            FilterService filters,
+            TaskService tasks,
+            AuthorizationService authorizations,
+            List<TasklistFilter> contributed,
+            List<TasklistFilter.Columns> columns) {
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
         this.contributed = contributed;
-        this.columns = columns.stream().sorted(Comparator.comparingInt(TasklistFilter.Columns::order))
+        this.columns = columns.stream()
+                .sorted(Comparator.comparingInt(TasklistFilter.Columns::order))
                 .flatMap(module -> module.columns().stream())
-                .map(column -> Map.of("name", column.variable(), "label", column.label())).toList();
+                .map(column -> Map.of("name", column.variable(), "label", column.label()))
+                .toList();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        ensure("Mina uppgifter", "Uppgifter som du har tagit eller som är tilldelade dig", -10,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), Roles.ALL);
-        ensure("Min grupps uppgifter", "Uppgifter för dina grupper som ingen har tagit ännu", 0,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
-                        .orderByDueDate().asc(), WORKING_GROUPS);
+        ensure(
+                "Mina uppgifter",
+                "Uppgifter som du har tagit eller som är tilldelade dig",
+                -10,
+                tasks.createTaskQuery()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .orderByDueDate()
+                        .asc(),
+                Roles.ALL);
+        ensure(
+                "Min grupps uppgifter",
+                "Uppgifter för dina grupper som ingen har tagit ännu",
+                0,
+                tasks.createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskUnassigned()
+                        .orderByDueDate()
+                        .asc(),
+                WORKING_GROUPS);
         for (TasklistFilter filter : contributed) {
-            ensure(filter.name(), filter.description(), filter.priority(), filter.query().apply(tasks), filter.groups());
+            ensure(
+                    filter.name(),
+                    filter.description(),
+                    filter.priority(),
+                    filter.query().apply(tasks),
+                    filter.groups());
         }
-        ensure("Försenade", "Uppgifter som har passerat sitt förfallodatum", 10,
-                tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        ensure(
+                "Försenade",
+                "Uppgifter som har passerat sitt förfallodatum",
+                10,
+                tasks.createTaskQuery()
+                        .dueBeforeExpression("${now()}")
+                        .orderByDueDate()
+                        .asc(),
                 List.of(Roles.KANSLI, Roles.MANAGERS));
     }
 
@@ -75,12 +107,20 @@ class TasklistFilters implements ApplicationRunner {
             properties.put("priority", priority);
             properties.put("refresh", true);
             properties.put("variables", columns);
-            filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
+            filter = filters.newTaskFilter(name)
+                    .setOwner("admin")
+                    .setQuery(query)
+                    .setProperties(properties);
             filters.saveFilter(filter);
         }
         for (String group : groups) {
-            boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
-                    .resourceId(filter.getId()).count() > 0;
+            boolean granted = authorizations
+                            .createAuthorizationQuery()
+                            .groupIdIn(group)
+                            .resourceType(Resources.FILTER)
+                            .resourceId(filter.getId())
+                            .count()
+                    > 0;
             if (!granted) {
                 Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
                 read.setGroupId(group);

@@ -57,9 +57,18 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--remote-allow-origins=*", "--lang=en-US",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--remote-allow-origins=*",
+                "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -128,7 +137,8 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isPresent() && driver != null) {
-            save(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+            save(context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
         }
     }
 
@@ -144,10 +154,11 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
             Files.createDirectories(SCREENSHOTS);
             Path png = SCREENSHOTS.resolve(name + ".png");
             Files.write(png, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(SCREENSHOTS.resolve(name + ".html"),
+            Files.writeString(
+                    SCREENSHOTS.resolve(name + ".html"),
                     "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
-            System.out.println("[browser] failed during '" + step + "' at " + driver.getCurrentUrl()
-                    + "; screenshot: " + png.toAbsolutePath());
+            System.out.println("[browser] failed during '" + step + "' at " + driver.getCurrentUrl() + "; screenshot: "
+                    + png.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             System.out.println("[browser] could not save a screenshot: " + e);
         }
@@ -158,7 +169,8 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
             return;
         }
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }

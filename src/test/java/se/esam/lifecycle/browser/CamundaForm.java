@@ -24,6 +24,7 @@ final class CamundaForm {
     private final Browser browser;
     /** The element around the form (the start dialog or the task details column), as CSS and as XPath. */
     private final String scope;
+
     private final String scopeXpath;
 
     CamundaForm(Browser browser, String scope, String scopeXpath) {
@@ -47,7 +48,8 @@ final class CamundaForm {
     CamundaForm choose(String componentId, String optionLabel) {
         By option = radio(componentId, optionLabel);
         browser.click(option);
-        browser.waiting().withMessage(() -> "radio '" + optionLabel + "' of " + componentId + " to be selected")
+        browser.waiting()
+                .withMessage(() -> "radio '" + optionLabel + "' of " + componentId + " to be selected")
                 .until(ExpectedConditions.elementSelectionStateToBe(option, true));
         return this;
     }
@@ -55,10 +57,11 @@ final class CamundaForm {
     /** Opens a form-js dropdown and picks the entry with this label. */
     CamundaForm select(String componentId, String optionLabel) {
         browser.click(display(componentId));
-        browser.click(By.xpath(scopeXpath + "//div[contains(@class,'fjs-form-field-select')][.//*[@id and substring(@id, "
-                + "string-length(@id) - string-length('-" + componentId + "-display') + 1) = '-" + componentId
-                + "-display']]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()="
-                + literal(optionLabel) + "]"));
+        browser.click(
+                By.xpath(scopeXpath + "//div[contains(@class,'fjs-form-field-select')][.//*[@id and substring(@id, "
+                        + "string-length(@id) - string-length('-" + componentId + "-display') + 1) = '-" + componentId
+                        + "-display']]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()="
+                        + literal(optionLabel) + "]"));
         return expectSelected(componentId, optionLabel);
     }
 
@@ -71,7 +74,8 @@ final class CamundaForm {
     /** Waits until the field's value passes the test, then returns it. */
     String awaitValue(String componentId, String description, Predicate<String> test) {
         return browser.waiting()
-                .withMessage(() -> componentId + " to show " + description + " but it shows '" + valueOf(componentId) + "'")
+                .withMessage(
+                        () -> componentId + " to show " + description + " but it shows '" + valueOf(componentId) + "'")
                 .until(d -> {
                     String value = valueOf(componentId);
                     return value != null && test.test(value) ? value : null;
@@ -82,7 +86,9 @@ final class CamundaForm {
     CamundaForm expectSelected(String componentId, String optionLabel) {
         browser.waiting()
                 .withMessage(() -> componentId + " to show '" + optionLabel + "' as chosen")
-                .until(d -> Objects.equals(optionLabel, d.findElement(display(componentId)).getText().trim()));
+                .until(d -> Objects.equals(
+                        optionLabel,
+                        d.findElement(display(componentId)).getText().trim()));
         return this;
     }
 
@@ -102,8 +108,8 @@ final class CamundaForm {
         Pattern index = Pattern.compile("-" + Pattern.quote(componentId) + "_(\\d+)$");
         By fields = rowFields(componentId);
         return browser.waiting()
-                .withMessage(() -> "a row of the dynamic list whose " + componentId + " shows '" + value + "'; rows show "
-                        + rowValues(fields))
+                .withMessage(() -> "a row of the dynamic list whose " + componentId + " shows '" + value
+                        + "'; rows show " + rowValues(fields))
                 .until(d -> {
                     for (WebElement field : d.findElements(fields)) {
                         Matcher matcher = index.matcher(field.getDomAttribute("id"));
@@ -122,29 +128,34 @@ final class CamundaForm {
 
     /** Waits until the field is no longer in the form (a field hidden by its condition is not rendered). */
     CamundaForm expectHidden(String componentId) {
-        browser.waiting().withMessage(() -> componentId + " to be hidden")
+        browser.waiting()
+                .withMessage(() -> componentId + " to be hidden")
                 .until(ExpectedConditions.invisibilityOfElementLocated(field(componentId)));
         return this;
     }
 
     /** Waits until the field is shown and disabled: the person may read it but not change it. */
     CamundaForm expectDisabled(String componentId) {
-        browser.waiting().withMessage(() -> componentId + " to be shown disabled")
+        browser.waiting()
+                .withMessage(() -> componentId + " to be shown disabled")
                 .until(d -> {
                     List<WebElement> fields = d.findElements(field(componentId));
-                    return !fields.isEmpty() && fields.get(0).isDisplayed() && !fields.get(0).isEnabled();
+                    return !fields.isEmpty()
+                            && fields.get(0).isDisplayed()
+                            && !fields.get(0).isEnabled();
                 });
         return this;
     }
 
     private By rowFields(String componentId) {
-        return By.cssSelector(scope + " input[id*='-" + componentId + "_'], " + scope + " textarea[id*='-" + componentId
-                + "_']");
+        return By.cssSelector(
+                scope + " input[id*='-" + componentId + "_'], " + scope + " textarea[id*='-" + componentId + "_']");
     }
 
     private List<String> rowValues(By fields) {
         return browser.driver().findElements(fields).stream()
-                .map(field -> field.getDomAttribute("id").replaceFirst("^fjs-form-[^-]*-", "") + "=" + field.getDomProperty("value"))
+                .map(field -> field.getDomAttribute("id").replaceFirst("^fjs-form-[^-]*-", "") + "="
+                        + field.getDomProperty("value"))
                 .toList();
     }
 
@@ -155,7 +166,8 @@ final class CamundaForm {
     }
 
     private By field(String componentId) {
-        return By.cssSelector(scope + " input[id$='-" + componentId + "'], " + scope + " textarea[id$='-" + componentId + "']");
+        return By.cssSelector(
+                scope + " input[id$='-" + componentId + "'], " + scope + " textarea[id$='-" + componentId + "']");
     }
 
     private By display(String componentId) {
@@ -163,8 +175,8 @@ final class CamundaForm {
     }
 
     private By radio(String componentId, String optionLabel) {
-        return By.xpath(scopeXpath + "//label[input[@type='radio' and contains(@id, '-" + componentId + "-')]][normalize-space()="
-                + literal(optionLabel) + "]/input");
+        return By.xpath(scopeXpath + "//label[input[@type='radio' and contains(@id, '-" + componentId
+                + "-')]][normalize-space()=" + literal(optionLabel) + "]/input");
     }
 
     /** An XPath string literal; labels here have no quotes, but better safe. */

@@ -7,8 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Spring Security's generated sign-in page at {@code /login}, where every browser lands first. */
 final class LoginPage {
 
-    private LoginPage() {
-    }
+    private LoginPage() {}
 
     /**
      * Signs in on the login page the browser was sent to. Demo passwords equal the user name; a wrong one
@@ -22,7 +21,9 @@ final class LoginPage {
         WebElement passwordField = browser.driver().findElement(By.name("password"));
         passwordField.clear();
         passwordField.sendKeys(password);
-        browser.driver().findElement(By.cssSelector("form.login-form button[type='submit']")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form.login-form button[type='submit']"))
+                .click();
         browser.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 }

@@ -33,7 +33,7 @@ import se.esam.lifecycle.support.TestSmtp;
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @TestEnvironment
 // the demo's organisations and groups, but people sign in at the provider: PasswordSignIn is not active
-@ActiveProfiles({ "demo", "oidc" })
+@ActiveProfiles({"demo", "oidc"})
 // close the application after the class, before PostgresDatabase drops the database in its JVM shutdown hook
 @DirtiesContext
 class OidcLoginBrowserIT {

@@ -10,13 +10,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 final class ProviderLoginPage {
 
-    private ProviderLoginPage() {
-    }
+    private ProviderLoginPage() {}
 
     /** Waits until the browser shows the provider's login page for this issuer. */
     static void expect(Browser browser, String issuer) {
-        browser.waiting().withMessage(() -> "the provider's login page at " + issuer)
-                .until(ExpectedConditions.and(ExpectedConditions.urlContains(issuer + "/authorize"),
+        browser.waiting()
+                .withMessage(() -> "the provider's login page at " + issuer)
+                .until(ExpectedConditions.and(
+                        ExpectedConditions.urlContains(issuer + "/authorize"),
                         ExpectedConditions.visibilityOfElementLocated(By.name("username"))));
     }
 

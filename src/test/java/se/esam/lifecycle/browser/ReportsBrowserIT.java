@@ -46,12 +46,13 @@ class ReportsBrowserIT extends BrowserJourney {
         browser.step("every chart is drawn by Chart.js");
         List<?> canvases = driver.findElements(By.cssSelector("canvas[data-chart]"));
         assertThat(canvases).hasSize(4);
-        Object drawn = ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('canvas[data-chart]'))"
+        Object drawn = ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('canvas[data-chart]'))"
                         + ".filter(c => window.Chart && Chart.getChart(c)).length");
         assertThat(drawn).isEqualTo(4L);
         List<LogEntry> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getMessage().contains("Content Security Policy")).toList();
+                .filter(entry -> entry.getMessage().contains("Content Security Policy"))
+                .toList();
         assertThat(violations).as("CSP violations").isEmpty();
         assertThat(openItems(driver)).as("open items, every group").isEqualTo("3");
 
@@ -60,7 +61,8 @@ class ReportsBrowserIT extends BrowserJourney {
         browser.click(By.cssSelector("form.filter button[type='submit']"));
         browser.until(ExpectedConditions.urlContains("expertGroup=expert-law"));
         assertThat(driver.findElement(By.cssSelector("select[name='expertGroup'] option[value='expert-law']"))
-                .isSelected()).isTrue();
+                        .isSelected())
+                .isTrue();
         assertThat(openItems(driver)).as("open items, law group only").isEqualTo("1");
     }
 
@@ -70,25 +72,46 @@ class ReportsBrowserIT extends BrowserJourney {
     }
 
     private String submit() {
-        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna").exchange("/api/feedback",
-                HttpMethod.POST, new HttpEntity<>(Map.of("guidanceId", "digital-samverkan", "sectionId", "2.1",
-                        "type", "GAP", "description", "Exempel saknas för rapporterna.")),
-                new ParameterizedTypeReference<Map<String, Object>>() {
-                });
+        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna")
+                .exchange(
+                        "/api/feedback",
+                        HttpMethod.POST,
+                        new HttpEntity<>(Map.of(
+                                "guidanceId",
+                                "digital-samverkan",
+                                "sectionId",
+                                "2.1",
+                                "type",
+                                "GAP",
+                                "description",
+                                "Exempel saknas för rapporterna.")),
+                        new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("reference");
     }
 
     private void route(String reference, String expertGroup) {
-        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin").exchange(
-                "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
-                HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
-                }).getBody();
+        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin")
+                .exchange(
+                        "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
+                        HttpMethod.GET,
+                        null,
+                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .getBody();
         assertThat(tasks).as("triage task of " + reference).hasSize(1);
-        ResponseEntity<String> done = http.withBasicAuth("karin", "karin").postForEntity("/engine-rest/task/"
-                + tasks.get(0).get("id") + "/submit-form", Map.of("variables", Map.of("triageDecision",
-                        Map.of("value", "route"), "expertGroup", Map.of("value", expertGroup), "priority",
-                        Map.of("value", "NORMAL"))), String.class);
+        ResponseEntity<String> done = http.withBasicAuth("karin", "karin")
+                .postForEntity(
+                        "/engine-rest/task/" + tasks.get(0).get("id") + "/submit-form",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "triageDecision",
+                                        Map.of("value", "route"),
+                                        "expertGroup",
+                                        Map.of("value", expertGroup),
+                                        "priority",
+                                        Map.of("value", "NORMAL"))),
+                        String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
@@ -42,24 +41,27 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
     private static final String EDITED_SECTION = "3";
     private static final String EDITORIAL = "Redaktionell (ny mindre version, fastställs av chefsarkitekten)";
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     TestRestTemplate http;
 
     /** What erik writes in the draft. */
-    record Draft(String sectionBody, String notAddressedReason, String changeNotes) {
-    }
+    record Draft(String sectionBody, String notAddressedReason, String changeNotes) {}
 
     @Test
     void expertGroupDraftsKansliReviewsChiefArchitectApprovesAndTheNewVersionIsPublic() throws Exception {
-        String annas = submitAndAccept("anna", "2", "Principerna säger inte hur aktuell information som lämnas ut ska vara.",
+        String annas = submitAndAccept(
+                "anna",
+                "2",
+                "Principerna säger inte hur aktuell information som lämnas ut ska vara.",
                 "Mottagaren behöver veta hur aktuell informationen är; avsnittet om informationsutbyte kompletteras.");
-        String olofs = submitAndAccept("olof", "4", "Avsnitt 4 borde kräva en gemensam förvaltningsorganisation.",
+        String olofs = submitAndAccept(
+                "olof",
+                "4",
+                "Avsnitt 4 borde kräva en gemensam förvaltningsorganisation.",
                 "Frågan om förvaltningsorganisation tas upp i revisionen.");
         String revision = openRevisionWith(annas, olofs);
 
@@ -84,9 +86,13 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 .contains("Din synpunkt åtgärdas inte i denna version. Motivering: " + draft.notAddressedReason())
                 .contains("/guidance/" + GUIDANCE + "/4.2");
 
-        Map<String, Object> published = get("karin", "/api/revisions/" + revision).getBody();
-        assertThat(published).containsEntry("status", "PUBLISHED").containsEntry("newVersion", "4.2")
-                .containsEntry("approvedBy", "maria").containsEntry("draftedBy", List.of("erik"));
+        Map<String, Object> published =
+                get("karin", "/api/revisions/" + revision).getBody();
+        assertThat(published)
+                .containsEntry("status", "PUBLISHED")
+                .containsEntry("newVersion", "4.2")
+                .containsEntry("approvedBy", "maria")
+                .containsEntry("draftedBy", List.of("erik"));
         assertThat(get("anna", "/api/feedback/" + annas).getBody()).containsEntry("status", "ANSWERED_IN_VERSION");
         assertThat(get("olof", "/api/feedback/" + olofs).getBody()).containsEntry("status", "ANSWERED_IN_VERSION");
     }
@@ -96,16 +102,23 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
     /** A submitter's feedback on 4.1, routed by karin to the architecture group and accepted by erik. */
     private String submitAndAccept(String submitter, String section, String description, String acceptance) {
         browser.step(submitter + " submits feedback on section " + section + "; karin routes it, erik accepts it");
-        ResponseEntity<Map<String, Object>> submitted = http.withBasicAuth(submitter, submitter).exchange(
-                "/api/feedback", HttpMethod.POST,
-                new HttpEntity<>(new Submission(GUIDANCE, "4.1", section, FeedbackType.GAP, description)), JSON);
+        ResponseEntity<Map<String, Object>> submitted = http.withBasicAuth(submitter, submitter)
+                .exchange(
+                        "/api/feedback",
+                        HttpMethod.POST,
+                        new HttpEntity<>(new Submission(GUIDANCE, "4.1", section, FeedbackType.GAP, description)),
+                        JSON);
         assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
         String reference = (String) submitted.getBody().get("reference");
 
-        claimAndSubmit("karin", taskOf("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                "expertGroup", "expert-architecture", "priority", "NORMAL"));
-        claimAndSubmit("erik", taskOf("erik", "ReviewFeedback", reference), Map.of("disposition", "ACCEPTED",
-                "dispositionReason", acceptance));
+        claimAndSubmit(
+                "karin",
+                taskOf("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
+        claimAndSubmit(
+                "erik",
+                taskOf("erik", "ReviewFeedback", reference),
+                Map.of("disposition", "ACCEPTED", "dispositionReason", acceptance));
         assertThat(get(submitter, "/api/feedback/" + reference).getBody()).containsEntry("disposition", "ACCEPTED");
         return reference;
     }
@@ -115,7 +128,9 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("the open revision of " + GUIDANCE + " has both items");
         List<Map<String, Object>> open = getList("erik", "/api/revisions").getBody();
         assertThat(open).filteredOn(r -> GUIDANCE.equals(r.get("guidanceId"))).hasSize(1);
-        Map<String, Object> revision = open.stream().filter(r -> GUIDANCE.equals(r.get("guidanceId"))).findFirst()
+        Map<String, Object> revision = open.stream()
+                .filter(r -> GUIDANCE.equals(r.get("guidanceId")))
+                .findFirst()
                 .orElseThrow();
         assertThat(revision).containsEntry("status", "DRAFTING").containsEntry("baseVersion", "4.1");
         @SuppressWarnings("unchecked")
@@ -143,7 +158,9 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         // the draft starts from the text of 4.1: six sections, 1 to 5 with 2.1
         int section = form.rowWhere("Field_section_sectionId", EDITED_SECTION);
         form.expectValue(row("Field_section_title", section), "Informationsutbyte")
-                .awaitValue(row("Field_section_body", section), "the text of 4.1",
+                .awaitValue(
+                        row("Field_section_body", section),
+                        "the text of 4.1",
                         body -> body.startsWith("Informationsutbyte mellan organisationer ska ske"));
         assertThat(form.rowCount("Field_section_sectionId")).isEqualTo(6);
         int first = form.rowWhere("Field_item_reference", answered);
@@ -170,8 +187,7 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 .type(row("Field_item_traceReason", second), draft.notAddressedReason());
 
         browser.step("erik writes the change notes and classes the change as editorial");
-        form.type("Field_changeNotes", draft.changeNotes())
-                .choose("Field_changeClass", EDITORIAL);
+        form.type("Field_changeNotes", draft.changeNotes()).choose("Field_changeClass", EDITORIAL);
 
         browser.step("erik saves and completes the draft");
         tasklist.saveAndComplete();
@@ -182,13 +198,23 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         tasklist.openFilter("Min grupps uppgifter").expectNoTask("Utarbeta revision");
 
         Map<String, Object> drafted = get("erik", "/api/revisions/" + revision).getBody();
-        assertThat(drafted).containsEntry("status", "QUALITY_REVIEW").containsEntry("changeClass", "EDITORIAL")
-                .containsEntry("changeNotes", draft.changeNotes()).containsEntry("newVersion", "4.2");
+        assertThat(drafted)
+                .containsEntry("status", "QUALITY_REVIEW")
+                .containsEntry("changeClass", "EDITORIAL")
+                .containsEntry("changeNotes", draft.changeNotes())
+                .containsEntry("newVersion", "4.2");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> traces = (List<Map<String, Object>>) drafted.get("items");
-        assertThat(traces).containsExactlyInAnyOrder(
-                Map.of("reference", answered, "trace", "ANSWERED", "traceSection", EDITED_SECTION),
-                Map.of("reference", notAddressed, "trace", "NOT_ADDRESSED", "traceReason", draft.notAddressedReason()));
+        assertThat(traces)
+                .containsExactlyInAnyOrder(
+                        Map.of("reference", answered, "trace", "ANSWERED", "traceSection", EDITED_SECTION),
+                        Map.of(
+                                "reference",
+                                notAddressed,
+                                "trace",
+                                "NOT_ADDRESSED",
+                                "traceReason",
+                                draft.notAddressedReason()));
     }
 
     /** karin (kansli) checks the draft in "Kvalitetsgranska revision" and sends it on for approval. */
@@ -231,8 +257,7 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         tasklist.claim("Maria Magnusson");
 
         browser.step("maria saves, approves and publishes");
-        form.choose("Field_approvalDecision", "Fastställ och publicera")
-                .expectHidden("Field_approvalComments");
+        form.choose("Field_approvalDecision", "Fastställ och publicera").expectHidden("Field_approvalComments");
         tasklist.saveAndComplete();
 
         browser.step("the approval has left maria's lists");
@@ -271,21 +296,31 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
         List<WebElement> versions = browser.driver().findElements(By.cssSelector("main table.versions tbody tr"));
         assertThat(versions).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(versions.get(0).findElement(By.cssSelector("td[data-label='Version']")).getText())
+        assertThat(versions.get(0)
+                        .findElement(By.cssSelector("td[data-label='Version']"))
+                        .getText())
                 .isEqualTo("4.2 Aktuell");
-        assertThat(versions.get(0).findElement(By.cssSelector("td[data-label='Typ av ändring']")).getText())
+        assertThat(versions.get(0)
+                        .findElement(By.cssSelector("td[data-label='Typ av ändring']"))
+                        .getText())
                 .isEqualTo("Redaktionell");
-        assertThat(versions.get(1).findElement(By.cssSelector("td[data-label='Version']")).getText()).isEqualTo("4.1");
+        assertThat(versions.get(1)
+                        .findElement(By.cssSelector("td[data-label='Version']"))
+                        .getText())
+                .isEqualTo("4.1");
 
         browser.step("the reader opens version 4.2");
         browser.click(By.xpath("//main//table[contains(@class,'versions')]//a[normalize-space()='4.2']"));
         browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2"));
         assertThat(text(By.cssSelector("main h1 .version-number"))).isEqualTo("4.2");
-        assertThat(text(By.cssSelector("main section.change-notes p.preserve-lines"))).isEqualTo(draft.changeNotes());
-        assertThat(text(By.cssSelector("#avsnitt-" + EDITED_SECTION + " h2"))).isEqualTo(EDITED_SECTION + " Informationsutbyte");
+        assertThat(text(By.cssSelector("main section.change-notes p.preserve-lines")))
+                .isEqualTo(draft.changeNotes());
+        assertThat(text(By.cssSelector("#avsnitt-" + EDITED_SECTION + " h2")))
+                .isEqualTo(EDITED_SECTION + " Informationsutbyte");
         assertThat(text(By.cssSelector("#avsnitt-" + EDITED_SECTION + " p"))).isEqualTo(draft.sectionBody());
         // the other sections are those of 4.1
-        assertThat(text(By.cssSelector("#avsnitt-4 p"))).startsWith("Varje gemensam lösning ska ha en utsedd förvaltare");
+        assertThat(text(By.cssSelector("#avsnitt-4 p")))
+                .startsWith("Varje gemensam lösning ska ha en utsedd förvaltare");
 
         browser.step("the reader opens how the feedback was handled");
         browser.click(By.partialLinkText("Hur synpunkterna på vägledningen har behandlats"));
@@ -301,8 +336,9 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         assertThat(second.get("Motivering")).isEqualTo(draft.notAddressedReason());
 
         browser.step("the trace links to the changed section");
-        browser.click(By.xpath("//table[contains(@class,'dispositions')]//a[normalize-space()='Besvarad genom ändring i avsnitt "
-                + EDITED_SECTION + "']"));
+        browser.click(By.xpath(
+                "//table[contains(@class,'dispositions')]//a[normalize-space()='Besvarad genom ändring i avsnitt "
+                        + EDITED_SECTION + "']"));
         browser.until(ExpectedConditions.urlToBe(base() + "/guidance/" + GUIDANCE + "/4.2#avsnitt-" + EDITED_SECTION));
     }
 
@@ -319,7 +355,9 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
     }
 
     private String text(By locator) {
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText().trim();
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator))
+                .getText()
+                .trim();
     }
 
     /** Waits for the mail with this subject to this address; returns its text. */
@@ -327,14 +365,15 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         long deadline = System.currentTimeMillis() + Browser.TIMEOUT.toMillis();
         while (true) {
             for (MimeMessage message : mail.getReceivedMessages()) {
-                if (subject.equals(message.getSubject()) && Arrays.stream(message.getAllRecipients())
-                        .anyMatch(recipient -> recipient.toString().equals(address))) {
+                if (subject.equals(message.getSubject())
+                        && Arrays.stream(message.getAllRecipients())
+                                .anyMatch(recipient -> recipient.toString().equals(address))) {
                     return message.getContent().toString();
                 }
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no mail '" + subject + "' to " + address + "; received "
-                        + smtp.subjectsTo(address));
+                throw new AssertionError(
+                        "no mail '" + subject + "' to " + address + "; received " + smtp.subjectsTo(address));
             }
             Thread.sleep(200);
         }
@@ -356,20 +395,25 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
 
     /** The user's task of this kind for the feedback, found by the business key (which is its reference). */
     private String taskOf(String user, String taskDefinitionKey, String reference) {
-        List<Map<String, Object>> tasks = getList(user, "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
-                + "&processInstanceBusinessKey=" + reference).getBody();
-        assertThat(tasks).as("%s's %s tasks for %s", user, taskDefinitionKey, reference).hasSize(1);
+        List<Map<String, Object>> tasks = getList(
+                        user,
+                        "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey + "&processInstanceBusinessKey="
+                                + reference)
+                .getBody();
+        assertThat(tasks)
+                .as("%s's %s tasks for %s", user, taskDefinitionKey, reference)
+                .hasSize(1);
         return (String) tasks.get(0).get("id");
     }
 
     private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
-        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).getStatusCode())
+        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        ResponseEntity<Map<String, Object>> submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form",
-                Map.of("variables", variables));
+        ResponseEntity<Map<String, Object>> submitted =
+                post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
         assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
-
 }

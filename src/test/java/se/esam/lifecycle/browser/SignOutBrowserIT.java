@@ -23,7 +23,9 @@ class SignOutBrowserIT extends BrowserJourney {
         browser.step("karin signs out in Tasklist");
         tasklist.signOut();
         browser.until(ExpectedConditions.urlToBe(base() + "/login"));
-        assertThat(driver.findElements(By.name("username"))).as("our login form").hasSize(1);
+        assertThat(driver.findElements(By.name("username")))
+                .as("our login form")
+                .hasSize(1);
 
         browser.step("our pages and Cockpit ask for a login again");
         driver.get(base() + "/feedback");
@@ -49,5 +51,4 @@ class SignOutBrowserIT extends BrowserJourney {
         browser.until(ExpectedConditions.urlContains("/login"));
         assertThat(driver.getCurrentUrl()).doesNotContain("/camunda/");
     }
-
 }

@@ -25,9 +25,21 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
 
     /** Camunda's English labels a person would otherwise meet in Tasklist. */
-    private static final List<String> TASKLIST_ENGLISH = List.of("Claim", "Unclaim", "Complete", "Save", "Start process",
-            "Create task", "No task matching filters found", "Select a task in the list", "Filters", "Add a simple filter",
-            "Assigned to you", "Field is required", "Camunda 8", "migrate");
+    private static final List<String> TASKLIST_ENGLISH = List.of(
+            "Claim",
+            "Unclaim",
+            "Complete",
+            "Save",
+            "Start process",
+            "Create task",
+            "No task matching filters found",
+            "Select a task in the list",
+            "Filters",
+            "Add a simple filter",
+            "Assigned to you",
+            "Field is required",
+            "Camunda 8",
+            "migrate");
 
     @Test
     void submitterAndKansliSeeTasklistInSwedish() {
@@ -55,17 +67,21 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
 
         browser.step("karin opens the triage task: 'Ta uppgiften', not 'Claim'");
         tasklist.openFilter("Triagekö");
-        browser.click(By.xpath("//section[contains(@class,'tasks-list')]//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
-                + "//h4/a[normalize-space()='Triagera synpunkt']"));
+        browser.click(By.xpath(
+                "//section[contains(@class,'tasks-list')]//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
+                        + "//h4/a[normalize-space()='Triagera synpunkt']"));
         browser.until(ExpectedConditions.textToBe(By.cssSelector("section.task-details h2.task"), "Triagera synpunkt"));
-        assertThat(visibleText(By.cssSelector("section.task-details button.claim"))).isEqualTo("Ta uppgiften");
+        assertThat(visibleText(By.cssSelector("section.task-details button.claim")))
+                .isEqualTo("Ta uppgiften");
         expectNoEnglish(bodyText(), TASKLIST_ENGLISH);
 
         browser.step("karin claims it: 'Spara' and 'Slutför' below the form");
         tasklist.claim("Karin Karlsson");
-        assertThat(visibleText(By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']")))
+        assertThat(visibleText(By.xpath(
+                        TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']")))
                 .isEqualTo("Spara");
-        assertThat(visibleText(By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']")))
+        assertThat(visibleText(By.xpath(
+                        TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']")))
                 .isEqualTo("Slutför");
         expectNoEnglish(bodyText(), TASKLIST_ENGLISH);
 
@@ -84,18 +100,32 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
         browser.step("admin signs in to Cockpit");
         driver.get(base() + COCKPIT);
         LoginPage.signIn(browser, "admin", "admin");
-        browser.waiting().withMessage(() -> "Cockpit's dashboard with its Swedish heading 'Just nu'")
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1.section-title"), "Just nu"));
+        browser.waiting()
+                .withMessage(() -> "Cockpit's dashboard with its Swedish heading 'Just nu'")
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("h1.section-title"), "Just nu"));
         expectOurHeader();
         String menu = visibleText(By.cssSelector("[cam-widget-header]"));
         assertThat(menu).contains("Processer", "Beslut", "Användaruppgifter");
-        expectNoEnglish(bodyText(), List.of("Right Now", "Processes", "Decisions", "Human Tasks", "Deployments",
-                "Running Process Instances", "Open Incidents", "Camunda 8", "migrate"));
+        expectNoEnglish(
+                bodyText(),
+                List.of(
+                        "Right Now",
+                        "Processes",
+                        "Decisions",
+                        "Human Tasks",
+                        "Deployments",
+                        "Running Process Instances",
+                        "Open Incidents",
+                        "Camunda 8",
+                        "migrate"));
 
         browser.step("admin opens Admin");
         driver.get(base() + ADMIN);
-        browser.waiting().withMessage(() -> "Admin's Swedish menu")
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-header]"), "Behörigheter"));
+        browser.waiting()
+                .withMessage(() -> "Admin's Swedish menu")
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[cam-widget-header]"), "Behörigheter"));
         expectOurHeader();
         assertThat(visibleText(By.cssSelector("[cam-widget-header]"))).contains("Användare", "Grupper", "Behörigheter");
         expectNoEnglish(bodyText(), List.of("Users", "Groups", "Authorizations", "Tenants", "Camunda 8", "migrate"));
@@ -104,16 +134,18 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
     /** Tasklist is up for the signed-in person: Swedish, our name, no banner, no Camunda English on screen. */
     private void expectSwedishTasklist() {
         expectOurHeader();
-        browser.waiting().withMessage(() -> "Tasklist's filters in Swedish")
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.start-process-action"),
-                        "Starta process"));
+        browser.waiting()
+                .withMessage(() -> "Tasklist's filters in Swedish")
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("li.start-process-action"), "Starta process"));
         expectNoEnglish(bodyText(), TASKLIST_ENGLISH);
     }
 
     /** What every webapp page shares: lang="sv", our product name, no migration banner. */
     private void expectOurHeader() {
         assertThat(lang()).as("the page's lang attribute").isEqualTo("sv");
-        browser.waiting().withMessage(() -> "the product name in the header")
+        browser.waiting()
+                .withMessage(() -> "the product name in the header")
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("[cam-widget-header] .navbar-brand .brand-name"), PRODUCT));
         assertThat(browser.driver().getTitle()).contains(PRODUCT);
@@ -123,7 +155,9 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
 
     private static void expectNoEnglish(String text, List<String> english) {
         for (String phrase : english) {
-            assertThat(Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b").matcher(text).find())
+            assertThat(Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b")
+                            .matcher(text)
+                            .find())
                     .as("'%s' on screen in:%n%s", phrase, text)
                     .isFalse();
         }
@@ -138,6 +172,8 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
     }
 
     private String visibleText(By locator) {
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText().trim();
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator))
+                .getText()
+                .trim();
     }
 }

@@ -17,9 +17,10 @@ final class Tasklist {
     private static final String MODAL_XPATH = "//div[contains(@class,'modal-dialog')]";
     private static final String TASK = "section.task-details";
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
-    private static final By COMPLETE = By.xpath(TASK_XPATH
-            + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']");
-    private static final By SAVE = By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']");
+    private static final By COMPLETE =
+            By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']");
+    private static final By SAVE =
+            By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']");
     private static final By NO_TASK_CHOSEN = By.xpath(
             TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Välj en uppgift i listan.')]");
     private static final String CARDS_XPATH = "//section[contains(@class,'tasks-list')]//div[@cam-tasks]";
@@ -42,7 +43,8 @@ final class Tasklist {
         if (!browser.driver().getCurrentUrl().contains(PATH)) {
             browser.driver().get(baseUrl + PATH);
         }
-        browser.waiting().withMessage(() -> "Tasklist to show " + fullName + " as signed in")
+        browser.waiting()
+                .withMessage(() -> "Tasklist to show " + fullName + " as signed in")
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"), fullName));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter")));
@@ -58,8 +60,8 @@ final class Tasklist {
     /** "Start process", then the process by name: returns its start form. */
     CamundaForm startProcess(String processName) {
         browser.click(By.cssSelector("li.start-process-action > view > a, li.start-process-action a"));
-        browser.click(By.xpath(MODAL_XPATH + "//ul[contains(@class,'processes')]//a[normalize-space()="
-                + "'" + processName + "']"));
+        browser.click(By.xpath(
+                MODAL_XPATH + "//ul[contains(@class,'processes')]//a[normalize-space()=" + "'" + processName + "']"));
         browser.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(MODAL + " .modal-title"), "Starta process: " + processName));
         return new CamundaForm(browser, MODAL, MODAL_XPATH);
@@ -74,7 +76,8 @@ final class Tasklist {
 
     /** Clicks a filter on the left and waits for its task list. */
     Tasklist openFilter(String name) {
-        browser.click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), '" + name + "')]"));
+        browser.click(By.xpath(
+                "//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), '" + name + "')]"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//div[contains(@class,'task-filter') and contains(@class,'active')]//h4/a[starts-with(normalize-space(), '"
                         + name + "')]")));
@@ -92,7 +95,8 @@ final class Tasklist {
     /** Waits until the list shows exactly one card with this task name (for people who see no variables). */
     WebElement expectOnlyTask(String taskName) {
         By cards = By.xpath(cardXpath(taskName));
-        browser.waiting().withMessage(() -> "exactly one '" + taskName + "' card in the task list")
+        browser.waiting()
+                .withMessage(() -> "exactly one '" + taskName + "' card in the task list")
                 .until(ExpectedConditions.numberOfElementsToBe(cards, 1));
         return browser.until(ExpectedConditions.visibilityOfElementLocated(cards));
     }
@@ -134,21 +138,25 @@ final class Tasklist {
     /** "Ta uppgiften": the task becomes this person's, and its form can be filled in. */
     void claim(String fullName) {
         browser.click(By.cssSelector(TASK + " button.claim"));
-        browser.waiting().withMessage(() -> "the task to be assigned to " + fullName)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(TASK + " .assignee"), fullName));
+        browser.waiting()
+                .withMessage(() -> "the task to be assigned to " + fullName)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(TASK + " .assignee"), fullName));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(TASK + " .disabled-form")));
     }
 
     /** "Slutför" below the form; waits until Tasklist has closed the task. */
     void complete() {
         browser.click(COMPLETE);
-        browser.waiting().withMessage(() -> "Tasklist to close the completed task")
+        browser.waiting()
+                .withMessage(() -> "Tasklist to close the completed task")
                 .until(ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN));
     }
 
     /** Whether "Complete" below the form can be clicked now (Tasklist disables it while it thinks the form invalid). */
     boolean canComplete() {
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE)).isEnabled();
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE))
+                .isEnabled();
     }
 
     /**
@@ -158,7 +166,8 @@ final class Tasklist {
      */
     void save() {
         browser.click(SAVE);
-        browser.waiting().withMessage(() -> "Tasklist to save the form (Save disabled again)")
+        browser.waiting()
+                .withMessage(() -> "Tasklist to save the form (Save disabled again)")
                 .until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(SAVE)));
     }
 
@@ -186,28 +195,38 @@ final class Tasklist {
     void completeOrShowWhyNot() {
         browser.click(COMPLETE);
         By refused = By.cssSelector(".page-notifications .alert-danger");
-        browser.waiting().withMessage(() -> "Tasklist to close the completed task")
-                .until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN),
+        browser.waiting()
+                .withMessage(() -> "Tasklist to close the completed task")
+                .until(ExpectedConditions.or(
+                        ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN),
                         ExpectedConditions.visibilityOfElementLocated(refused)));
         var errors = browser.driver().findElements(refused);
         if (!errors.isEmpty() && errors.get(0).isDisplayed()) {
-            throw new AssertionError("Tasklist could not complete the task: " + errors.get(0).getText().trim());
+            throw new AssertionError("Tasklist could not complete the task: "
+                    + errors.get(0).getText().trim());
         }
     }
 
     void expectNotification(String text) {
-        browser.waiting().withMessage(() -> "the notification '" + text + "'")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                        "//div[contains(@class,'page-notifications')]//*[contains(normalize-space(), '" + text + "')]")));
+        browser.waiting()
+                .withMessage(() -> "the notification '" + text + "'")
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//div[contains(@class,'page-notifications')]//*[contains(normalize-space(), '" + text
+                                + "')]")));
     }
 
     /** Waits until the middle column has finished loading: either cards or "Ingen uppgift matchar filtren." */
     private void awaitTaskList() {
-        browser.waiting().withMessage(() -> "the task list to load")
-                .until(ExpectedConditions.or(
-                        ExpectedConditions.visibilityOfElementLocated(By.xpath(CARDS_XPATH + "//ol[contains(@class,'tasks-list')]")),
-                        ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                                CARDS_XPATH + "//div[contains(@class,'well')][contains(normalize-space(), 'Ingen uppgift matchar filtren.')]"))));
+        browser.waiting()
+                .withMessage(() -> "the task list to load")
+                .until(
+                        ExpectedConditions.or(
+                                ExpectedConditions.visibilityOfElementLocated(
+                                        By.xpath(CARDS_XPATH + "//ol[contains(@class,'tasks-list')]")),
+                                ExpectedConditions.visibilityOfElementLocated(
+                                        By.xpath(
+                                                CARDS_XPATH
+                                                        + "//div[contains(@class,'well')][contains(normalize-space(), 'Ingen uppgift matchar filtren.')]"))));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("div[cam-tasks] > .loader")));
     }
 
@@ -216,7 +235,8 @@ final class Tasklist {
     }
 
     private static String cardXpath(String taskName, String reference) {
-        return cardXpath(taskName) + "[.//span[contains(@class,'variable-value')][normalize-space()='" + reference + "']]";
+        return cardXpath(taskName) + "[.//span[contains(@class,'variable-value')][normalize-space()='" + reference
+                + "']]";
     }
 
     private static String cardXpath(String taskName) {

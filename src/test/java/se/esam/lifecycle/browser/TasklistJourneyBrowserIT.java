@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -44,8 +43,8 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
 
         browser.step("anna's mailbox has the receipt and the disposition");
         awaitMail("anna@pensionsmyndigheten.example", "Vi har tagit emot din synpunkt " + reference);
-        MimeMessage decision = awaitMail("anna@pensionsmyndigheten.example",
-                "Beslut om synpunkt " + reference + ": Avslagen");
+        MimeMessage decision =
+                awaitMail("anna@pensionsmyndigheten.example", "Beslut om synpunkt " + reference + ": Avslagen");
         assertThat(decision.getContent().toString())
                 .contains("Ställningstagande: Avslagen")
                 .contains("Motivering: " + reason)
@@ -140,8 +139,7 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
         tasklist.claim("Erik Eriksson");
 
         browser.step("erik rejects the feedback with a reason");
-        form.choose("Field_disposition", "Avslås")
-                .type("Field_dispositionReason", reason);
+        form.choose("Field_disposition", "Avslås").type("Field_dispositionReason", reason);
         tasklist.complete();
 
         browser.step("the review task has left erik's lists");
@@ -183,10 +181,15 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
     /** One row of the /feedback table, by column heading; the browser must be on /feedback. */
     private Map<String, String> feedbackRow(String reference) {
         List<String> headings = browser.driver().findElements(By.cssSelector("main table thead th")).stream()
-                .map(WebElement::getText).map(String::trim).toList();
+                .map(WebElement::getText)
+                .map(String::trim)
+                .toList();
         WebElement row = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//main//table/tbody/tr[td[1]/a[normalize-space()='" + reference + "']]")));
-        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).map(String::trim).toList();
+        List<String> cells = row.findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .map(String::trim)
+                .toList();
         assertThat(cells).hasSameSizeAs(headings);
         Map<String, String> byHeading = new LinkedHashMap<>();
         for (int i = 0; i < headings.size(); i++) {
@@ -196,22 +199,26 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
     }
 
     private String text(By locator) {
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText().trim();
+        return browser.until(ExpectedConditions.visibilityOfElementLocated(locator))
+                .getText()
+                .trim();
     }
 
     private MimeMessage awaitMail(String recipient, String subject) throws MessagingException {
         long deadline = System.currentTimeMillis() + Browser.TIMEOUT.toMillis();
         while (true) {
             for (MimeMessage message : mail.getReceivedMessages()) {
-                if (subject.equals(message.getSubject()) && List.of(message.getRecipients(Message.RecipientType.TO))
-                        .stream().anyMatch(address -> address.toString().equals(recipient))) {
+                if (subject.equals(message.getSubject())
+                        && List.of(message.getRecipients(Message.RecipientType.TO)).stream()
+                                .anyMatch(address -> address.toString().equals(recipient))) {
                     return message;
                 }
             }
             if (System.currentTimeMillis() > deadline) {
                 List<String> received = new ArrayList<>();
                 for (MimeMessage message : mail.getReceivedMessages()) {
-                    received.add(List.of(message.getRecipients(Message.RecipientType.TO)) + ": " + message.getSubject());
+                    received.add(
+                            List.of(message.getRecipients(Message.RecipientType.TO)) + ": " + message.getSubject());
                 }
                 throw new AssertionError("no mail '" + subject + "' to " + recipient + "; received " + received);
             }
@@ -219,5 +226,4 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
             mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
         }
     }
-
 }

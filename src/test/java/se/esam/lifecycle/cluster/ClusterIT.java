@@ -37,6 +37,7 @@ class ClusterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Enough timers that one node, running one job at a time, cannot run them all before the other polls. */
     private static final int ITEMS = 12;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -45,10 +46,19 @@ class ClusterIT {
         PostgresDatabase database = PostgresDatabase.createEmpty(ClusterIT.class);
         // both executors poll often and each runs one job at a time: a node that finds the timers first
         // cannot take them all before the other's next poll, so both must run some
-        Map<String, String> quickDeadlines = Map.of("camunda.bpm.job-execution.wait-time-in-millis", "100",
-                "camunda.bpm.job-execution.max-wait", "200", "camunda.bpm.job-execution.max-jobs-per-acquisition",
-                "1", "camunda.bpm.job-execution.core-pool-size", "1", "camunda.bpm.job-execution.max-pool-size", "1",
-                "camunda.bpm.job-execution.queue-capacity", "1");
+        Map<String, String> quickDeadlines = Map.of(
+                "camunda.bpm.job-execution.wait-time-in-millis",
+                "100",
+                "camunda.bpm.job-execution.max-wait",
+                "200",
+                "camunda.bpm.job-execution.max-jobs-per-acquisition",
+                "1",
+                "camunda.bpm.job-execution.core-pool-size",
+                "1",
+                "camunda.bpm.job-execution.max-pool-size",
+                "1",
+                "camunda.bpm.job-execution.queue-capacity",
+                "1");
         // one after the other: the first creates the schema
         try (AppNode a = AppNode.start("node-a", database.url(), quickDeadlines);
                 AppNode b = AppNode.start("node-b", database.url(), quickDeadlines)) {
@@ -78,58 +88,109 @@ class ClusterIT {
             for (String reference : references) {
                 assertThat(status(b, reference)).as(reference).isEqualTo("UNANSWERED");
                 assertThat(history(a, reference).stream().filter(e -> "CLOSED_UNANSWERED".equals(e.get("action"))))
-                        .as("closed once: " + reference).hasSize(1);
+                        .as("closed once: " + reference)
+                        .hasSize(1);
                 assertThat(mails.stream().filter(m -> m.subject().equals("Synpunkt " + reference + " har avslutats")))
-                        .as("mailed once: " + reference).hasSize(1);
-                assertThat(mails.stream().filter(m -> m.subject().equals("Vi har tagit emot din synpunkt "
-                        + reference))).as("receipt mailed once: " + reference).hasSize(1);
+                        .as("mailed once: " + reference)
+                        .hasSize(1);
+                assertThat(mails.stream()
+                                .filter(m -> m.subject().equals("Vi har tagit emot din synpunkt " + reference)))
+                        .as("receipt mailed once: " + reference)
+                        .hasSize(1);
             }
             Map<String, Integer> timersByNode = timersRun(database, references);
             System.out.println("[cluster] clarification timers run per node: " + timersByNode);
-            assertThat(timersByNode.values().stream().mapToInt(Integer::intValue).sum())
-                    .as("one successful timer job per item, across both nodes").isEqualTo(ITEMS);
-            assertThat(timersByNode).as("clarification timers run per node: both executors took part")
-                    .containsOnlyKeys("node-a", "node-b").allSatisfy((node, run) -> assertThat(run).isPositive());
+            assertThat(timersByNode.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .as("one successful timer job per item, across both nodes")
+                    .isEqualTo(ITEMS);
+            assertThat(timersByNode)
+                    .as("clarification timers run per node: both executors took part")
+                    .containsOnlyKeys("node-a", "node-b")
+                    .allSatisfy((node, run) -> assertThat(run).isPositive());
         }
     }
 
     private String submit(AppNode node, String user) throws Exception {
-        HttpResponse<String> response = send(node, user, "POST", "/api/feedback", Map.of("guidanceId",
-                "digital-samverkan", "sectionId", "2.1", "type", "GAP", "description", "Exempel saknas."));
+        HttpResponse<String> response = send(
+                node,
+                user,
+                "POST",
+                "/api/feedback",
+                Map.of(
+                        "guidanceId",
+                        "digital-samverkan",
+                        "sectionId",
+                        "2.1",
+                        "type",
+                        "GAP",
+                        "description",
+                        "Exempel saknas."));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return (String) JSON.readValue(response.body(), Map.class).get("reference");
     }
 
     private void askForClarification(AppNode node, String reference) throws Exception {
-        HttpResponse<String> tasks = send(node, "karin", "GET",
-                "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference, null);
-        List<Map<String, Object>> found = JSON.readValue(tasks.body(), new TypeReference<>() {
-        });
-        assertThat(found).as("triage task of " + reference + " on " + node.name()).hasSize(1);
-        HttpResponse<String> done = send(node, "karin", "POST", "/engine-rest/task/" + found.get(0).get("id")
-                + "/submit-form", Map.of("variables", Map.of("triageDecision", Map.of("value", "clarify"),
-                        "clarificationQuestion", Map.of("value", "Vilket avsnitt avser du?"))));
+        HttpResponse<String> tasks = send(
+                node,
+                "karin",
+                "GET",
+                "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
+                null);
+        List<Map<String, Object>> found = JSON.readValue(tasks.body(), new TypeReference<>() {});
+        assertThat(found)
+                .as("triage task of " + reference + " on " + node.name())
+                .hasSize(1);
+        HttpResponse<String> done = send(
+                node,
+                "karin",
+                "POST",
+                "/engine-rest/task/" + found.get(0).get("id") + "/submit-form",
+                Map.of(
+                        "variables",
+                        Map.of(
+                                "triageDecision",
+                                Map.of("value", "clarify"),
+                                "clarificationQuestion",
+                                Map.of("value", "Vilket avsnitt avser du?"))));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 
     private void deadlineAt(AppNode node, String reference, java.time.ZonedDateTime due) throws Exception {
-        String instance = (String) JSON.readValue(send(node, "admin", "GET", "/engine-rest/process-instance"
-                + "?businessKey=" + reference, null).body(), List.class).stream().findFirst()
-                .map(i -> ((Map<?, ?>) i).get("id")).orElseThrow();
-        List<Map<String, Object>> timers = JSON.readValue(send(node, "admin", "GET", "/engine-rest/job?timers=true"
-                + "&processInstanceId=" + instance, null).body(), new TypeReference<>() {
-                });
+        String instance = (String) JSON
+                .readValue(
+                        send(node, "admin", "GET", "/engine-rest/process-instance" + "?businessKey=" + reference, null)
+                                .body(),
+                        List.class)
+                .stream()
+                .findFirst()
+                .map(i -> ((Map<?, ?>) i).get("id"))
+                .orElseThrow();
+        List<Map<String, Object>> timers = JSON.readValue(
+                send(node, "admin", "GET", "/engine-rest/job?timers=true" + "&processInstanceId=" + instance, null)
+                        .body(),
+                new TypeReference<>() {});
         assertThat(timers).as("the clarification deadline of " + reference).hasSize(1);
-        HttpResponse<String> moved = send(node, "admin", "PUT", "/engine-rest/job/" + timers.get(0).get("id")
-                + "/duedate", Map.of("duedate", java.time.format.DateTimeFormatter
-                        .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(due)));
+        HttpResponse<String> moved = send(
+                node,
+                "admin",
+                "PUT",
+                "/engine-rest/job/" + timers.get(0).get("id") + "/duedate",
+                Map.of(
+                        "duedate",
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                                .format(due)));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
     }
 
     private String status(AppNode node, String reference) {
         try {
-            return (String) JSON.readValue(send(node, "karin", "GET", "/api/feedback/" + reference, null).body(),
-                    Map.class).get("status");
+            return (String) JSON.readValue(
+                            send(node, "karin", "GET", "/api/feedback/" + reference, null)
+                                    .body(),
+                            Map.class)
+                    .get("status");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -137,13 +198,15 @@ class ClusterIT {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> history(AppNode node, String reference) throws Exception {
-        return (List<Map<String, Object>>) JSON.readValue(send(node, "karin", "GET", "/api/feedback/" + reference,
-                null).body(), Map.class).get("history");
+        return (List<Map<String, Object>>) JSON.readValue(
+                        send(node, "karin", "GET", "/api/feedback/" + reference, null)
+                                .body(),
+                        Map.class)
+                .get("history");
     }
 
     /** Successful timer jobs of the items' processes, by the node (host name) that ran them. */
-    private static Map<String, Integer> timersRun(PostgresDatabase database, List<String> references)
-            throws Exception {
+    private static Map<String, Integer> timersRun(PostgresDatabase database, List<String> references) throws Exception {
         Map<String, Integer> byNode = new java.util.TreeMap<>();
         try (Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
                 PreparedStatement query = connection.prepareStatement("select l.hostname_, count(*) "
@@ -165,11 +228,17 @@ class ClusterIT {
     private HttpResponse<String> send(AppNode node, String user, String method, String path, Object body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -48,29 +48,42 @@ import se.esam.lifecycle.support.PostgresDatabase;
 class CrashIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TYPES = List.of("ERROR", "GAP", "NOT_WORKING_IN_PRACTICE", "SUGGESTION",
-            "EDITORIAL");
+    private static final List<String> TYPES =
+            List.of("ERROR", "GAP", "NOT_WORKING_IN_PRACTICE", "SUGGESTION", "EDITORIAL");
     private static final List<String> SECTIONS = List.of("1", "2", "2.1", "3");
-    private static final Map<String, String> ORGANISATIONS = Map.of("anna", "org-pensionsmyndigheten", "olof",
-            "org-kronofogden");
+    private static final Map<String, String> ORGANISATIONS =
+            Map.of("anna", "org-pensionsmyndigheten", "olof", "org-kronofogden");
     private static final String RECEIPT = "Vi har tagit emot din synpunkt ";
     /** Enough load that the kill lands among requests, counted rather than waited for. */
     private static final int SUBMISSIONS_BEFORE_KILL = 20;
+
     private static final int TRIAGES_BEFORE_KILL = 3;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** What a client sent under one idempotency key. */
     record Submission(String key, String user, String type, String sectionId, String description) {
 
         static Submission numbered(int n, String user) {
             String key = "crash-" + n;
-            return new Submission(key, user, TYPES.get(n % TYPES.size()), SECTIONS.get(n % SECTIONS.size()),
+            return new Submission(
+                    key,
+                    user,
+                    TYPES.get(n % TYPES.size()),
+                    SECTIONS.get(n % SECTIONS.size()),
                     "Synpunkt " + key + " från " + user + ": avsnittet behöver ett exempel (nr " + n + ").");
         }
 
         Map<String, String> body() {
-            return Map.of("guidanceId", "digital-samverkan", "sectionId", sectionId, "type", type, "description",
+            return Map.of(
+                    "guidanceId",
+                    "digital-samverkan",
+                    "sectionId",
+                    sectionId,
+                    "type",
+                    type,
+                    "description",
                     description);
         }
     }
@@ -80,8 +93,10 @@ class CrashIT {
             throws Exception {
         PostgresDatabase database = PostgresDatabase.create(CrashIT.class);
         // a mail claimed by the killed node is sent again once its claim has run out
-        try (AppNode node = AppNode.start("crash", database.url(), Map.of("guidance.mail.retry-poll", "PT2S",
-                "guidance.mail.send-timeout", "PT15S"))) {
+        try (AppNode node = AppNode.start(
+                "crash",
+                database.url(),
+                Map.of("guidance.mail.retry-poll", "PT2S", "guidance.mail.send-timeout", "PT15S"))) {
             Map<Submission, String> acknowledged = new ConcurrentHashMap<>();
             Set<Submission> unacknowledged = ConcurrentHashMap.newKeySet();
             Set<String> triaged = ConcurrentHashMap.newKeySet();
@@ -118,17 +133,20 @@ class CrashIT {
                 return null;
             });
 
-            awaitUntil(Duration.ofMinutes(5), () -> acknowledged.size() >= SUBMISSIONS_BEFORE_KILL
-                    && triaged.size() >= TRIAGES_BEFORE_KILL);
+            awaitUntil(
+                    Duration.ofMinutes(5),
+                    () -> acknowledged.size() >= SUBMISSIONS_BEFORE_KILL && triaged.size() >= TRIAGES_BEFORE_KILL);
             node.kill();
             running.set(false);
             load.shutdown();
             assertThat(load.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
             System.out.println("[crash] killed after " + acknowledged.size() + " acknowledged submissions, "
                     + triaged.size() + " acknowledged triages, " + unacknowledged.size() + " unacknowledged");
-            assertThat(acknowledged).as("submissions acknowledged before the kill")
+            assertThat(acknowledged)
+                    .as("submissions acknowledged before the kill")
                     .hasSizeGreaterThanOrEqualTo(SUBMISSIONS_BEFORE_KILL);
-            assertThat(triaged).as("triages acknowledged before the kill")
+            assertThat(triaged)
+                    .as("triages acknowledged before the kill")
                     .hasSizeGreaterThanOrEqualTo(TRIAGES_BEFORE_KILL);
             Set<String> beingSentAtTheKill = messageIdsBeingSent(database);
             Map<Submission, String> acknowledgedBeforeTheKill = Map.copyOf(acknowledged);
@@ -149,7 +167,9 @@ class CrashIT {
             for (Map.Entry<Submission, String> before : acknowledgedBeforeTheKill.entrySet()) {
                 HttpResponse<String> retried = submit(node, before.getKey());
                 assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
-                assertThat(isReplay(retried)).as("replayed: " + before.getKey().key()).isTrue();
+                assertThat(isReplay(retried))
+                        .as("replayed: " + before.getKey().key())
+                        .isTrue();
                 assertThat(reference(retried)).as(before.getKey().key()).isEqualTo(before.getValue());
                 replayed++;
             }
@@ -159,26 +179,43 @@ class CrashIT {
                     Statement sql = connection.createStatement()) {
                 assertStoredAsSent(connection, acknowledged);
                 for (String reference : triaged) {
-                    Map<String, String> stored = row(connection, "select status, expert_group from feedback "
-                            + "where reference = ?", reference);
-                    assertThat(stored.get("status")).as("triaged before the kill: " + reference)
+                    Map<String, String> stored = row(
+                            connection,
+                            "select status, expert_group from feedback " + "where reference = ?",
+                            reference);
+                    assertThat(stored.get("status"))
+                            .as("triaged before the kill: " + reference)
                             .isNotEqualTo("IN_TRIAGE");
-                    assertThat(stored.get("expert_group")).as("routed before the kill: " + reference)
+                    assertThat(stored.get("expert_group"))
+                            .as("routed before the kill: " + reference)
                             .isEqualTo("expert-architecture");
                 }
-                assertThat(count(sql, "select count(*) from feedback")).as("one feedback per idempotency key")
+                assertThat(count(sql, "select count(*) from feedback"))
+                        .as("one feedback per idempotency key")
                         .isEqualTo(acknowledged.size());
-                assertThat(count(sql, "select count(*) from feedback f where not exists (select 1 from "
-                        + "act_hi_procinst p where p.proc_inst_id_ = f.process_instance_id)"))
-                        .as("feedback without its process").isZero();
-                assertThat(count(sql, "select count(*) from act_hi_procinst p where not exists (select 1 from "
-                        + "feedback f where f.process_instance_id = p.proc_inst_id_ or f.reference = "
-                        + "p.business_key_)")).as("process without its feedback").isZero();
-                assertThat(count(sql, "select count(*) from feedback f where f.status = 'IN_TRIAGE' and not exists "
-                        + "(select 1 from act_ru_task t where t.proc_inst_id_ = f.process_instance_id and "
-                        + "t.task_def_key_ = 'TriageFeedback')")).as("in triage without a triage task").isZero();
+                assertThat(count(
+                                sql,
+                                "select count(*) from feedback f where not exists (select 1 from "
+                                        + "act_hi_procinst p where p.proc_inst_id_ = f.process_instance_id)"))
+                        .as("feedback without its process")
+                        .isZero();
+                assertThat(count(
+                                sql,
+                                "select count(*) from act_hi_procinst p where not exists (select 1 from "
+                                        + "feedback f where f.process_instance_id = p.proc_inst_id_ or f.reference = "
+                                        + "p.business_key_)"))
+                        .as("process without its feedback")
+                        .isZero();
+                assertThat(count(
+                                sql,
+                                "select count(*) from feedback f where f.status = 'IN_TRIAGE' and not exists "
+                                        + "(select 1 from act_ru_task t where t.proc_inst_id_ = f.process_instance_id and "
+                                        + "t.task_def_key_ = 'TriageFeedback')"))
+                        .as("in triage without a triage task")
+                        .isZero();
 
-                awaitUntil(Duration.ofMinutes(2),
+                awaitUntil(
+                        Duration.ofMinutes(2),
                         () -> count(sql, "select count(*) from mail_outbox where sent_at is null") == 0);
                 assertMailedAsPromised(connection, node.mails(), beingSentAtTheKill, acknowledged);
             }
@@ -191,13 +228,26 @@ class CrashIT {
         assertThat(acknowledged).isNotEmpty();
         for (Map.Entry<Submission, String> entry : acknowledged.entrySet()) {
             Submission sent = entry.getKey();
-            Map<String, String> stored = row(connection, "select guidance_id, section_id, feedback_type, "
-                    + "description, submitter, submitter_organisation from feedback where reference = ?",
+            Map<String, String> stored = row(
+                    connection,
+                    "select guidance_id, section_id, feedback_type, "
+                            + "description, submitter, submitter_organisation from feedback where reference = ?",
                     entry.getValue());
-            assertThat(stored).as(sent.key() + " stored as " + entry.getValue()).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("guidance_id", "digital-samverkan", "section_id", sent.sectionId(), "feedback_type",
-                            sent.type(), "description", sent.description(), "submitter", sent.user(),
-                            "submitter_organisation", ORGANISATIONS.get(sent.user())));
+            assertThat(stored)
+                    .as(sent.key() + " stored as " + entry.getValue())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "guidance_id",
+                            "digital-samverkan",
+                            "section_id",
+                            sent.sectionId(),
+                            "feedback_type",
+                            sent.type(),
+                            "description",
+                            sent.description(),
+                            "submitter",
+                            sent.user(),
+                            "submitter_organisation",
+                            ORGANISATIONS.get(sent.user())));
         }
     }
 
@@ -206,8 +256,12 @@ class CrashIT {
      * found twice belongs to a mail that was being sent when the node was killed; each acknowledged
      * submission got one receipt.
      */
-    private static void assertMailedAsPromised(Connection connection, List<AppNode.Mail> mails,
-            Set<String> beingSentAtTheKill, Map<Submission, String> acknowledged) throws Exception {
+    private static void assertMailedAsPromised(
+            Connection connection,
+            List<AppNode.Mail> mails,
+            Set<String> beingSentAtTheKill,
+            Map<Submission, String> acknowledged)
+            throws Exception {
         Map<String, String> subjectByMessageId = new HashMap<>();
         try (Statement sql = connection.createStatement();
                 ResultSet rs = sql.executeQuery("select message_id, subject from mail_outbox")) {
@@ -218,24 +272,35 @@ class CrashIT {
         assertThat(subjectByMessageId).as("mails in the outbox").isNotEmpty().doesNotContainKey(null);
         assertThat(mails).as("mails delivered").isNotEmpty();
         for (AppNode.Mail mail : mails) {
-            assertThat(subjectByMessageId).as("the outbox row of " + mail.file())
+            assertThat(subjectByMessageId)
+                    .as("the outbox row of " + mail.file())
                     .containsEntry(mail.messageId(), mail.subject());
         }
-        Map<String, Long> deliveries = mails.stream()
-                .collect(Collectors.groupingBy(AppNode.Mail::messageId, Collectors.counting()));
-        assertThat(deliveries.keySet()).as("one Message-ID per outbox row, each delivered")
+        Map<String, Long> deliveries =
+                mails.stream().collect(Collectors.groupingBy(AppNode.Mail::messageId, Collectors.counting()));
+        assertThat(deliveries.keySet())
+                .as("one Message-ID per outbox row, each delivered")
                 .isEqualTo(subjectByMessageId.keySet());
-        Set<String> deliveredTwice = deliveries.entrySet().stream().filter(e -> e.getValue() > 1)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> deliveredTwice = deliveries.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         System.out.println("[crash] " + mails.size() + " mails, " + deliveries.size() + " Message-IDs; "
                 + beingSentAtTheKill.size() + " being sent at the kill, delivered twice: " + deliveredTwice);
-        assertThat(deliveredTwice).as("delivered more than once: only mails being sent at the kill")
+        assertThat(deliveredTwice)
+                .as("delivered more than once: only mails being sent at the kill")
                 .isSubsetOf(beingSentAtTheKill);
-        assertThat(deliveries).as("never more than one resend").allSatisfy((id, n) -> assertThat(n).isLessThan(3));
+        assertThat(deliveries)
+                .as("never more than one resend")
+                .allSatisfy((id, n) -> assertThat(n).isLessThan(3));
 
-        List<String> receipts = subjectByMessageId.values().stream().filter(s -> s.startsWith(RECEIPT))
-                .map(s -> s.substring(RECEIPT.length())).toList();
-        assertThat(receipts).as("one receipt per acknowledged submission").doesNotHaveDuplicates()
+        List<String> receipts = subjectByMessageId.values().stream()
+                .filter(s -> s.startsWith(RECEIPT))
+                .map(s -> s.substring(RECEIPT.length()))
+                .toList();
+        assertThat(receipts)
+                .as("one receipt per acknowledged submission")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(new HashSet<>(acknowledged.values()));
     }
 
@@ -244,8 +309,8 @@ class CrashIT {
         Set<String> ids = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(database.url(), "postgres", "");
                 Statement sql = connection.createStatement();
-                ResultSet rs = sql.executeQuery("select message_id from mail_outbox where sent_at is null "
-                        + "and attempts > 0")) {
+                ResultSet rs = sql.executeQuery(
+                        "select message_id from mail_outbox where sent_at is null " + "and attempts > 0")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -256,44 +321,75 @@ class CrashIT {
     private HttpResponse<String> submit(AppNode node, Submission submission) throws Exception {
         HttpRequest request = authorized(node, submission.user(), "/api/feedback")
                 .header("Idempotency-Key", submission.key())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(submission.body()))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(submission.body())))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean isReplay(HttpResponse<String> response) {
-        return response.headers().firstValue("Idempotent-Replayed").map(Boolean::parseBoolean).orElseThrow();
+        return response.headers()
+                .firstValue("Idempotent-Replayed")
+                .map(Boolean::parseBoolean)
+                .orElseThrow();
     }
 
     /** Routes the oldest waiting feedback; its reference once the engine acknowledged it. */
     private Optional<String> triageOne(AppNode node) throws Exception {
-        List<Map<String, Object>> tasks = JSON.readValue(send(node, "karin", "GET",
-                "/engine-rest/task?taskDefinitionKey=TriageFeedback&maxResults=1", null).body(), new TypeReference<>() {
-                });
+        List<Map<String, Object>> tasks = JSON.readValue(
+                send(node, "karin", "GET", "/engine-rest/task?taskDefinitionKey=TriageFeedback&maxResults=1", null)
+                        .body(),
+                new TypeReference<>() {});
         if (tasks.isEmpty()) {
             Thread.sleep(100);
             return Optional.empty();
         }
         Map<String, Object> task = tasks.get(0);
-        String reference = (String) JSON.readValue(send(node, "karin", "GET", "/engine-rest/process-instance/"
-                + task.get("processInstanceId"), null).body(), Map.class).get("businessKey");
-        HttpResponse<String> done = send(node, "karin", "POST", "/engine-rest/task/" + task.get("id") + "/submit-form",
-                Map.of("variables", Map.of("triageDecision", Map.of("value", "route"), "expertGroup",
-                        Map.of("value", "expert-architecture"), "priority", Map.of("value", "NORMAL"))));
+        String reference = (String) JSON.readValue(
+                        send(
+                                        node,
+                                        "karin",
+                                        "GET",
+                                        "/engine-rest/process-instance/" + task.get("processInstanceId"),
+                                        null)
+                                .body(),
+                        Map.class)
+                .get("businessKey");
+        HttpResponse<String> done = send(
+                node,
+                "karin",
+                "POST",
+                "/engine-rest/task/" + task.get("id") + "/submit-form",
+                Map.of(
+                        "variables",
+                        Map.of(
+                                "triageDecision",
+                                Map.of("value", "route"),
+                                "expertGroup",
+                                Map.of("value", "expert-architecture"),
+                                "priority",
+                                Map.of("value", "NORMAL"))));
         return done.statusCode() == 204 ? Optional.of(reference) : Optional.empty();
     }
 
     private HttpResponse<String> send(AppNode node, String user, String method, String path, Object body)
             throws Exception {
         HttpRequest.Builder request = authorized(node, user, path);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder authorized(AppNode node, String user, String path) {
-        return HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                        .getBytes(StandardCharsets.UTF_8)))
+        return HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json");
     }
 

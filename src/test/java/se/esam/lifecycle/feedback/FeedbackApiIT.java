@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,7 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import se.esam.lifecycle.support.TestEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +35,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -58,11 +58,9 @@ class FeedbackApiIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     JdbcClient jdbc;
@@ -78,8 +76,9 @@ class FeedbackApiIT {
         String reference = (String) response.getBody().get("reference");
         assertThat(reference).matches("FB-\\d{4}-\\d{4}");
         assertThat(response.getHeaders().getLocation()).hasPath("/api/feedback/" + reference);
-        assertThat(response.getBody()).containsEntry("status", "IN_TRIAGE").containsEntry("organisation",
-                "Pensionsmyndigheten");
+        assertThat(response.getBody())
+                .containsEntry("status", "IN_TRIAGE")
+                .containsEntry("organisation", "Pensionsmyndigheten");
         assertThat(get("anna", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -88,28 +87,37 @@ class FeedbackApiIT {
         String reference = reference(submit("anna", gap("Principen behöver exempel från kommuner.")));
 
         String triage = taskOf("karin", "TriageFeedback", reference);
-        assertThat(formVariables("karin", triage)).containsKeys("reference", "description", "guidanceTitle",
-                "expertGroup", "priority");
-        claimAndSubmit("karin", triage, Map.of("triageDecision", "route", "expertGroup", "expert-architecture",
-                "priority", "NORMAL"));
+        assertThat(formVariables("karin", triage))
+                .containsKeys("reference", "description", "guidanceTitle", "expertGroup", "priority");
+        claimAndSubmit(
+                "karin",
+                triage,
+                Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
 
         String review = taskOf("erik", "ReviewFeedback", reference);
-        ResponseEntity<Map<String, Object>> withoutReason = post("erik", "/engine-rest/task/" + review + "/submit-form",
+        ResponseEntity<Map<String, Object>> withoutReason = post(
+                "erik",
+                "/engine-rest/task/" + review + "/submit-form",
                 Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"))));
         assertRefusedByCamundasApi(withoutReason, "dispositionReason");
-        claimAndSubmit("erik", review, Map.of("disposition", "REJECTED",
-                "dispositionReason", "Exemplen finns redan i bilaga 2."));
+        claimAndSubmit(
+                "erik",
+                review,
+                Map.of("disposition", "REJECTED", "dispositionReason", "Exemplen finns redan i bilaga 2."));
 
         Map<String, Object> status = get("anna", "/api/feedback/" + reference).getBody();
-        assertThat(status).containsEntry("status", "REJECTED").containsEntry("disposition", "REJECTED")
+        assertThat(status)
+                .containsEntry("status", "REJECTED")
+                .containsEntry("disposition", "REJECTED")
                 .containsEntry("reason", "Exemplen finns redan i bilaga 2.");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> history = (List<Map<String, Object>>) status.get("history");
-        assertThat(history).extracting(h -> h.get("action") + " by " + h.get("by")).containsSubsequence(
-                "SUBMITTED by anna", "ROUTED by karin", "DECIDED by erik");
+        assertThat(history)
+                .extracting(h -> h.get("action") + " by " + h.get("by"))
+                .containsSubsequence("SUBMITTED by anna", "ROUTED by karin", "DECIDED by erik");
 
-        assertThat(mailsTo("anna@pensionsmyndigheten.example")).anySatisfy(
-                subject -> assertThat(subject).contains(reference).contains("Avslagen"));
+        assertThat(mailsTo("anna@pensionsmyndigheten.example"))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains("Avslagen"));
     }
 
     @Test
@@ -117,29 +125,45 @@ class FeedbackApiIT {
         String reference = reference(submit("anna", gap("Bara Pensionsmyndigheten ska se detta.")));
 
         assertThat(get("olof", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(getList("olof", "/api/feedback").getBody()).extracting(f -> f.get("reference"))
+        assertThat(getList("olof", "/api/feedback").getBody())
+                .extracting(f -> f.get("reference"))
                 .doesNotContain(reference);
-        assertThat(getList("anna", "/api/feedback").getBody()).extracting(f -> f.get("reference")).contains(reference);
+        assertThat(getList("anna", "/api/feedback").getBody())
+                .extracting(f -> f.get("reference"))
+                .contains(reference);
         // the kansli oversees all feedback
         assertThat(get("karin", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void onlyTheRoutedExpertGroupSeesTheReviewTask() {
-        String reference = reference(submit("olof", new Submission("dataskydd-informationsutbyte", "2.0", "2",
-                FeedbackType.ERROR, "Hänvisningen till artikel 26 är fel.")));
+        String reference = reference(submit(
+                "olof",
+                new Submission(
+                        "dataskydd-informationsutbyte",
+                        "2.0",
+                        "2",
+                        FeedbackType.ERROR,
+                        "Hänvisningen till artikel 26 är fel.")));
         String triage = taskOf("karin", "TriageFeedback", reference);
-        claimAndSubmit("karin", triage, Map.of("triageDecision", "route", "expertGroup", "expert-law",
-                "priority", "HIGH"));
+        claimAndSubmit(
+                "karin", triage, Map.of("triageDecision", "route", "expertGroup", "expert-law", "priority", "HIGH"));
 
         assertThat(tasks("lena", "ReviewFeedback")).anyMatch(t -> reference.equals(businessKeyOf(t)));
         // the routed group reads this process's variables (Tasklist's task cards), no other group does
         String instance = (String) tasks("lena", "ReviewFeedback").stream()
-                .filter(t -> reference.equals(businessKeyOf(t))).findFirst().orElseThrow().get("processInstanceId");
+                .filter(t -> reference.equals(businessKeyOf(t)))
+                .findFirst()
+                .orElseThrow()
+                .get("processInstanceId");
         String variables = "/engine-rest/variable-instance?variableName=reference&processInstanceIdIn=" + instance;
-        assertThat(getList("lena", variables).getBody()).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("lena", variables).getBody())
+                .extracting(v -> v.get("value"))
+                .containsExactly(reference);
         assertThat(getList("erik", variables).getBody()).isEmpty();
-        assertThat(getList("olof", variables).getBody()).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("olof", variables).getBody())
+                .extracting(v -> v.get("value"))
+                .containsExactly(reference);
         assertThat(getList("anna", variables).getBody()).isEmpty();
         assertThat(tasks("erik", "ReviewFeedback")).noneMatch(t -> reference.equals(businessKeyOf(t)));
         assertThat(tasks("olof", "ReviewFeedback")).isEmpty();
@@ -152,23 +176,29 @@ class FeedbackApiIT {
     void badInputIsAnsweredWithAProblemNamingTheFieldAndStoresNothing() {
         int before = getList("anna", "/api/feedback").getBody().size();
 
-        assertBadRequest(post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP")),
-                "description");
-        assertBadRequest(post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "OPINION",
-                "description", "x")), "type");
-        assertBadRequest(submit("anna", new Submission("no-such-guidance", null, null, FeedbackType.GAP, "x")),
-                "guidanceId");
-        assertBadRequest(submit("anna", new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "x")),
+        assertBadRequest(
+                post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP")), "description");
+        assertBadRequest(
+                post(
+                        "anna",
+                        "/api/feedback",
+                        Map.of("guidanceId", "digital-samverkan", "type", "OPINION", "description", "x")),
+                "type");
+        assertBadRequest(
+                submit("anna", new Submission("no-such-guidance", null, null, FeedbackType.GAP, "x")), "guidanceId");
+        assertBadRequest(
+                submit("anna", new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "x")),
                 "guidanceVersion");
-        assertBadRequest(submit("anna", new Submission("digital-samverkan", "4.1", "99", FeedbackType.GAP, "x")),
-                "sectionId");
-        assertBadRequest(submit("anna", new Submission("digital-samverkan", null, null, FeedbackType.GAP,
-                "x".repeat(10_001))), "description");
+        assertBadRequest(
+                submit("anna", new Submission("digital-samverkan", "4.1", "99", FeedbackType.GAP, "x")), "sectionId");
+        assertBadRequest(
+                submit("anna", new Submission("digital-samverkan", null, null, FeedbackType.GAP, "x".repeat(10_001))),
+                "description");
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map<String, Object>> malformed = http.withBasicAuth("anna", "anna").exchange("/api/feedback",
-                HttpMethod.POST, new HttpEntity<>("{\"guidanceId\": ", headers), JSON);
+        ResponseEntity<Map<String, Object>> malformed = http.withBasicAuth("anna", "anna")
+                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>("{\"guidanceId\": ", headers), JSON);
         assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(malformed.getHeaders().getContentType().toString()).contains("application/problem+json");
 
@@ -186,14 +216,23 @@ class FeedbackApiIT {
     void referencesNotWrittenAsTheyAreHandedOutAreRefusedNamingTheParameter() {
         String reference = reference(submit("anna", gap("Referensen skrivs exakt.")));
         String number = reference.substring(8);
-        List<String> lenient = List.of(reference.substring(0, 8) + Integer.parseInt(number), reference.toLowerCase(),
-                reference.replace("-" + number, "-0" + number), " " + reference, reference + " ", "FB-+2026-" + number,
-                "' or 1=1 --", "FB-2026-01234");
+        List<String> lenient = List.of(
+                reference.substring(0, 8) + Integer.parseInt(number),
+                reference.toLowerCase(),
+                reference.replace("-" + number, "-0" + number),
+                " " + reference,
+                reference + " ",
+                "FB-+2026-" + number,
+                "' or 1=1 --",
+                "FB-2026-01234");
         assertThat(lenient).isNotEmpty();
         for (String wrong : lenient) {
-            ResponseEntity<Map<String, Object>> response = http.withBasicAuth("karin", "karin").exchange(
-                    org.springframework.http.RequestEntity.get(java.net.URI.create(http.getRootUri() + "/api/feedback/"
-                            + encode(wrong))).build(), JSON);
+            ResponseEntity<Map<String, Object>> response = http.withBasicAuth("karin", "karin")
+                    .exchange(
+                            org.springframework.http.RequestEntity.get(
+                                            java.net.URI.create(http.getRootUri() + "/api/feedback/" + encode(wrong)))
+                                    .build(),
+                            JSON);
             assertThat(response.getStatusCode()).as("'%s'", wrong).isEqualTo(HttpStatus.BAD_REQUEST);
             assertBadRequest(response, "reference");
         }
@@ -220,24 +259,35 @@ class FeedbackApiIT {
 
         for (String text : List.of(fits, justOver, longest)) {
             String reference = reference(submit("anna", gap(text)));
-            assertThat(jdbc.sql("select description from feedback where reference = ?").param(reference)
-                    .query(String.class).single()).isEqualTo(text);
+            assertThat(jdbc.sql("select description from feedback where reference = ?")
+                            .param(reference)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(text);
             assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("description", text);
             String instance = jdbc.sql("select process_instance_id from feedback where reference = ?")
-                    .param(reference).query(String.class).single();
-            List<Map<String, Object>> variables = getList("karin", "/engine-rest/variable-instance?processInstanceIdIn="
-                    + instance).getBody();
-            assertThat(variables).extracting(v -> v.get("name")).contains("description")
+                    .param(reference)
+                    .query(String.class)
+                    .single();
+            List<Map<String, Object>> variables = getList(
+                            "karin", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)
+                    .getBody();
+            assertThat(variables)
+                    .extracting(v -> v.get("name"))
+                    .contains("description")
                     .doesNotContain("descriptionInFull");
-            String shown = variables.stream().filter(v -> "description".equals(v.get("name")))
-                    .map(v -> (String) v.get("value")).findFirst().orElseThrow();
+            String shown = variables.stream()
+                    .filter(v -> "description".equals(v.get("name")))
+                    .map(v -> (String) v.get("value"))
+                    .findFirst()
+                    .orElseThrow();
             if (text.length() <= 4000) {
                 assertThat(shown).isEqualTo(text);
             } else {
                 assertThat(shown.length()).isLessThanOrEqualTo(4000);
                 assertThat(text).startsWith(shown.substring(0, shown.indexOf("\n\n[…]")));
-                assertThat(shown).endsWith("Hela texten (" + text.length() + " tecken) finns på /feedback/"
-                        + reference + ".");
+                assertThat(shown)
+                        .endsWith("Hela texten (" + text.length() + " tecken) finns på /feedback/" + reference + ".");
             }
         }
         assertBadRequest(submit("anna", gap("d".repeat(10_001))), "description");
@@ -250,7 +300,8 @@ class FeedbackApiIT {
      */
     @Test
     void lenientJsonIsRefusedNamingTheFieldAndStoresNothing() {
-        long before = jdbc.sql("select count(*) from feedback").query(Long.class).single();
+        long before =
+                jdbc.sql("select count(*) from feedback").query(Long.class).single();
         String valid = "\"guidanceId\":\"digital-samverkan\",\"guidanceVersion\":\"4.1\",\"sectionId\":\"2.1\"";
         Map<String, String> refused = new java.util.LinkedHashMap<>();
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"a\",\"description\":\"b\"}", "description");
@@ -260,29 +311,33 @@ class FeedbackApiIT {
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":12345}", "description");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":true}", "description");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":1.5}", "description");
-        refused.put("{\"guidanceId\":\"digital-samverkan\",\"guidanceVersion\":4.1,\"type\":\"GAP\","
-                + "\"description\":\"Version som tal\"}", "guidanceVersion");
+        refused.put(
+                "{\"guidanceId\":\"digital-samverkan\",\"guidanceVersion\":4.1,\"type\":\"GAP\","
+                        + "\"description\":\"Version som tal\"}",
+                "guidanceVersion");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Skräp efter\"} {\"x\":1}", "body");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Skräp efter\"}]", "body");
-        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Okänt fält\",\"priority\":\"HIGH\"}",
-                "priority");
+        refused.put(
+                "{" + valid + ",\"type\":\"GAP\",\"description\":\"Okänt fält\",\"priority\":\"HIGH\"}", "priority");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"NUL \\u0000 i texten\"}", "description");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Klocka \\u0007 i texten\"}", "description");
-        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"DEL \\u007f och C1 \\u0085\"}",
-                "description");
-        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Ensam hög halva \\ud800 här\"}",
-                "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"DEL \\u007f och C1 \\u0085\"}", "description");
+        refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Ensam hög halva \\ud800 här\"}", "description");
         refused.put("{" + valid + ",\"type\":\"GAP\",\"description\":\"Ensam låg halva \\udc00\"}", "description");
-        refused.put("{\"guidanceId\":\"digital-samverkan\\u0000\",\"type\":\"GAP\",\"description\":\"x\"}",
-                "guidanceId");
+        refused.put(
+                "{\"guidanceId\":\"digital-samverkan\\u0000\",\"type\":\"GAP\",\"description\":\"x\"}", "guidanceId");
         assertThat(refused).isNotEmpty();
         refused.forEach((body, field) -> assertBadRequest(postJson("anna", "/api/feedback", body), field));
-        assertThat(jdbc.sql("select count(*) from feedback").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from feedback").query(Long.class).single())
+                .isEqualTo(before);
 
         // line breaks, tabs and whole surrogate pairs are text like any other
         String text = "Rad ett\r\nRad två\tmed tabb och en emoji \uD83D\uDE00".translateEscapes();
-        ResponseEntity<Map<String, Object>> accepted = postJson("anna", "/api/feedback", "{" + valid
-                + ",\"type\":\"GAP\",\"description\":\"Rad ett\\r\\nRad två\\tmed tabb och en emoji \\uD83D\\uDE00\"}");
+        ResponseEntity<Map<String, Object>> accepted = postJson(
+                "anna",
+                "/api/feedback",
+                "{" + valid
+                        + ",\"type\":\"GAP\",\"description\":\"Rad ett\\r\\nRad två\\tmed tabb och en emoji \\uD83D\\uDE00\"}");
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(accepted.getBody()).containsEntry("description", text);
     }
@@ -298,21 +353,28 @@ class FeedbackApiIT {
 
     @Test
     void everythingButTheOpenApiPageAndHealthNeedsLogin() {
-        assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/api/guidance", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/guidance", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         // mats only: a wrong password makes the identity service delay that user's next logins
-        assertThat(http.withBasicAuth("mats", "wrong").getForEntity("/api/feedback", String.class).getStatusCode())
+        assertThat(http.withBasicAuth("mats", "wrong")
+                        .getForEntity("/api/feedback", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         // pages send the browser to the login form (the test client follows the redirect)
         assertThat(http.getForEntity("/feedback", String.class).getBody()).contains("name=\"password\"");
-        assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class).getBody())
+        assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class)
+                        .getBody())
                 .contains("name=\"password\"");
 
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/feedback");
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -320,18 +382,26 @@ class FeedbackApiIT {
         List<Map<String, Object>> documents = getList("anna", "/api/guidance").getBody();
 
         assertThat(documents).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(documents).filteredOn(d -> "digital-samverkan".equals(d.get("id"))).singleElement()
-                .satisfies(d -> assertThat(d.get("versions").toString()).contains("4.1").contains("2.1"));
+        assertThat(documents)
+                .filteredOn(d -> "digital-samverkan".equals(d.get("id")))
+                .singleElement()
+                .satisfies(d ->
+                        assertThat(d.get("versions").toString()).contains("4.1").contains("2.1"));
     }
 
     @Test
     void tasklistHasAFilterPerRole() {
-        List<Map<String, Object>> karins = getList("karin", "/engine-rest/filter").getBody();
+        List<Map<String, Object>> karins =
+                getList("karin", "/engine-rest/filter").getBody();
         List<Map<String, Object>> annas = getList("anna", "/engine-rest/filter").getBody();
 
-        assertThat(karins).extracting(f -> f.get("name")).contains("Triagekö", "Försenade", "Min grupps uppgifter",
-                "Mina uppgifter");
-        assertThat(annas).extracting(f -> f.get("name")).contains("Mina uppgifter").doesNotContain("Triagekö");
+        assertThat(karins)
+                .extracting(f -> f.get("name"))
+                .contains("Triagekö", "Försenade", "Min grupps uppgifter", "Mina uppgifter");
+        assertThat(annas)
+                .extracting(f -> f.get("name"))
+                .contains("Mina uppgifter")
+                .doesNotContain("Triagekö");
     }
 
     @Test
@@ -350,7 +420,10 @@ class FeedbackApiIT {
                 references.add(result.get());
             }
             assertThat(references).hasSize(submissions);
-            List<Integer> numbers = references.stream().map(r -> Integer.parseInt(r.substring(8))).sorted().toList();
+            List<Integer> numbers = references.stream()
+                    .map(r -> Integer.parseInt(r.substring(8)))
+                    .sorted()
+                    .toList();
             assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(submissions - 1);
         } finally {
             pool.shutdownNow();
@@ -392,7 +465,8 @@ class FeedbackApiIT {
     @Test
     void aKeyLeftByASubmissionThatNeverFinishedIsTakenByItsRetry() {
         jdbc.sql("insert into feedback_submission (submitter, idempotency_key, request_hash, created_at) "
-                + "values ('anna', 'left-by-a-crash', 'hash-of-the-lost-request', current_timestamp)").update();
+                        + "values ('anna', 'left-by-a-crash', 'hash-of-the-lost-request', current_timestamp)")
+                .update();
         Submission submission = gap("Skickad igen efter att noden dog.");
 
         ResponseEntity<Map<String, Object>> retried = submitWithKey("anna", submission, "left-by-a-crash");
@@ -400,7 +474,8 @@ class FeedbackApiIT {
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
         assertThat(feedbackWithText(submission.description())).isEqualTo(1);
-        assertThat(reference(submitWithKey("anna", submission, "left-by-a-crash"))).isEqualTo(reference(retried));
+        assertThat(reference(submitWithKey("anna", submission, "left-by-a-crash")))
+                .isEqualTo(reference(retried));
     }
 
     /** A refused submission stores nothing under its key, so the corrected one may use the same key. */
@@ -409,21 +484,31 @@ class FeedbackApiIT {
         Submission wrong = new Submission("digital-samverkan", "9.9", null, FeedbackType.GAP, "Fel version först.");
         assertBadRequest(submitWithKey("anna", wrong, "corrected-later"), "guidanceVersion");
         assertThat(jdbc.sql("select count(*) from feedback_submission where idempotency_key = 'corrected-later'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         Submission corrected = gap("Rätt version sedan.");
-        assertThat(submitWithKey("anna", corrected, "corrected-later").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(submitWithKey("anna", corrected, "corrected-later").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         assertThat(feedbackWithText(corrected.description())).isEqualTo(1);
     }
 
     @Test
     void twoReviewersCompletingTheSameTaskAtOnceOneSucceedsTheOtherGetsConflict() throws Exception {
         String reference = reference(submit("anna", gap("Två granskare svarar samtidigt.")));
-        claimAndSubmit("karin", taskOf("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                "expertGroup", "expert-architecture", "priority", "NORMAL"));
+        claimAndSubmit(
+                "karin",
+                taskOf("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
         String review = taskOf("erik", "ReviewFeedback", reference);
-        Map<String, Object> form = Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"),
-                "dispositionReason", Map.of("value", "Finns redan i bilaga 2.")));
+        Map<String, Object> form = Map.of(
+                "variables",
+                Map.of(
+                        "disposition",
+                        Map.of("value", "REJECTED"),
+                        "dispositionReason",
+                        Map.of("value", "Finns redan i bilaga 2.")));
 
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -453,7 +538,10 @@ class FeedbackApiIT {
         assertThat(late.getBody().get("message").toString()).isEqualTo("Uppgiften är redan slutförd.");
         assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("status", "REJECTED");
         assertThat(jdbc.sql("select count(*) from feedback_event where reference = ? and action = 'DECIDED'")
-                .param(reference).query(Long.class).single()).isEqualTo(1);
+                        .param(reference)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     // --- helpers: what a client of the two APIs does
@@ -461,8 +549,8 @@ class FeedbackApiIT {
     private ResponseEntity<Map<String, Object>> submitWithKey(String user, Submission submission, String key) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("Idempotency-Key", key);
-        return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST,
-                new HttpEntity<>(submission, headers), JSON);
+        return http.withBasicAuth(user, user)
+                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
     }
 
     private ResponseEntity<Map<String, Object>> postJson(String user, String path, String json) {
@@ -472,11 +560,14 @@ class FeedbackApiIT {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private long feedbackWithText(String description) {
-        return jdbc.sql("select count(*) from feedback where description = ?").param(description).query(Long.class)
+        return jdbc.sql("select count(*) from feedback where description = ?")
+                .param(description)
+                .query(Long.class)
                 .single();
     }
 
@@ -485,8 +576,8 @@ class FeedbackApiIT {
     }
 
     private ResponseEntity<Map<String, Object>> submit(String user, Submission submission) {
-        return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission),
-                JSON);
+        return http.withBasicAuth(user, user)
+                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission), JSON);
     }
 
     private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
@@ -521,13 +612,17 @@ class FeedbackApiIT {
     }
 
     private List<Map<String, Object>> tasks(String user, String taskDefinitionKey) {
-        return http.withBasicAuth(user, user).exchange("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey,
-                HttpMethod.GET, null, JSON_LIST).getBody();
+        return http.withBasicAuth(user, user)
+                .exchange("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey, HttpMethod.GET, null, JSON_LIST)
+                .getBody();
     }
 
     private String taskOf(String user, String taskDefinitionKey, String reference) {
-        return tasks(user, taskDefinitionKey).stream().filter(t -> reference.equals(businessKeyOf(t)))
-                .map(t -> (String) t.get("id")).findFirst().orElseThrow();
+        return tasks(user, taskDefinitionKey).stream()
+                .filter(t -> reference.equals(businessKeyOf(t)))
+                .map(t -> (String) t.get("id"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String businessKeyOf(Map<String, Object> task) {
@@ -541,12 +636,13 @@ class FeedbackApiIT {
     }
 
     private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
-        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).getStatusCode())
+        assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> variables = new java.util.HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        ResponseEntity<Map<String, Object>> submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form",
-                Map.of("variables", variables));
+        ResponseEntity<Map<String, Object>> submitted =
+                post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
         assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 

@@ -20,11 +20,18 @@ class FeedbackLifecycleTest {
 
     private static final Instant SUBMITTED = Instant.parse("2026-03-02T09:00:00Z");
     private static final Instant LATER = Instant.parse("2026-03-09T09:00:00Z");
-    private static final GuidanceReference GUIDANCE = new GuidanceReference("digital-samverkan",
-            "Digital samverkan", "4.1", "3.2", "Gränssnitt", "expert-architecture");
+    private static final GuidanceReference GUIDANCE = new GuidanceReference(
+            "digital-samverkan", "Digital samverkan", "4.1", "3.2", "Gränssnitt", "expert-architecture");
 
-    private static final Feedback NEW = Feedback.submitted("FB-2026-0001", GUIDANCE, FeedbackType.ERROR,
-            "Avsnittet motsäger bilagan.", "anna", "org-kommun", "pi-1", SUBMITTED);
+    private static final Feedback NEW = Feedback.submitted(
+            "FB-2026-0001",
+            GUIDANCE,
+            FeedbackType.ERROR,
+            "Avsnittet motsäger bilagan.",
+            "anna",
+            "org-kommun",
+            "pi-1",
+            SUBMITTED);
 
     @Test
     void registeredFeedbackIsInTriageWithNothingDecided() {
@@ -86,18 +93,25 @@ class FeedbackLifecycleTest {
     void eachDispositionLeadsToItsStatusAndIsRecordedWithReasonAndTime() {
         Feedback inReview = NEW.inReview(LATER);
 
-        assertDecided(inReview.decided(Disposition.ACCEPTED, "Stämmer.", LATER), Disposition.ACCEPTED,
+        assertDecided(
+                inReview.decided(Disposition.ACCEPTED, "Stämmer.", LATER),
+                Disposition.ACCEPTED,
                 FeedbackStatus.ACCEPTED_AWAITING_REVISION);
-        assertDecided(inReview.decided(Disposition.REJECTED, "Avsiktligt.", LATER), Disposition.REJECTED,
+        assertDecided(
+                inReview.decided(Disposition.REJECTED, "Avsiktligt.", LATER),
+                Disposition.REJECTED,
                 FeedbackStatus.REJECTED);
-        assertDecided(inReview.decided(Disposition.HELD, "Nästa gång.", LATER), Disposition.HELD,
+        assertDecided(
+                inReview.decided(Disposition.HELD, "Nästa gång.", LATER),
+                Disposition.HELD,
                 FeedbackStatus.HELD_FOR_NEXT_REVISION);
     }
 
     @Test
     void acceptedAndHeldFeedbackJoinARevisionAndAreAnsweredInItsVersion() {
         for (Disposition waiting : List.of(Disposition.ACCEPTED, Disposition.HELD)) {
-            Feedback joined = NEW.inReview(LATER).decided(waiting, "Skäl.", LATER).joinedRevision();
+            Feedback joined =
+                    NEW.inReview(LATER).decided(waiting, "Skäl.", LATER).joinedRevision();
 
             assertThat(joined.status()).isEqualTo(FeedbackStatus.IN_REVISION);
             Feedback answered = joined.answeredInVersion();
@@ -110,7 +124,8 @@ class FeedbackLifecycleTest {
     @Test
     void feedbackWaitingForARevisionTakesItsAnswerEvenIfItHadNotJoinedOne() {
         for (Disposition waiting : List.of(Disposition.ACCEPTED, Disposition.HELD)) {
-            Feedback answered = NEW.inReview(LATER).decided(waiting, "Skäl.", LATER).answeredInVersion();
+            Feedback answered =
+                    NEW.inReview(LATER).decided(waiting, "Skäl.", LATER).answeredInVersion();
 
             assertThat(answered.status()).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
         }
@@ -121,10 +136,27 @@ class FeedbackLifecycleTest {
         Feedback routed = NEW.withRouting("expert-law", Priority.LOW, false);
         Feedback edited = routed.withPersonalData(true).withReason("Skäl.");
 
-        assertThat(edited).isEqualTo(new Feedback(NEW.reference(), NEW.guidanceId(), NEW.guidanceVersion(),
-                NEW.sectionId(), NEW.type(), NEW.description(), NEW.submitter(), NEW.submitterOrganisation(),
-                FeedbackStatus.IN_TRIAGE, "expert-law", Priority.LOW, null, true, null, "Skäl.", null,
-                NEW.processInstanceId(), SUBMITTED, null));
+        assertThat(edited)
+                .isEqualTo(new Feedback(
+                        NEW.reference(),
+                        NEW.guidanceId(),
+                        NEW.guidanceVersion(),
+                        NEW.sectionId(),
+                        NEW.type(),
+                        NEW.description(),
+                        NEW.submitter(),
+                        NEW.submitterOrganisation(),
+                        FeedbackStatus.IN_TRIAGE,
+                        "expert-law",
+                        Priority.LOW,
+                        null,
+                        true,
+                        null,
+                        "Skäl.",
+                        null,
+                        NEW.processInstanceId(),
+                        SUBMITTED,
+                        null));
     }
 
     /** Every move the methods can make from every status: exactly the legal ones succeed. */
@@ -142,24 +174,39 @@ class FeedbackLifecycleTest {
                 } catch (Feedback.IllegalMove e) {
                     refused.add(from + " -> " + move.to());
                     assertThat(Feedback.canMove(from, move.to())).isFalse();
-                    assertThat(e).isInstanceOf(ConflictException.class).hasMessageContaining(item.reference())
-                            .hasMessageContaining(from.label()).hasMessageContaining(move.to().label());
+                    assertThat(e)
+                            .isInstanceOf(ConflictException.class)
+                            .hasMessageContaining(item.reference())
+                            .hasMessageContaining(from.label())
+                            .hasMessageContaining(move.to().label());
                 }
             }
         }
 
-        assertThat(allowed).containsExactlyInAnyOrder(
-                "IN_TRIAGE -> AWAITING_CLARIFICATION", "IN_TRIAGE -> IN_REVIEW", "IN_TRIAGE -> DUPLICATE",
-                "IN_TRIAGE -> OUT_OF_SCOPE",
-                "AWAITING_CLARIFICATION -> IN_TRIAGE", "AWAITING_CLARIFICATION -> UNANSWERED",
-                "IN_REVIEW -> ACCEPTED_AWAITING_REVISION", "IN_REVIEW -> REJECTED",
-                "IN_REVIEW -> HELD_FOR_NEXT_REVISION",
-                "ACCEPTED_AWAITING_REVISION -> IN_REVISION", "ACCEPTED_AWAITING_REVISION -> ANSWERED_IN_VERSION",
-                "HELD_FOR_NEXT_REVISION -> IN_REVISION", "HELD_FOR_NEXT_REVISION -> ANSWERED_IN_VERSION",
-                "IN_REVISION -> ANSWERED_IN_VERSION");
-        assertThat(refused).contains("IN_TRIAGE -> ACCEPTED_AWAITING_REVISION", "IN_REVIEW -> IN_REVISION",
-                "IN_REVIEW -> ANSWERED_IN_VERSION", "IN_REVISION -> IN_REVISION", "ANSWERED_IN_VERSION -> IN_REVISION",
-                "REJECTED -> IN_REVISION");
+        assertThat(allowed)
+                .containsExactlyInAnyOrder(
+                        "IN_TRIAGE -> AWAITING_CLARIFICATION",
+                        "IN_TRIAGE -> IN_REVIEW",
+                        "IN_TRIAGE -> DUPLICATE",
+                        "IN_TRIAGE -> OUT_OF_SCOPE",
+                        "AWAITING_CLARIFICATION -> IN_TRIAGE",
+                        "AWAITING_CLARIFICATION -> UNANSWERED",
+                        "IN_REVIEW -> ACCEPTED_AWAITING_REVISION",
+                        "IN_REVIEW -> REJECTED",
+                        "IN_REVIEW -> HELD_FOR_NEXT_REVISION",
+                        "ACCEPTED_AWAITING_REVISION -> IN_REVISION",
+                        "ACCEPTED_AWAITING_REVISION -> ANSWERED_IN_VERSION",
+                        "HELD_FOR_NEXT_REVISION -> IN_REVISION",
+                        "HELD_FOR_NEXT_REVISION -> ANSWERED_IN_VERSION",
+                        "IN_REVISION -> ANSWERED_IN_VERSION");
+        assertThat(refused)
+                .contains(
+                        "IN_TRIAGE -> ACCEPTED_AWAITING_REVISION",
+                        "IN_REVIEW -> IN_REVISION",
+                        "IN_REVIEW -> ANSWERED_IN_VERSION",
+                        "IN_REVISION -> IN_REVISION",
+                        "ANSWERED_IN_VERSION -> IN_REVISION",
+                        "REJECTED -> IN_REVISION");
     }
 
     @Test
@@ -169,12 +216,19 @@ class FeedbackLifecycleTest {
             if (status.closed()) {
                 closed.add(status);
                 for (FeedbackStatus next : FeedbackStatus.values()) {
-                    assertThat(Feedback.canMove(status, next)).as("%s -> %s", status, next).isFalse();
+                    assertThat(Feedback.canMove(status, next))
+                            .as("%s -> %s", status, next)
+                            .isFalse();
                 }
             }
         }
-        assertThat(closed).containsExactlyInAnyOrder(FeedbackStatus.ANSWERED_IN_VERSION, FeedbackStatus.REJECTED,
-                FeedbackStatus.DUPLICATE, FeedbackStatus.OUT_OF_SCOPE, FeedbackStatus.UNANSWERED);
+        assertThat(closed)
+                .containsExactlyInAnyOrder(
+                        FeedbackStatus.ANSWERED_IN_VERSION,
+                        FeedbackStatus.REJECTED,
+                        FeedbackStatus.DUPLICATE,
+                        FeedbackStatus.OUT_OF_SCOPE,
+                        FeedbackStatus.UNANSWERED);
     }
 
     @Test
@@ -185,13 +239,13 @@ class FeedbackLifecycleTest {
 
     @Test
     void aMoveCheckedAgainstTheStoredStatusIsRefusedWhenAnotherStepMovedItFirst() {
-        assertThatThrownBy(() -> Feedback.requireMove("FB-2026-0001", FeedbackStatus.DUPLICATE,
-                FeedbackStatus.IN_REVIEW)).isInstanceOf(Feedback.IllegalMove.class)
+        assertThatThrownBy(
+                        () -> Feedback.requireMove("FB-2026-0001", FeedbackStatus.DUPLICATE, FeedbackStatus.IN_REVIEW))
+                .isInstanceOf(Feedback.IllegalMove.class)
                 .hasMessage("Synpunkt FB-2026-0001 kan inte gå från \"Dubblett\" till \"Granskas av expertgrupp\".");
     }
 
-    private record Move(FeedbackStatus to, UnaryOperator<Feedback> apply) {
-    }
+    private record Move(FeedbackStatus to, UnaryOperator<Feedback> apply) {}
 
     private static final List<Move> MOVES = List.of(
             new Move(FeedbackStatus.AWAITING_CLARIFICATION, Feedback::awaitingClarification),
@@ -208,9 +262,26 @@ class FeedbackLifecycleTest {
 
     /** An item in the given status, as stored: the record's constructor is what the repository uses. */
     private static Feedback in(FeedbackStatus status) {
-        return new Feedback(NEW.reference(), NEW.guidanceId(), NEW.guidanceVersion(), NEW.sectionId(), NEW.type(),
-                NEW.description(), NEW.submitter(), NEW.submitterOrganisation(), status, null, null, null, false, null,
-                null, null, NEW.processInstanceId(), SUBMITTED, null);
+        return new Feedback(
+                NEW.reference(),
+                NEW.guidanceId(),
+                NEW.guidanceVersion(),
+                NEW.sectionId(),
+                NEW.type(),
+                NEW.description(),
+                NEW.submitter(),
+                NEW.submitterOrganisation(),
+                status,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                NEW.processInstanceId(),
+                SUBMITTED,
+                null);
     }
 
     private static void assertDecided(Feedback decided, Disposition disposition, FeedbackStatus status) {

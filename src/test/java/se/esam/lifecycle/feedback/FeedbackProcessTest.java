@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -33,7 +32,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -131,18 +129,25 @@ class FeedbackProcessTest {
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     FeedbackService feedbackService;
+
     @Autowired
     FeedbackRepository feedbackRepository;
+
     @Autowired
     Directory directory;
 
@@ -164,8 +169,13 @@ class FeedbackProcessTest {
 
         String reference = feedbackRepository.referenceOfProcess(instance.getId());
         assertThat(reference).matches("FB-2026-\\d{4}");
-        assertThat(instance).hasBusinessKey(reference).isWaitingAt(Elements.TRIAGE).hasPassed(Elements.REGISTER)
-                .variables().containsEntry(Vars.REFERENCE, reference).containsEntry(Vars.SUBMITTER, ANNA)
+        assertThat(instance)
+                .hasBusinessKey(reference)
+                .isWaitingAt(Elements.TRIAGE)
+                .hasPassed(Elements.REGISTER)
+                .variables()
+                .containsEntry(Vars.REFERENCE, reference)
+                .containsEntry(Vars.SUBMITTER, ANNA)
                 .containsEntry(Vars.SUBMITTER_ORGANISATION, "Pensionsmyndigheten")
                 .containsEntry(Vars.OWNING_GROUP, ARCHITECTURE_GROUP)
                 .containsEntry(Vars.FEEDBACK_TYPE_LABEL, FeedbackType.ERROR.label());
@@ -192,14 +202,20 @@ class FeedbackProcessTest {
     void aStartNamingAnotherSubmitterIsRefusedAndStartsNothing() {
         Map<String, Object> spoofed = submission(FeedbackType.ERROR);
         spoofed.put(Vars.SUBMITTER, OLOF);
-        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count();
+        long before = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(FeedbackProcess.KEY)
+                .count();
 
         assertThatThrownBy(() -> submitAs(ANNA, spoofed))
                 .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
                 .hasMessageStartingWith(Vars.SUBMITTER + ":")
                 .hasRootCauseInstanceOf(se.esam.lifecycle.system.InvalidInputException.class);
 
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(FeedbackProcess.KEY).count())
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(FeedbackProcess.KEY)
+                        .count())
                 .isEqualTo(before);
         assertThat(subjectsOfMailsTo(OLOF_MAIL)).isEmpty();
     }
@@ -221,8 +237,12 @@ class FeedbackProcessTest {
     void routingTableProposesExpertGroupAndPriorityBeforeTriage() {
         ProcessInstance instance = submitError();
 
-        assertThat(instance).hasPassed(Elements.ROUTE).isWaitingAt(Elements.TRIAGE).variables()
-                .containsEntry(Vars.EXPERT_GROUP, ARCHITECTURE_GROUP).containsEntry(Vars.PRIORITY, Priority.HIGH.name());
+        assertThat(instance)
+                .hasPassed(Elements.ROUTE)
+                .isWaitingAt(Elements.TRIAGE)
+                .variables()
+                .containsEntry(Vars.EXPERT_GROUP, ARCHITECTURE_GROUP)
+                .containsEntry(Vars.PRIORITY, Priority.HIGH.name());
     }
 
     @Test
@@ -243,21 +263,34 @@ class FeedbackProcessTest {
         assertThat(stored.expertGroup()).isEqualTo(ARCHITECTURE_GROUP);
         assertThat(stored.priority()).isEqualTo(Priority.HIGH);
         assertThat(stored.reviewDue()).isEqualTo(due);
-        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::actor).contains(KARIN);
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::actor)
+                .contains(KARIN);
     }
 
     @Test
     void triageCanSendFeedbackToAnotherExpertGroupWithAnotherPriority() {
         ProcessInstance instance = submitError();
 
-        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE, Vars.EXPERT_GROUP, LAW_GROUP,
-                Vars.PRIORITY, Priority.NORMAL.name()));
+        triage(
+                instance,
+                withVariables(
+                        Vars.TRIAGE_DECISION,
+                        TriageDecisions.ROUTE,
+                        Vars.EXPERT_GROUP,
+                        LAW_GROUP,
+                        Vars.PRIORITY,
+                        Priority.NORMAL.name()));
 
         String reference = referenceOf(instance);
         assertThat(instance).isWaitingAt(Elements.REVIEW);
         Task review = task();
         assertThat(review).hasCandidateGroup(LAW_GROUP);
-        assertThat(taskQuery().taskId(review.getId()).taskCandidateGroup(ARCHITECTURE_GROUP).count()).isZero();
+        assertThat(taskQuery()
+                        .taskId(review.getId())
+                        .taskCandidateGroup(ARCHITECTURE_GROUP)
+                        .count())
+                .isZero();
         assertThat(review.getDueDate()).isEqualTo(Date.from(NOW.plus(NORMAL_PRIORITY_REVIEW_DAYS, DAYS)));
         assertThat(idsOfTasksSeenBy(LENA)).contains(review.getId());
         assertThat(idsOfTasksSeenBy(ERIK)).doesNotContain(review.getId());
@@ -274,14 +307,16 @@ class FeedbackProcessTest {
         triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, original));
 
         String reference = referenceOf(instance);
-        assertThat(instance).hasPassed(Elements.CLOSE_DUPLICATE, Elements.END_DUPLICATE).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.CLOSE_DUPLICATE, Elements.END_DUPLICATE)
+                .isEnded();
         Feedback stored = stored(reference);
         assertThat(stored.status()).isEqualTo(FeedbackStatus.DUPLICATE);
         assertThat(stored.duplicateOf()).isEqualTo(original);
         assertThat(stored.decidedAt()).isEqualTo(NOW);
         assertThat(stored(original).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
-                .contains(reference).contains(original));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains(original));
     }
 
     @Test
@@ -290,10 +325,19 @@ class FeedbackProcessTest {
         String reference = referenceOf(instance);
         Task triage = task(Elements.TRIAGE, instance);
 
-        assertRefused(Vars.DUPLICATE_OF, () -> completeAs(KARIN, triage,
-                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, "FB-2026-9999")));
-        assertRefused(Vars.DUPLICATE_OF, () -> completeAs(KARIN, triage,
-                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference)));
+        assertRefused(
+                Vars.DUPLICATE_OF,
+                () -> completeAs(
+                        KARIN,
+                        triage,
+                        withVariables(
+                                Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, "FB-2026-9999")));
+        assertRefused(
+                Vars.DUPLICATE_OF,
+                () -> completeAs(
+                        KARIN,
+                        triage,
+                        withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference)));
 
         assertThat(instance).isWaitingAt(Elements.TRIAGE).hasNotPassed(Elements.CLOSE_DUPLICATE);
         assertThat(task(Elements.TRIAGE, instance)).hasId(triage.getId());
@@ -306,11 +350,14 @@ class FeedbackProcessTest {
         ProcessInstance instance = submitError();
         String reason = "Synpunkten gäller en enskild myndighets egen handläggning.";
 
-        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE,
-                Vars.OUT_OF_SCOPE_REASON, reason));
+        triage(
+                instance,
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE, Vars.OUT_OF_SCOPE_REASON, reason));
 
         String reference = referenceOf(instance);
-        assertThat(instance).hasPassed(Elements.CLOSE_OUT_OF_SCOPE, Elements.END_OUT_OF_SCOPE).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.CLOSE_OUT_OF_SCOPE, Elements.END_OUT_OF_SCOPE)
+                .isEnded();
         Feedback stored = stored(reference);
         assertThat(stored.status()).isEqualTo(FeedbackStatus.OUT_OF_SCOPE);
         assertThat(stored.dispositionReason()).isEqualTo(reason);
@@ -324,8 +371,12 @@ class FeedbackProcessTest {
     void feedbackOutsideTheRemitWithoutAReasonIsRefused() {
         ProcessInstance instance = submitError();
 
-        assertRefused(Vars.OUT_OF_SCOPE_REASON, () -> triage(instance,
-                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE, Vars.OUT_OF_SCOPE_REASON, " ")));
+        assertRefused(
+                Vars.OUT_OF_SCOPE_REASON,
+                () -> triage(
+                        instance,
+                        withVariables(
+                                Vars.TRIAGE_DECISION, TriageDecisions.OUT_OF_SCOPE, Vars.OUT_OF_SCOPE_REASON, " ")));
 
         assertThat(instance).isWaitingAt(Elements.TRIAGE);
         assertThat(stored(referenceOf(instance)).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
@@ -340,18 +391,25 @@ class FeedbackProcessTest {
 
         askForClarification(instance);
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.AWAITING_CLARIFICATION);
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).filteredOn(subject -> subject.contains("Förtydligande"))
-                .singleElement().asString().contains(reference);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .filteredOn(subject -> subject.contains("Förtydligande"))
+                .singleElement()
+                .asString()
+                .contains(reference);
 
-        completeAs(ANNA, task(Elements.REQUEST_CLARIFICATION, instance),
+        completeAs(
+                ANNA,
+                task(Elements.REQUEST_CLARIFICATION, instance),
                 withVariables(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre i avsnitt 2.1."));
 
         assertThat(instance).hasPassed(Elements.REQUEST_CLARIFICATION).isWaitingAt(Elements.TRIAGE);
         assertThat(task()).hasCandidateGroup(Roles.KANSLI);
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
-        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::action, FeedbackEvent::actor)
-                .contains(tuple(FeedbackEvent.Action.CLARIFICATION_REQUESTED, KARIN),
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::action, FeedbackEvent::actor)
+                .contains(
+                        tuple(FeedbackEvent.Action.CLARIFICATION_REQUESTED, KARIN),
                         tuple(FeedbackEvent.Action.CLARIFIED, ANNA));
     }
 
@@ -369,11 +427,15 @@ class FeedbackProcessTest {
         assertThat(isDue(timer)).isTrue();
         execute(timer);
 
-        assertThat(instance).hasPassed(Elements.CLARIFICATION_DEADLINE, Elements.CLOSE_UNANSWERED,
-                Elements.END_UNANSWERED).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.CLARIFICATION_DEADLINE, Elements.CLOSE_UNANSWERED, Elements.END_UNANSWERED)
+                .isEnded();
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.UNANSWERED);
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).filteredOn(subject -> subject.contains("avslutats"))
-                .singleElement().asString().contains(reference);
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .filteredOn(subject -> subject.contains("avslutats"))
+                .singleElement()
+                .asString()
+                .contains(reference);
     }
 
     // review
@@ -386,23 +448,29 @@ class FeedbackProcessTest {
 
         review(instance, Disposition.ACCEPTED, "Avsnittet förtydligas i nästa version.");
 
-        assertThat(instance).hasPassed(Elements.NOTIFY_DISPOSITION, Elements.HAND_OVER)
+        assertThat(instance)
+                .hasPassed(Elements.NOTIFY_DISPOSITION, Elements.HAND_OVER)
                 .isWaitingAt(Elements.AWAIT_REVISION);
         // the first accepted feedback on the document opens its revision, which takes the feedback up at once
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVISION);
         assertThat(stored(reference).disposition()).isEqualTo(Disposition.ACCEPTED);
         assertThat(revisionsAskedFor(reference)).containsExactly(DIGITAL_SAMVERKAN);
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
-                .contains(reference).contains(Disposition.ACCEPTED.label()));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains(Disposition.ACCEPTED.label()));
 
         String publishedVersion = "4.2";
-        runtimeService.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
-                .processInstanceBusinessKey(reference).setVariable(Vars.PUBLISHED_VERSION, publishedVersion).correlate();
+        runtimeService
+                .createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
+                .processInstanceBusinessKey(reference)
+                .setVariable(Vars.PUBLISHED_VERSION, publishedVersion)
+                .correlate();
 
-        assertThat(instance).hasPassed(Elements.NOTIFY_PUBLICATION, Elements.END_ANSWERED).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.NOTIFY_PUBLICATION, Elements.END_ANSWERED)
+                .isEnded();
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
-                .contains(reference).contains(publishedVersion));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains(publishedVersion));
     }
 
     @Test
@@ -413,18 +481,21 @@ class FeedbackProcessTest {
 
         review(instance, Disposition.REJECTED, "Vägledningen beskriver redan detta i avsnitt 3.");
 
-        assertThat(instance).hasPassed(Elements.NOTIFY_DISPOSITION, Elements.END_DECIDED)
-                .hasNotPassed(Elements.HAND_OVER).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.NOTIFY_DISPOSITION, Elements.END_DECIDED)
+                .hasNotPassed(Elements.HAND_OVER)
+                .isEnded();
         Feedback stored = stored(reference);
         assertThat(stored.status()).isEqualTo(FeedbackStatus.REJECTED);
         assertThat(stored.disposition()).isEqualTo(Disposition.REJECTED);
         assertThat(stored.dispositionReason()).isEqualTo("Vägledningen beskriver redan detta i avsnitt 3.");
         assertThat(stored.decidedAt()).isEqualTo(NOW);
         assertThat(revisionsAskedFor(reference)).isEmpty();
-        assertThat(feedbackService.history(reference)).extracting(FeedbackEvent::action, FeedbackEvent::actor)
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::action, FeedbackEvent::actor)
                 .contains(tuple(FeedbackEvent.Action.DECIDED, ERIK));
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
-                .contains(reference).contains(Disposition.REJECTED.label()));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains(Disposition.REJECTED.label()));
     }
 
     @Test
@@ -435,17 +506,24 @@ class FeedbackProcessTest {
 
         review(instance, Disposition.HELD, "Tas upp när avsnitt 3 ses över nästa gång.");
 
-        assertThat(instance).hasPassed(Elements.NOTIFY_DISPOSITION, Elements.AWAIT_REVISION_MERGE)
-                .hasNotPassed(Elements.HAND_OVER).isWaitingAt(Elements.AWAIT_REVISION);
+        assertThat(instance)
+                .hasPassed(Elements.NOTIFY_DISPOSITION, Elements.AWAIT_REVISION_MERGE)
+                .hasNotPassed(Elements.HAND_OVER)
+                .isWaitingAt(Elements.AWAIT_REVISION);
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.HELD_FOR_NEXT_REVISION);
         assertThat(revisionsAskedFor(reference)).isEmpty();
-        assertThat(subjectsOfMailsTo(ANNA_MAIL)).anySatisfy(subject -> assertThat(subject)
-                .contains(reference).contains(Disposition.HELD.label()));
+        assertThat(subjectsOfMailsTo(ANNA_MAIL))
+                .anySatisfy(subject -> assertThat(subject).contains(reference).contains(Disposition.HELD.label()));
 
-        runtimeService.createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
-                .processInstanceBusinessKey(reference).setVariable(Vars.PUBLISHED_VERSION, "5.0").correlate();
+        runtimeService
+                .createMessageCorrelation(FeedbackProcess.MESSAGE_REVISION_PUBLISHED)
+                .processInstanceBusinessKey(reference)
+                .setVariable(Vars.PUBLISHED_VERSION, "5.0")
+                .correlate();
 
-        assertThat(instance).hasPassed(Elements.NOTIFY_PUBLICATION, Elements.END_ANSWERED).isEnded();
+        assertThat(instance)
+                .hasPassed(Elements.NOTIFY_PUBLICATION, Elements.END_ANSWERED)
+                .isEnded();
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
     }
 
@@ -456,7 +534,8 @@ class FeedbackProcessTest {
         routeToReview(instance);
         Task review = task(Elements.REVIEW, instance);
 
-        assertRefused(Vars.DISPOSITION_REASON,
+        assertRefused(
+                Vars.DISPOSITION_REASON,
                 () -> completeAs(ERIK, review, withVariables(Vars.DISPOSITION, Disposition.REJECTED.name())));
 
         assertThat(instance).isWaitingAt(Elements.REVIEW).hasNotPassed(Elements.NOTIFY_DISPOSITION);
@@ -479,10 +558,15 @@ class FeedbackProcessTest {
         assertThat(isDue(job(Elements.REVIEW_OVERDUE))).isFalse();
         execute(reminder);
 
-        assertThat(instance).hasPassed(Elements.REVIEW_REMINDER, Elements.REMIND_REVIEWERS, Elements.END_REMINDED)
-                .isWaitingAt(Elements.REVIEW).hasNotPassed(Elements.REVIEW_OVERDUE);
+        assertThat(instance)
+                .hasPassed(Elements.REVIEW_REMINDER, Elements.REMIND_REVIEWERS, Elements.END_REMINDED)
+                .isWaitingAt(Elements.REVIEW)
+                .hasNotPassed(Elements.REVIEW_OVERDUE);
         assertThat(task(Elements.REVIEW, instance)).hasId(review.getId()).hasCandidateGroup(ARCHITECTURE_GROUP);
-        assertThat(jobQuery().processInstanceId(instance.getId()).activityId(Elements.REVIEW_OVERDUE).count())
+        assertThat(jobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId(Elements.REVIEW_OVERDUE)
+                        .count())
                 .isOne();
         assertThat(subjectsOfMailsTo(ERIK_MAIL)).singleElement().asString().contains(reference);
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_REVIEW);
@@ -500,7 +584,8 @@ class FeedbackProcessTest {
         assertThat(isDue(overdue)).isTrue();
         execute(overdue);
 
-        assertThat(instance).hasPassed(Elements.REVIEW_OVERDUE, Elements.ESCALATE, Elements.END_ESCALATED)
+        assertThat(instance)
+                .hasPassed(Elements.REVIEW_OVERDUE, Elements.ESCALATE, Elements.END_ESCALATED)
                 .isWaitingAt(Elements.REVIEW);
         assertThat(task(Elements.REVIEW, instance)).hasId(review.getId()).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(subjectsOfMailsTo(KARIN_MAIL)).singleElement().asString().contains(reference);
@@ -525,16 +610,27 @@ class FeedbackProcessTest {
 
         theClockReads(NOW.plus(HISTORY_TIME_TO_LIVE_DAYS - 1, DAYS));
         cleanUpHistory(cleanup);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
-                .as("kept until its time to live has passed").isOne();
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .as("kept until its time to live has passed")
+                .isOne();
 
         theClockReads(NOW.plus(HISTORY_TIME_TO_LIVE_DAYS + 1, DAYS));
         cleanUpHistory(cleanup);
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
                 .isZero();
-        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count())
+        assertThat(historyService
+                        .createHistoricTaskInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
                 .isZero();
-        assertThat(stored(reference).status()).as("the feedback record and its history are ours to keep")
+        assertThat(stored(reference).status())
+                .as("the feedback record and its history are ours to keep")
                 .isEqualTo(FeedbackStatus.REJECTED);
         assertThat(feedbackService.history(reference)).isNotEmpty();
     }
@@ -552,12 +648,19 @@ class FeedbackProcessTest {
         String reference = referenceOf(instance);
         routeToReview(instance);
         Task review = task(Elements.REVIEW, instance);
-        assertThat(idsOfTasksSeenBy(HANNA)).as("hanna is a candidate like everyone in the group")
+        assertThat(idsOfTasksSeenBy(HANNA))
+                .as("hanna is a candidate like everyone in the group")
                 .contains(review.getId());
 
         assertConflictOfInterest(() -> claimAs(HANNA, review));
-        assertConflictOfInterest(() -> completeAs(HANNA, review, withVariables(Vars.DISPOSITION,
-                Disposition.REJECTED.name(), Vars.DISPOSITION_REASON, "Vi ser inget problem.")));
+        assertConflictOfInterest(() -> completeAs(
+                HANNA,
+                review,
+                withVariables(
+                        Vars.DISPOSITION,
+                        Disposition.REJECTED.name(),
+                        Vars.DISPOSITION_REASON,
+                        "Vi ser inget problem.")));
 
         assertThat(instance).isWaitingAt(Elements.REVIEW);
         assertThat(task(Elements.REVIEW, instance)).isNotAssigned();
@@ -575,9 +678,17 @@ class FeedbackProcessTest {
     }
 
     private static Map<String, Object> submission(FeedbackType type) {
-        return withVariables(Vars.GUIDANCE_ID, DIGITAL_SAMVERKAN, Vars.GUIDANCE_VERSION, CURRENT_VERSION,
-                Vars.SECTION_ID, SECTION, Vars.FEEDBACK_TYPE, type.name(),
-                Vars.DESCRIPTION, "Principen motsäger avsnitt 3 om informationsutbyte.");
+        return withVariables(
+                Vars.GUIDANCE_ID,
+                DIGITAL_SAMVERKAN,
+                Vars.GUIDANCE_VERSION,
+                CURRENT_VERSION,
+                Vars.SECTION_ID,
+                SECTION,
+                Vars.FEEDBACK_TYPE,
+                type.name(),
+                Vars.DESCRIPTION,
+                "Principen motsäger avsnitt 3 om informationsutbyte.");
     }
 
     private ProcessInstance submitAs(String user, Map<String, Object> variables) {
@@ -601,10 +712,17 @@ class FeedbackProcessTest {
     }
 
     private void askForClarification(ProcessInstance instance) {
-        triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.CLARIFY,
-                Vars.CLARIFICATION_QUESTION, "Vilket stycke i avsnitt 2.1 avser du?"));
+        triage(
+                instance,
+                withVariables(
+                        Vars.TRIAGE_DECISION,
+                        TriageDecisions.CLARIFY,
+                        Vars.CLARIFICATION_QUESTION,
+                        "Vilket stycke i avsnitt 2.1 avser du?"));
         Date due = Date.from(NOW.plus(CLARIFICATION_DAYS, DAYS));
-        assertThat(instance).isWaitingAt(Elements.REQUEST_CLARIFICATION).variables()
+        assertThat(instance)
+                .isWaitingAt(Elements.REQUEST_CLARIFICATION)
+                .variables()
                 .containsEntry(Vars.CLARIFICATION_DUE, due);
         assertThat(task()).isAssignedTo(ANNA);
         assertThat(task().getDueDate()).isEqualTo(due);
@@ -613,7 +731,9 @@ class FeedbackProcessTest {
     /** The architecture group, which owns the document, completes the review task. */
     private void review(ProcessInstance instance, Disposition disposition, String reason) {
         assertThat(instance).isWaitingAt(Elements.REVIEW);
-        completeAs(ERIK, task(Elements.REVIEW, instance),
+        completeAs(
+                ERIK,
+                task(Elements.REVIEW, instance),
                 withVariables(Vars.DISPOSITION, disposition.name(), Vars.DISPOSITION_REASON, reason));
     }
 
@@ -656,7 +776,8 @@ class FeedbackProcessTest {
         signIn(user);
         try {
             return taskService.createTaskQuery().taskCandidateGroupIn(directory.groupsOf(user)).list().stream()
-                    .map(Task::getId).toList();
+                    .map(Task::getId)
+                    .toList();
         } finally {
             identityService.clearAuthentication();
         }
@@ -665,17 +786,27 @@ class FeedbackProcessTest {
     // reading what happened
 
     private String referenceOf(ProcessInstance instance) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
                 .getBusinessKey();
     }
 
     /** The documents whose revision the feedback asked for: revision processes that carry its reference. */
     private List<String> revisionsAskedFor(String reference) {
-        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
-                .variableValueEquals(RevisionProcess.Vars.FEEDBACK_REFERENCE, reference).list().stream()
-                .map(revision -> (String) historyService.createHistoricVariableInstanceQuery()
-                        .processInstanceId(revision.getId()).variableName(RevisionProcess.Vars.GUIDANCE_ID)
-                        .singleResult().getValue())
+        return historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(RevisionProcess.KEY)
+                .variableValueEquals(RevisionProcess.Vars.FEEDBACK_REFERENCE, reference)
+                .list()
+                .stream()
+                .map(revision -> (String) historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(revision.getId())
+                        .variableName(RevisionProcess.Vars.GUIDANCE_ID)
+                        .singleResult()
+                        .getValue())
                 .toList();
     }
 
@@ -701,8 +832,11 @@ class FeedbackProcessTest {
     }
 
     private static void assertRefused(String field, Runnable completion) {
-        assertThatThrownBy(completion::run).satisfies(thrown -> assertThat(invalidInputIn(thrown))
-                .as("the refusal names the field at fault").extracting(InvalidInputException::field).isEqualTo(field));
+        assertThatThrownBy(completion::run)
+                .satisfies(thrown -> assertThat(invalidInputIn(thrown))
+                        .as("the refusal names the field at fault")
+                        .extracting(InvalidInputException::field)
+                        .isEqualTo(field));
     }
 
     private static InvalidInputException invalidInputIn(Throwable thrown) {
@@ -719,8 +853,12 @@ class FeedbackProcessTest {
 
         static Mail of(MimeMessage message) {
             try {
-                return new Mail(Arrays.stream(message.getRecipients(RecipientType.TO)).map(Object::toString).toList(),
-                        message.getSubject(), message.getContent().toString());
+                return new Mail(
+                        Arrays.stream(message.getRecipients(RecipientType.TO))
+                                .map(Object::toString)
+                                .toList(),
+                        message.getSubject(),
+                        message.getContent().toString());
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("Unreadable mail", e);
             }
@@ -729,8 +867,11 @@ class FeedbackProcessTest {
 
     /** Mails to several people arrive once in each mailbox; each is listed once here. */
     private static List<Mail> mailsTo(String address) {
-        return Arrays.stream(mailServer.getReceivedMessages()).map(Mail::of).distinct()
-                .filter(mail -> mail.to().contains(address)).toList();
+        return Arrays.stream(mailServer.getReceivedMessages())
+                .map(Mail::of)
+                .distinct()
+                .filter(mail -> mail.to().contains(address))
+                .toList();
     }
 
     private static List<String> subjectsOfMailsTo(String address) {

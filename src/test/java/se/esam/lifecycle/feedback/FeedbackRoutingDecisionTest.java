@@ -49,8 +49,8 @@ class FeedbackRoutingDecisionTest {
 
     @BeforeAll
     static void parseTheRoutingTable() throws IOException {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(evaluations::add));
         dmnEngine = configuration.buildEngine();
         try (InputStream table = Files.newInputStream(ROUTING_TABLE)) {
@@ -88,8 +88,8 @@ class FeedbackRoutingDecisionTest {
         DmnDecisionResult result = route(type, owningGroup);
 
         assertThat(result).hasSize(1);
-        assertThat(result.getSingleResult().getEntryMap()).containsOnly(entry(Vars.EXPERT_GROUP, expertGroup),
-                entry(Vars.PRIORITY, priority.name()));
+        assertThat(result.getSingleResult().getEntryMap())
+                .containsOnly(entry(Vars.EXPERT_GROUP, expertGroup), entry(Vars.PRIORITY, priority.name()));
     }
 
     /** Any expert group may own guidance (config/catalogue.yaml), and feedback of any type may concern it. */
@@ -100,25 +100,31 @@ class FeedbackRoutingDecisionTest {
 
         route(type, owningGroup);
 
-        assertThat(evaluations).singleElement()
-                .satisfies(evaluation -> assertThat(evaluation.getMatchingRules()).hasSize(1));
+        assertThat(evaluations)
+                .singleElement()
+                .satisfies(
+                        evaluation -> assertThat(evaluation.getMatchingRules()).hasSize(1));
     }
 
     @Test
     void everyRuleOfTheTableIsReachable() {
         evaluations.clear();
 
-        everyFeedbackTypeForEveryOwningGroup().forEach(arguments -> route((FeedbackType) arguments.get()[0],
-                (String) arguments.get()[1]));
+        everyFeedbackTypeForEveryOwningGroup()
+                .forEach(arguments -> route(
+                        (FeedbackType) arguments.get()[0], (String) arguments.get()[1]));
 
-        Set<String> matched = evaluations.stream().flatMap(evaluation -> evaluation.getMatchingRules().stream())
-                .map(DmnEvaluatedDecisionRule::getId).collect(Collectors.toSet());
+        Set<String> matched = evaluations.stream()
+                .flatMap(evaluation -> evaluation.getMatchingRules().stream())
+                .map(DmnEvaluatedDecisionRule::getId)
+                .collect(Collectors.toSet());
         assertThat(matched).isEqualTo(ruleIds());
     }
 
     /** As the process's business rule task calls it: with the process variables of those names. */
     private static DmnDecisionResult route(FeedbackType type, String owningGroup) {
-        return dmnEngine.evaluateDecision(routing, Map.of(Vars.FEEDBACK_TYPE, type.name(), Vars.OWNING_GROUP, owningGroup));
+        return dmnEngine.evaluateDecision(
+                routing, Map.of(Vars.FEEDBACK_TYPE, type.name(), Vars.OWNING_GROUP, owningGroup));
     }
 
     static Stream<Arguments> everyFeedbackTypeForEveryOwningGroup() {
@@ -128,6 +134,7 @@ class FeedbackRoutingDecisionTest {
 
     private static Set<String> ruleIds() {
         return Dmn.readModelFromFile(ROUTING_TABLE.toFile()).getModelElementsByType(Rule.class).stream()
-                .map(Rule::getId).collect(Collectors.toSet());
+                .map(Rule::getId)
+                .collect(Collectors.toSet());
     }
 }

@@ -30,12 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class IdempotencyRace {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     static final int REQUESTS = 20;
 
-    private IdempotencyRace() {
-    }
+    private IdempotencyRace() {}
 
     static void run(TestRestTemplate http, JdbcClient jdbc, String user) throws Exception {
         String text = "Tjugo samtidiga försök med samma nyckel " + UUID.randomUUID();
@@ -50,8 +48,8 @@ final class IdempotencyRace {
             for (int i = 0; i < REQUESTS; i++) {
                 work.add(() -> {
                     together.await();
-                    return http.withBasicAuth(user, user).exchange("/api/feedback", HttpMethod.POST,
-                            new HttpEntity<>(submission, headers), JSON);
+                    return http.withBasicAuth(user, user)
+                            .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
                 });
             }
             for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(work)) {
@@ -69,13 +67,17 @@ final class IdempotencyRace {
             }
         }
         assertThat(references).as("the created and the replayed answers").hasSize(1);
-        assertThat(jdbc.sql("select count(*) from feedback where description = ?").param(text).query(Long.class)
-                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from feedback where description = ?")
+                        .param(text)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // once the first has finished, a retry gets its answer replayed
-        ResponseEntity<Map<String, Object>> later = http.withBasicAuth(user, user).exchange("/api/feedback",
-                HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
+        ResponseEntity<Map<String, Object>> later = http.withBasicAuth(user, user)
+                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
         assertThat(later.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(later.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(later.getBody().get("reference")).isEqualTo(references.iterator().next());
+        assertThat(later.getBody().get("reference"))
+                .isEqualTo(references.iterator().next());
     }
 }

@@ -69,7 +69,8 @@ final class FuzzedWorld {
 
     private void newClarificationTask() {
         made++;
-        String reference = driver.submit("anna", GUIDANCE, VERSION, "1", "NOT_WORKING_IN_PRACTICE", "Gäller detta kommuner?");
+        String reference =
+                driver.submit("anna", GUIDANCE, VERSION, "1", "NOT_WORKING_IN_PRACTICE", "Gäller detta kommuner?");
         driver.askForClarification(reference, "Vilka kommuner menar ni?");
         annasTask = driver.task("anna", "RequestClarification", reference);
         HttpAgent.Response task = driver.as("anna").get("/engine-rest/task/" + annasTask);
@@ -78,8 +79,14 @@ final class FuzzedWorld {
 
     /** Valid values for the query parameters of our API, by name. */
     static final Map<String, String> QUERY_VALUES = Map.ofEntries(
-            Map.entry("from", "2026-01"), Map.entry("to", "2026-12"), Map.entry("month", "2026-12"),
-            Map.entry("expertGroup", "expert-architecture"), Map.entry("guidanceId", GUIDANCE),
-            Map.entry("organisation", "org-pensionsmyndigheten"), Map.entry("figure", "BACKLOG"),
-            Map.entry("stage", "REVIEW"), Map.entry("outcome", "ACCEPTED"), Map.entry("type", "GAP"));
+            Map.entry("from", "2026-01"),
+            Map.entry("to", "2026-12"),
+            Map.entry("month", "2026-12"),
+            Map.entry("expertGroup", "expert-architecture"),
+            Map.entry("guidanceId", GUIDANCE),
+            Map.entry("organisation", "org-pensionsmyndigheten"),
+            Map.entry("figure", "BACKLOG"),
+            Map.entry("stage", "REVIEW"),
+            Map.entry("outcome", "ACCEPTED"),
+            Map.entry("type", "GAP"));
 }

@@ -33,7 +33,8 @@ import se.esam.lifecycle.support.HttpAgent;
 final class Fuzzer {
 
     /** Non-ASCII written as \\uXXXX escapes, so a lone surrogate reaches the server as the escape it is. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final String base;
     private final FuzzedWorld world;
@@ -57,7 +58,9 @@ final class Fuzzer {
     }
 
     enum Caller {
-        RIGHT, WRONG, ANONYMOUS
+        RIGHT,
+        WRONG,
+        ANONYMOUS
     }
 
     /** Every operation once per caller, then {@code tries} more requests on operations and callers drawn at random. */
@@ -71,17 +74,18 @@ final class Fuzzer {
         }
         int sweep = operations.size() * Caller.values().length;
         for (int i = 0; i < sweep + tries; i++) {
-            Operation operation = i < sweep ? operations.get(i / Caller.values().length)
+            Operation operation = i < sweep
+                    ? operations.get(i / Caller.values().length)
                     : operations.get(random.nextInt(operations.size()));
-            Caller caller = i < sweep ? Caller.values()[i % Caller.values().length]
+            Caller caller = i < sweep
+                    ? Caller.values()[i % Caller.values().length]
                     : random.nextInt(10) < 6 ? Caller.RIGHT : random.nextBoolean() ? Caller.WRONG : Caller.ANONYMOUS;
             before = send(operation, caller, before, request -> mutate(operation, request));
         }
     }
 
     /** A case found by hand before this test existed (issue 10), sent first and every run. */
-    private record KnownCase(Operation operation, Caller caller, String what, Consumer<Request> change) {
-    }
+    private record KnownCase(Operation operation, Caller caller, String what, Consumer<Request> change) {}
 
     private List<KnownCase> knownCases(List<Operation> operations) {
         Map<String, Operation> byName = new LinkedHashMap<>();
@@ -91,26 +95,43 @@ final class Fuzzer {
         List<KnownCase> cases = new ArrayList<>();
         Operation feedback = named.apply("POST /api/feedback");
         for (int length : List.of(4_001, 10_000)) {
-            cases.add(new KnownCase(feedback, Caller.RIGHT, "description of " + length
-                    + " characters", r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("description",
-                            HostileValues.overlong(length)))));
+            cases.add(new KnownCase(
+                    feedback,
+                    Caller.RIGHT,
+                    "description of " + length + " characters",
+                    r -> r.setJson(
+                            ((ObjectNode) r.json.deepCopy()).put("description", HostileValues.overlong(length)))));
         }
-        cases.add(new KnownCase(feedback, Caller.RIGHT, "description twice",
+        cases.add(new KnownCase(
+                feedback,
+                Caller.RIGHT,
+                "description twice",
                 r -> r.setText("{\"description\":\"a\"," + r.text().substring(1), "application/json")));
-        cases.add(new KnownCase(feedback, Caller.RIGHT, "NUL and a lone surrogate in the "
-                + "description", r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("description", "a\u0000b\ud800"))));
+        cases.add(new KnownCase(
+                feedback,
+                Caller.RIGHT,
+                "NUL and a lone surrogate in the " + "description",
+                r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("description", "a\u0000b\ud800"))));
         Operation respond = named.apply("POST /api/revisions/{id}/consultation-responses");
-        cases.add(new KnownCase(respond, Caller.RIGHT, "response twice",
+        cases.add(new KnownCase(
+                respond,
+                Caller.RIGHT,
+                "response twice",
                 r -> r.setText("{\"response\":\"a\",\"response\":\"b\"}", "application/json")));
         Operation approval = named.apply("POST /api/revisions/{id}/approval");
-        cases.add(new KnownCase(approval, Caller.RIGHT,
-                "decision twice", r -> r.setText("{\"decision\":\"approve\",\"decision\":\"return\"}",
-                        "application/json")));
-        cases.add(new KnownCase(approval, Caller.RIGHT,
+        cases.add(new KnownCase(
+                approval,
+                Caller.RIGHT,
+                "decision twice",
+                r -> r.setText("{\"decision\":\"approve\",\"decision\":\"return\"}", "application/json")));
+        cases.add(new KnownCase(
+                approval,
+                Caller.RIGHT,
                 "return without comments (refused, must leave the approval task as it was)",
                 r -> r.setText("{\"decision\":\"return\"}", "application/json")));
         for (Operation operation : operations) {
-            if (operation.path().startsWith("/api/reports") && operation.method().equals("GET")) {
+            if (operation.path().startsWith("/api/reports")
+                    && operation.method().equals("GET")) {
                 for (String month : List.of("-999999999-01", "+999999999-12")) {
                     cases.add(new KnownCase(operation, Caller.RIGHT, "to=" + month, r -> r.setQuery("to", month)));
                 }
@@ -120,31 +141,57 @@ final class Fuzzer {
         cases.add(new KnownCase(tasks, Caller.RIGHT, "firstResult=-2", r -> r.setQuery("firstResult", "-2")));
         cases.add(new KnownCase(tasks, Caller.RIGHT, "maxResults=-5", r -> r.setQuery("maxResults", "-5")));
         Operation taskQuery = named.apply("POST /engine-rest/task");
-        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "body null",
-                r -> r.setText("null", "application/json")));
-        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "variable filter with an object value",
-                r -> r.setText("{\"processVariables\":[{\"name\":\"reference\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}",
+        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "body null", r -> r.setText("null", "application/json")));
+        cases.add(new KnownCase(
+                taskQuery,
+                Caller.RIGHT,
+                "variable filter with an object value",
+                r -> r.setText(
+                        "{\"processVariables\":[{\"name\":\"reference\",\"operator\":\"eq\",\"value\":{\"a\":1}}]}",
                         "application/json")));
-        cases.add(new KnownCase(taskQuery, Caller.RIGHT, "variable filter without a name",
+        cases.add(new KnownCase(
+                taskQuery,
+                Caller.RIGHT,
+                "variable filter without a name",
                 r -> r.setText("{\"processVariables\":[{\"operator\":\"eq\",\"value\":\"x\"}]}", "application/json")));
         Operation local = named.apply("PUT /engine-rest/task/{id}/localVariables/{varName}");
-        cases.add(new KnownCase(local, Caller.RIGHT, "variable name of 256 characters",
+        cases.add(new KnownCase(
+                local,
+                Caller.RIGHT,
+                "variable name of 256 characters",
                 r -> r.pathValues.put("varName", HostileValues.percentEncode(HostileValues.overlong(256)))));
-        cases.add(new KnownCase(local, Caller.RIGHT, "string of 4,001 characters",
+        cases.add(new KnownCase(
+                local,
+                Caller.RIGHT,
+                "string of 4,001 characters",
                 r -> r.setJson(((ObjectNode) r.json.deepCopy()).put("value", HostileValues.overlong(4_001)))));
         Operation start = named.apply("POST /engine-rest/process-definition/key/{key}/start");
-        cases.add(new KnownCase(start, Caller.RIGHT, "startInstructions naming an unknown element",
-                r -> r.setJson(((ObjectNode) r.json.deepCopy()).set("startInstructions", HostileValues.parseJson(
-                        "[{\"type\":\"startBeforeActivity\",\"activityId\":\"NoSuchElement\"}]")))));
-        cases.add(new KnownCase(start, Caller.RIGHT, "an Object variable",
-                r -> r.setText(r.text().replaceFirst("\\{\"variables\":\\{", "{\"variables\":{\"x\":"
-                        + "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.HashMap\","
-                        + "\"serializationDataFormat\":\"application/json\"}},"), "application/json")));
+        cases.add(new KnownCase(
+                start,
+                Caller.RIGHT,
+                "startInstructions naming an unknown element",
+                r -> r.setJson(((ObjectNode) r.json.deepCopy())
+                        .set(
+                                "startInstructions",
+                                HostileValues.parseJson(
+                                        "[{\"type\":\"startBeforeActivity\",\"activityId\":\"NoSuchElement\"}]")))));
+        cases.add(new KnownCase(
+                start,
+                Caller.RIGHT,
+                "an Object variable",
+                r -> r.setText(
+                        r.text()
+                                .replaceFirst(
+                                        "\\{\"variables\":\\{",
+                                        "{\"variables\":{\"x\":"
+                                                + "{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.HashMap\","
+                                                + "\"serializationDataFormat\":\"application/json\"}},"),
+                        "application/json")));
         return cases;
     }
 
-    private Map<String, String> send(Operation operation, Caller caller, Map<String, String> before,
-            Consumer<Request> mutation) {
+    private Map<String, String> send(
+            Operation operation, Caller caller, Map<String, String> before, Consumer<Request> mutation) {
         long made = world.made();
         Request request = new Request(operation);
         mutation.accept(request);
@@ -157,14 +204,20 @@ final class Fuzzer {
             case WRONG -> operation.wrongUser();
             case ANONYMOUS -> null;
         };
-        HttpAgent agent = agents.computeIfAbsent(String.valueOf(user), u -> user == null ? HttpAgent.anonymous(base)
-                : HttpAgent.basic(base, user, user));
+        HttpAgent agent = agents.computeIfAbsent(
+                String.valueOf(user),
+                u -> user == null ? HttpAgent.anonymous(base) : HttpAgent.basic(base, user, user));
         String described = (user == null ? "anonymous" : user) + " " + request.describe();
         HttpAgent.Response response;
         try {
-            response = agent.send(operation.method(), request.target(), request.body == null
-                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body),
-                    request.contentType, request.headerArray());
+            response = agent.send(
+                    operation.method(),
+                    request.target(),
+                    request.body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(request.body),
+                    request.contentType,
+                    request.headerArray());
         } catch (UncheckedIOException e) {
             sent++;
             covered.add(operation.name() + " as " + caller);
@@ -233,7 +286,8 @@ final class Fuzzer {
     private void mutatePath(Request request) {
         List<String> names = new ArrayList<>(request.pathValues.keySet());
         String name = names.get(random.nextInt(names.size()));
-        String value = random.nextInt(4) == 0 ? sample(HostileValues.rawUrlPieces())
+        String value = random.nextInt(4) == 0
+                ? sample(HostileValues.rawUrlPieces())
                 : HostileValues.percentEncode(truncate(sample(HostileValues.strings()), 2_000));
         request.pathValues.put(name, value);
         request.mutation = "path {" + name + "} = " + value;
@@ -241,13 +295,23 @@ final class Fuzzer {
 
     private void mutateQuery(Request request) {
         int choice = random.nextInt(5);
-        String value = random.nextInt(5) == 0 ? sample(HostileValues.rawUrlPieces())
+        String value = random.nextInt(5) == 0
+                ? sample(HostileValues.rawUrlPieces())
                 : HostileValues.percentEncode(truncate(sample(HostileValues.strings()), 6_000));
         if (choice == 0 || request.query.isEmpty()) {
-            String name = List.of("firstResult", "maxResults", "from", "to", "sortBy", "sortOrder",
-                    "processVariables", "unknownParameter").get(random.nextInt(8));
+            String name = List.of(
+                            "firstResult",
+                            "maxResults",
+                            "from",
+                            "to",
+                            "sortBy",
+                            "sortOrder",
+                            "processVariables",
+                            "unknownParameter")
+                    .get(random.nextInt(8));
             if (choice == 0 && name.endsWith("Result")) {
-                value = List.of("-2", "-5", "-2147483648", "2147483648", "99999999999", "1.5", "").get(random.nextInt(7));
+                value = List.of("-2", "-5", "-2147483648", "2147483648", "99999999999", "1.5", "")
+                        .get(random.nextInt(7));
             }
             request.query.add(Map.entry(name, value));
             request.mutation = "query added " + name + "=" + value;
@@ -272,8 +336,9 @@ final class Fuzzer {
     }
 
     private void mutateAccept(Request request) {
-        String accept = List.of("application/xml", "text/csv", "image/png", "*/*;q=x", "application/json;q=0",
-                "", "text/html").get(random.nextInt(7));
+        String accept = List.of(
+                        "application/xml", "text/csv", "image/png", "*/*;q=x", "application/json;q=0", "", "text/html")
+                .get(random.nextInt(7));
         request.headers.put("Accept", accept);
         request.mutation = "header Accept: " + accept;
     }
@@ -292,7 +357,8 @@ final class Fuzzer {
             int choice = random.nextInt(fields.isEmpty() ? 1 : 6);
             if (choice == 0) {
                 String name = sample(HostileValues.names());
-                JsonNode value = isVariableMap(object) || random.nextBoolean() ? sample(HostileValues.camundaVariables())
+                JsonNode value = isVariableMap(object) || random.nextBoolean()
+                        ? sample(HostileValues.camundaVariables())
                         : hostile;
                 object.set(name, value);
                 what = "field " + escape(truncate(name, 80)) + " added = " + shown(value.toString(), 200);
@@ -303,7 +369,8 @@ final class Fuzzer {
             } else {
                 String name = fields.get(random.nextInt(fields.size()));
                 JsonNode value = isVariableMap(object) && random.nextBoolean()
-                        ? sample(HostileValues.camundaVariables()) : hostile;
+                        ? sample(HostileValues.camundaVariables())
+                        : hostile;
                 object.set(name, value);
                 what = "field " + name + " = " + shown(value.toString(), 200);
             }
@@ -334,9 +401,11 @@ final class Fuzzer {
         int choice = random.nextInt(8);
         switch (choice) {
             case 0 -> {
-                if (request.json instanceof ObjectNode object && object.fieldNames().hasNext()) {
+                if (request.json instanceof ObjectNode object
+                        && object.fieldNames().hasNext()) {
                     String key = object.fieldNames().next();
-                    String duplicate = "{\"" + key + "\":" + write(sample(HostileValues.json())) + "," + valid.substring(1);
+                    String duplicate =
+                            "{\"" + key + "\":" + write(sample(HostileValues.json())) + "," + valid.substring(1);
                     request.setText(duplicate, "application/json");
                     request.mutation = "body with the key " + key + " twice";
                 } else {
@@ -351,14 +420,29 @@ final class Fuzzer {
                 request.mutation = "body followed by " + escape(garbage);
             }
             case 2 -> {
-                String text = List.of("null", "", "[]", "\"x\"", "1", "true", "{", "{\"a\":", "{'a':1}", "{a:1}",
-                        "/* c */{}", "NaN", "\ufeff{}", "[{}]").get(random.nextInt(14));
+                String text = List.of(
+                                "null",
+                                "",
+                                "[]",
+                                "\"x\"",
+                                "1",
+                                "true",
+                                "{",
+                                "{\"a\":",
+                                "{'a':1}",
+                                "{a:1}",
+                                "/* c */{}",
+                                "NaN",
+                                "\ufeff{}",
+                                "[{}]")
+                        .get(random.nextInt(14));
                 request.setText(text, "application/json");
                 request.mutation = "body " + escape(text);
             }
             case 3 -> {
                 int depth = List.of(200, 1_500, 20_000).get(random.nextInt(3));
-                String nested = random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                String nested = random.nextBoolean()
+                        ? "[".repeat(depth) + "]".repeat(depth)
                         : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
                 request.setText(nested, "application/json");
                 request.mutation = "body nested " + depth + " deep";
@@ -368,8 +452,13 @@ final class Fuzzer {
                 request.mutation = "body of 1.1 MB";
             }
             case 5 -> {
-                String type = List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                        "application/x-java-serialized-object", "multipart/form-data", "application/json;charset=UTF-16")
+                String type = List.of(
+                                "text/plain",
+                                "application/xml",
+                                "application/x-www-form-urlencoded",
+                                "application/x-java-serialized-object",
+                                "multipart/form-data",
+                                "application/json;charset=UTF-16")
                         .get(random.nextInt(6));
                 request.setText(valid, type);
                 request.mutation = "body as " + type;
@@ -446,8 +535,11 @@ final class Fuzzer {
 
         Request(Operation operation) {
             this.operation = operation;
-            for (Map.Entry<String, Supplier<String>> parameter : operation.pathParameters().entrySet()) {
-                pathValues.put(parameter.getKey(), HostileValues.percentEncode(parameter.getValue().get()));
+            for (Map.Entry<String, Supplier<String>> parameter :
+                    operation.pathParameters().entrySet()) {
+                pathValues.put(
+                        parameter.getKey(),
+                        HostileValues.percentEncode(parameter.getValue().get()));
             }
             operation.query().forEach((name, value) -> query.add(Map.entry(name, HostileValues.percentEncode(value))));
             operation.headers().forEach((name, value) -> headers.put(name, value.get()));
@@ -482,7 +574,9 @@ final class Fuzzer {
             }
             StringBuilder target = new StringBuilder(path);
             for (Map.Entry<String, String> parameter : query) {
-                target.append(target.indexOf("?") < 0 ? '?' : '&').append(parameter.getKey()).append('=')
+                target.append(target.indexOf("?") < 0 ? '?' : '&')
+                        .append(parameter.getKey())
+                        .append('=')
                         .append(parameter.getValue());
             }
             return target.toString();

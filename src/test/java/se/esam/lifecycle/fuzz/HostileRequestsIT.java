@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +39,8 @@ import se.esam.lifecycle.support.TestSmtp;
  * {@code -Dfuzz.tries=...} to change them) and printed; every choice and value is drawn from one random
  * source with that seed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // the mail retry schedule would change the outbox between two requests; every mail goes out at once here
         properties = "guidance.mail.retry-poll=PT24H")
 @TestEnvironment
@@ -78,23 +78,29 @@ class HostileRequestsIT {
         HttpAgent.Response document = HttpAgent.anonymous(base).get("/v3/api-docs");
         assertThat(document.status()).as("%s", document).isEqualTo(200);
         FuzzedWorld world = new FuzzedWorld(new ProcessDriver(base));
-        apiOperations = Operations.fromOpenApi(new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(document.body()), world);
+        apiOperations = Operations.fromOpenApi(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(document.body()), world);
         engineOperations = Operations.engineRest(world);
         List<Operation> operations = new ArrayList<>(apiOperations);
         operations.addAll(engineOperations);
 
-        System.out.printf("HostileRequestsIT: seed %d, %d operations, %d tries after one request per operation "
-                + "and caller (replay with -Dfuzz.seed=%d -Dfuzz.tries=%d)%n", SEED, operations.size(), TRIES, SEED,
-                TRIES);
+        System.out.printf(
+                "HostileRequestsIT: seed %d, %d operations, %d tries after one request per operation "
+                        + "and caller (replay with -Dfuzz.seed=%d -Dfuzz.tries=%d)%n",
+                SEED, operations.size(), TRIES, SEED, TRIES);
         long started = System.nanoTime();
         fuzzer = new Fuzzer(base, world, new StoredData(dataSource), new Random(SEED));
         fuzzer.run(operations, TRIES);
-        System.out.printf("HostileRequestsIT: %d requests in %d s (%d snapshots of the stored data, %d ms each on "
-                + "average), answers by status %s; %d answered 5xx, %d refusals changed stored data%n", fuzzer.sent,
-                (System.nanoTime() - started) / 1_000_000_000L, fuzzer.snapshots,
-                fuzzer.snapshotNanos / 1_000_000L / Math.max(1, fuzzer.snapshots), fuzzer.statuses,
-                fuzzer.serverErrors.size(), fuzzer.refusalsThatChangedData.size());
+        System.out.printf(
+                "HostileRequestsIT: %d requests in %d s (%d snapshots of the stored data, %d ms each on "
+                        + "average), answers by status %s; %d answered 5xx, %d refusals changed stored data%n",
+                fuzzer.sent,
+                (System.nanoTime() - started) / 1_000_000_000L,
+                fuzzer.snapshots,
+                fuzzer.snapshotNanos / 1_000_000L / Math.max(1, fuzzer.snapshots),
+                fuzzer.statuses,
+                fuzzer.serverErrors.size(),
+                fuzzer.refusalsThatChangedData.size());
         fuzzer.serverErrors.forEach(error -> System.out.println("5xx: " + error));
         fuzzer.refusalsThatChangedData.forEach(change -> System.out.println("refused but changed: " + change));
     }
@@ -102,9 +108,13 @@ class HostileRequestsIT {
     @Test
     void everyOperationWasSentByItsRightUserAWrongUserAndAnonymously() {
         assertThat(apiOperations).as("operations of /api in /v3/api-docs").hasSizeGreaterThanOrEqualTo(15);
-        assertThat(apiOperations).extracting(Operation::name).contains("POST /api/feedback",
-                "POST /api/revisions/{id}/approval", "POST /api/revisions/{id}/consultation-responses",
-                "GET /api/reports/lead-times");
+        assertThat(apiOperations)
+                .extracting(Operation::name)
+                .contains(
+                        "POST /api/feedback",
+                        "POST /api/revisions/{id}/approval",
+                        "POST /api/revisions/{id}/consultation-responses",
+                        "GET /api/reports/lead-times");
         assertThat(engineOperations).isNotEmpty();
         List<String> expected = new ArrayList<>();
         for (Operation operation : apiOperations) {
@@ -124,13 +134,16 @@ class HostileRequestsIT {
     @Test
     void noHostileRequestIsAnsweredWithA5xxOrLeftUnanswered() {
         assertThat(fuzzer.sent).isPositive();
-        assertThat(fuzzer.serverErrors).as("requests answered 5xx or not at all (seed %d)", SEED).isEmpty();
+        assertThat(fuzzer.serverErrors)
+                .as("requests answered 5xx or not at all (seed %d)", SEED)
+                .isEmpty();
     }
 
     @Test
     void noRefusedRequestChangesStoredData() {
         assertThat(fuzzer.statuses.keySet()).as("some requests were refused").anyMatch(s -> s >= 400 && s < 500);
-        assertThat(fuzzer.refusalsThatChangedData).as("requests answered 4xx after which stored data differed "
-                + "(seed %d)", SEED).isEmpty();
+        assertThat(fuzzer.refusalsThatChangedData)
+                .as("requests answered 4xx after which stored data differed " + "(seed %d)", SEED)
+                .isEmpty();
     }
 }

@@ -33,21 +33,76 @@ final class HostileValues {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Text a person could never have typed into a form, or that our storage cannot take. */
-    private static final List<String> TEXTS = List.of("", " ", "\t", "null", "true", "0", "-1", "NaN", "Infinity",
-            "\u0000", "a\u0000b", "\u0001\u0002\u001f", "\u007f", "\r\n", "line\nbreak", "\ud800", "x\udc00",
-            "\udbff\udfff", "\ud83d", "😀", "\u202e", "\ufeff", "\u200b", "å\u030a",
-            "-999999999-01", "+999999999-12", "2026-13", "2026-00", "0000-01", "2026-1", "9999-99-99",
-            "2026-02-30T25:61:61", "-999999999-01-01T00:00:00Z", "2026-12-01T00:00:00.000+0100",
-            "FB-2026-0001 ", " FB-2026-0001", "FB-+2026-0001", "FB-2026-00001", "REV-+1", "REV-01", "REV-1\n",
-            "REV-9999999999999999999", "FB-2099-9999", "REV-99999", "00000000-0000-0000-0000-000000000000",
-            "no-such-id", "../../etc/passwd", "..%2F..%2F", "%00", "%", "_", "\\", "' OR '1'='1",
-            "'; drop table feedback; --", "<script>alert(1)</script>", "{\"a\":1}", "[1,2]", "${7*7}", "#{7*7}",
-            "approve ", "APPROVE", "Approve", " ERROR", "error", "GAP\u0000");
+    private static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "\t",
+            "null",
+            "true",
+            "0",
+            "-1",
+            "NaN",
+            "Infinity",
+            "\u0000",
+            "a\u0000b",
+            "\u0001\u0002\u001f",
+            "\u007f",
+            "\r\n",
+            "line\nbreak",
+            "\ud800",
+            "x\udc00",
+            "\udbff\udfff",
+            "\ud83d",
+            "😀",
+            "\u202e",
+            "\ufeff",
+            "\u200b",
+            "å\u030a",
+            "-999999999-01",
+            "+999999999-12",
+            "2026-13",
+            "2026-00",
+            "0000-01",
+            "2026-1",
+            "9999-99-99",
+            "2026-02-30T25:61:61",
+            "-999999999-01-01T00:00:00Z",
+            "2026-12-01T00:00:00.000+0100",
+            "FB-2026-0001 ",
+            " FB-2026-0001",
+            "FB-+2026-0001",
+            "FB-2026-00001",
+            "REV-+1",
+            "REV-01",
+            "REV-1\n",
+            "REV-9999999999999999999",
+            "FB-2099-9999",
+            "REV-99999",
+            "00000000-0000-0000-0000-000000000000",
+            "no-such-id",
+            "../../etc/passwd",
+            "..%2F..%2F",
+            "%00",
+            "%",
+            "_",
+            "\\",
+            "' OR '1'='1",
+            "'; drop table feedback; --",
+            "<script>alert(1)</script>",
+            "{\"a\":1}",
+            "[1,2]",
+            "${7*7}",
+            "#{7*7}",
+            "approve ",
+            "APPROVE",
+            "Approve",
+            " ERROR",
+            "error",
+            "GAP\u0000");
 
     private static final List<Integer> OVERLONG = List.of(101, 256, 4_000, 4_001, 10_000, 10_001, 100_001);
 
-    private HostileValues() {
-    }
+    private HostileValues() {}
 
     /** Any string: the catalogue, overlong text or random characters (surrogates and controls included). */
     static Gen<String> strings() {
@@ -64,11 +119,13 @@ final class HostileValues {
         int length = minLength + random.nextInt(maxLength - minLength + 1);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            char upper = to == '\uffff' ? switch (random.nextInt(3)) {
-                case 0 -> '\u007f';
-                case 1 -> '\u00ff';
-                default -> to;
-            } : to;
+            char upper = to == '\uffff'
+                    ? switch (random.nextInt(3)) {
+                        case 0 -> '\u007f';
+                        case 1 -> '\u00ff';
+                        default -> to;
+                    }
+                    : to;
             text.append((char) (from + random.nextInt(upper - from + 1)));
         }
         return text.toString();
@@ -83,8 +140,7 @@ final class HostileValues {
         return oneOf(List.of(values));
     }
 
-    private record Weighted<T>(int weight, Gen<? extends T> gen) {
-    }
+    private record Weighted<T>(int weight, Gen<? extends T> gen) {}
 
     private static <T> Weighted<T> weighted(int weight, Gen<? extends T> gen) {
         return new Weighted<>(weight, gen);
@@ -131,19 +187,35 @@ final class HostileValues {
 
     static Gen<JsonNode> numbers() {
         return frequency(
-                weighted(2, oneOf(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(-2), NODES.numberNode(-5),
-                        NODES.numberNode(Integer.MIN_VALUE), NODES.numberNode(Integer.MAX_VALUE),
-                        NODES.numberNode(Long.MIN_VALUE), NODES.numberNode(Long.MAX_VALUE),
-                        NODES.numberNode(new BigInteger("99999999999999999999999999999999")),
-                        NODES.numberNode(new BigDecimal("1e400")), NODES.numberNode(new BigDecimal("-1e-400")),
-                        NODES.numberNode(-0.0d), NODES.numberNode(3.14d))),
+                weighted(
+                        2,
+                        oneOf(
+                                NODES.numberNode(0),
+                                NODES.numberNode(-1),
+                                NODES.numberNode(-2),
+                                NODES.numberNode(-5),
+                                NODES.numberNode(Integer.MIN_VALUE),
+                                NODES.numberNode(Integer.MAX_VALUE),
+                                NODES.numberNode(Long.MIN_VALUE),
+                                NODES.numberNode(Long.MAX_VALUE),
+                                NODES.numberNode(new BigInteger("99999999999999999999999999999999")),
+                                NODES.numberNode(new BigDecimal("1e400")),
+                                NODES.numberNode(new BigDecimal("-1e-400")),
+                                NODES.numberNode(-0.0d),
+                                NODES.numberNode(3.14d))),
                 weighted(1, random -> NODES.numberNode(random.nextInt())),
                 weighted(1, random -> NODES.numberNode(random.nextLong())));
     }
 
     private static List<JsonNode> structures() {
-        return List.of(NODES.objectNode(), NODES.arrayNode(), parse("[null]"), parse("[\"x\",1,{}]"),
-                parse("{\"value\":{\"value\":{}}}"), parse("{\"$ref\":\"#\"}"), parse("{\"\":null}"),
+        return List.of(
+                NODES.objectNode(),
+                NODES.arrayNode(),
+                parse("[null]"),
+                parse("[\"x\",1,{}]"),
+                parse("{\"value\":{\"value\":{}}}"),
+                parse("{\"$ref\":\"#\"}"),
+                parse("{\"\":null}"),
                 parse("{\"value\":null,\"type\":null}"));
     }
 
@@ -154,11 +226,26 @@ final class HostileValues {
      */
     static Gen<JsonNode> camundaVariables() {
         return oneOf(
-                variable("\"{}\"", "Object", "{\"objectTypeName\":\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}"),
-                variable("\"[]\"", "Object", "{\"objectTypeName\":\"java.util.ArrayList\",\"serializationDataFormat\":\"application/json\"}"),
-                variable("\"{}\"", "Object", "{\"objectTypeName\":\"no.such.Type\",\"serializationDataFormat\":\"application/json\"}"),
-                variable("\"{not json\"", "Object", "{\"objectTypeName\":\"java.lang.Object\",\"serializationDataFormat\":\"application/json\"}"),
-                variable("\"rO0ABXQAAWE=\"", "Object", "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}"),
+                variable(
+                        "\"{}\"",
+                        "Object",
+                        "{\"objectTypeName\":\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}"),
+                variable(
+                        "\"[]\"",
+                        "Object",
+                        "{\"objectTypeName\":\"java.util.ArrayList\",\"serializationDataFormat\":\"application/json\"}"),
+                variable(
+                        "\"{}\"",
+                        "Object",
+                        "{\"objectTypeName\":\"no.such.Type\",\"serializationDataFormat\":\"application/json\"}"),
+                variable(
+                        "\"{not json\"",
+                        "Object",
+                        "{\"objectTypeName\":\"java.lang.Object\",\"serializationDataFormat\":\"application/json\"}"),
+                variable(
+                        "\"rO0ABXQAAWE=\"",
+                        "Object",
+                        "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}"),
                 variable("\"{}\"", "Object", "{}"),
                 variable("\"{}\"", "Object", null),
                 variable("\"{bad\"", "Json", null),
@@ -194,8 +281,22 @@ final class HostileValues {
     /** A variable or field name nobody declares. */
     static Gen<String> names() {
         return frequency(
-                weighted(3, oneOf("x", "submitter", "reference", "organisation", "approverGroup",
-                        "consultationHeld", "revisionId", "expertGroup", "", " ", "a.b", "$", "__proto__")),
+                weighted(
+                        3,
+                        oneOf(
+                                "x",
+                                "submitter",
+                                "reference",
+                                "organisation",
+                                "approverGroup",
+                                "consultationHeld",
+                                "revisionId",
+                                "expertGroup",
+                                "",
+                                " ",
+                                "a.b",
+                                "$",
+                                "__proto__")),
                 weighted(1, oneOf(256, 4_001).map(HostileValues::overlong)),
                 weighted(2, strings()));
     }
@@ -217,8 +318,9 @@ final class HostileValues {
                 bytes = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
                 i++;
             } else if (Character.isSurrogate(c)) {
-                bytes = new byte[] { (byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)),
-                        (byte) (0x80 | (c & 0x3F)) };
+                bytes = new byte[] {
+                    (byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)), (byte) (0x80 | (c & 0x3F))
+                };
             } else {
                 bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
             }
@@ -231,8 +333,22 @@ final class HostileValues {
 
     /** Already-encoded path and query pieces that no encoder would make: bad UTF-8, encoded separators. */
     static Gen<String> rawUrlPieces() {
-        return oneOf("%ED%A0%80", "%FF%FE", "%C0%AE%C0%AE", "%00", "%2F", "%2e%2e", "%25", "%5C", "%0A",
-                "%E2%80%AE", "%F0%9F%98", "..", ".", ";jsessionid=x", "%3B");
+        return oneOf(
+                "%ED%A0%80",
+                "%FF%FE",
+                "%C0%AE%C0%AE",
+                "%00",
+                "%2F",
+                "%2e%2e",
+                "%25",
+                "%5C",
+                "%0A",
+                "%E2%80%AE",
+                "%F0%9F%98",
+                "..",
+                ".",
+                ";jsessionid=x",
+                "%3B");
     }
 
     static JsonNode parseJson(String json) {

@@ -15,8 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param headers likewise: an idempotency key is new for each request
  * @param body a valid JSON body, or null for an operation that takes none
  */
-record Operation(String method, String path, Map<String, Supplier<String>> pathParameters,
-        Map<String, String> query, Map<String, Supplier<String>> headers, JsonNode body, String rightUser,
+record Operation(
+        String method,
+        String path,
+        Map<String, Supplier<String>> pathParameters,
+        Map<String, String> query,
+        Map<String, Supplier<String>> headers,
+        JsonNode body,
+        String rightUser,
         String wrongUser) {
 
     Operation {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,9 @@ final class StoredData {
             throw new IllegalStateException("No tables found to watch: is the schema there?");
         }
         // a sum of row hashes does not depend on row order, so no table is sorted for it
-        this.checksumQuery = tables.stream().map(table -> "select '" + table + "' as name, count(*) as n, "
-                + "coalesce(sum(hashtextextended(t::text, 0)), 0)::text as sum from " + table + " t")
+        this.checksumQuery = tables.stream()
+                .map(table -> "select '" + table + "' as name, count(*) as n, "
+                        + "coalesce(sum(hashtextextended(t::text, 0)), 0)::text as sum from " + table + " t")
                 .collect(Collectors.joining(" union all "));
     }
 
@@ -48,7 +48,9 @@ final class StoredData {
 
     /** The tables whose content differs, each with before and after. */
     static List<String> changes(Map<String, String> before, Map<String, String> after) {
-        return after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
-                .map(e -> e.getKey() + ": " + before.get(e.getKey()) + " -> " + e.getValue()).toList();
+        return after.entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> e.getKey() + ": " + before.get(e.getKey()) + " -> " + e.getValue())
+                .toList();
     }
 }

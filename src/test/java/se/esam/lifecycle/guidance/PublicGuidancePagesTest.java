@@ -48,10 +48,9 @@ class PublicGuidancePagesTest {
 
     private static final String SCRIPT = "<script>alert('x')</script>";
     private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() {};
 
     /** Nothing here sends mail, but the application needs somewhere to send it. */
     static final TestSmtp smtp = new TestSmtp();
@@ -78,33 +77,55 @@ class PublicGuidancePagesTest {
                 .params(LocalDate.of(2026, 2, 3), "Avsnitt 3 kräver nu API:er. Avsnitt 5 utgår. " + SCRIPT)
                 .update();
         List<String[]> sections = List.of(
-                new String[] { "1", "Inledning", "Digital samverkan är eSams ramverk för hur offentliga aktörer "
-                        + "samarbetar digitalt." },
-                new String[] { "2", "Principer för digital samverkan", "Samverkan ska utgå från tydliga behov." },
-                new String[] { "3", "Informationsutbyte", "Informationsutbyte ska ske genom API:er. Skriv aldrig "
-                        + SCRIPT + " i en specifikation." },
-                new String[] { "4", "Styrning och förvaltning", "Varje gemensam lösning ska ha en förvaltare.\n\n"
-                        + "Förändringar ska aviseras i god tid." });
+                new String[] {
+                    "1",
+                    "Inledning",
+                    "Digital samverkan är eSams ramverk för hur offentliga aktörer " + "samarbetar digitalt."
+                },
+                new String[] {"2", "Principer för digital samverkan", "Samverkan ska utgå från tydliga behov."},
+                new String[] {
+                    "3",
+                    "Informationsutbyte",
+                    "Informationsutbyte ska ske genom API:er. Skriv aldrig " + SCRIPT + " i en specifikation."
+                },
+                new String[] {
+                    "4",
+                    "Styrning och förvaltning",
+                    "Varje gemensam lösning ska ha en förvaltare.\n\n" + "Förändringar ska aviseras i god tid."
+                });
         int position = 0;
         for (String[] section : sections) {
             jdbc.sql("""
                     insert into guidance_section (document_id, version_number, section_id, title, body, position)
-                    values ('digital-samverkan', '4.2', ?, ?, ?, ?)""")
-                    .params(section[0], section[1], section[2], position++).update();
+                    values ('digital-samverkan', '4.2', ?, ?, ?, ?)""").params(section[0], section[1], section[2], position++).update();
         }
         jdbc.sql("""
                 insert into published_disposition (document_id, version_number, feedback_reference, feedback_type,
                     organisation_name, summary, disposition, trace, trace_section, reason)
                 values ('digital-samverkan', '4.2', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params("FB-2026-0007", "GAP", "Pensionsmyndigheten", "Krav på API saknas i avsnitt 3.", "ACCEPTED",
-                        "ANSWERED", "3", "Avsnitt 3 har skrivits om.")
+                .params(
+                        "FB-2026-0007",
+                        "GAP",
+                        "Pensionsmyndigheten",
+                        "Krav på API saknas i avsnitt 3.",
+                        "ACCEPTED",
+                        "ANSWERED",
+                        "3",
+                        "Avsnitt 3 har skrivits om.")
                 .update();
         jdbc.sql("""
                 insert into published_disposition (document_id, version_number, feedback_reference, feedback_type,
                     organisation_name, summary, disposition, trace, trace_section, reason)
                 values ('digital-samverkan', '4.2', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params("FB-2026-0009", "NOT_WORKING_IN_PRACTICE", "Kronofogden <b>", null, "REJECTED",
-                        "NOT_ADDRESSED", null, "Ligger utanför ramverket. " + SCRIPT)
+                .params(
+                        "FB-2026-0009",
+                        "NOT_WORKING_IN_PRACTICE",
+                        "Kronofogden <b>",
+                        null,
+                        "REJECTED",
+                        "NOT_ADDRESSED",
+                        null,
+                        "Ligger utanför ramverket. " + SCRIPT)
                 .update();
     }
 
@@ -113,18 +134,25 @@ class PublicGuidancePagesTest {
         ResponseEntity<String> page = http.getForEntity("/guidance", String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("Digital samverkan", "Behovsdriven utveckling",
-                "Rättsligt uttalande om röjande och molntjänster", "Informationssäkerhet vid användning av molntjänster",
-                "Klarspråk i digitala tjänster", "Dataskydd vid informationsutbyte")
+        assertThat(page.getBody())
+                .contains(
+                        "Digital samverkan",
+                        "Behovsdriven utveckling",
+                        "Rättsligt uttalande om röjande och molntjänster",
+                        "Informationssäkerhet vid användning av molntjänster",
+                        "Klarspråk i digitala tjänster",
+                        "Dataskydd vid informationsutbyte")
                 .contains("Arkitektur", "Juridik", "Informationssäkerhet", "Kommunikation")
                 .contains("href=\"/guidance/digital-samverkan/4.2\"", "2026-02-03")
                 .contains("eSam vägledningar", "href=\"/guidance/feed.atom\"", "href=\"/login\"")
                 .doesNotContain("<script");
 
-        ResponseEntity<List<Map<String, Object>>> json = http.exchange("/api/public/guidance", HttpMethod.GET, null,
-                LIST);
+        ResponseEntity<List<Map<String, Object>>> json =
+                http.exchange("/api/public/guidance", HttpMethod.GET, null, LIST);
         assertThat(json.getBody()).hasSize(6);
-        assertThat(json.getBody()).filteredOn(d -> d.get("id").equals("digital-samverkan")).singleElement()
+        assertThat(json.getBody())
+                .filteredOn(d -> d.get("id").equals("digital-samverkan"))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d).containsEntry("currentVersion", "4.2").containsEntry("owningGroupName", "Arkitektur");
                 });
@@ -134,23 +162,31 @@ class PublicGuidancePagesTest {
     void documentPageListsVersionsNewestFirstWithAFormToCompareThem() {
         String page = http.getForObject("/guidance/digital-samverkan", String.class);
 
-        assertThat(page).containsSubsequence(">4.2<", ">4.1<", ">4.0<").contains("Innehållslig")
-                .contains("action=\"/guidance/digital-samverkan/compare\"", "method=\"get\"", "name=\"from\"",
+        assertThat(page)
+                .containsSubsequence(">4.2<", ">4.1<", ">4.0<")
+                .contains("Innehållslig")
+                .contains(
+                        "action=\"/guidance/digital-samverkan/compare\"",
+                        "method=\"get\"",
+                        "name=\"from\"",
                         "name=\"to\"");
 
         Map<String, Object> json = http.exchange("/api/public/guidance/digital-samverkan", HttpMethod.GET, null, OBJECT)
                 .getBody();
         assertThat(json).containsEntry("title", "Digital samverkan");
-        assertThat((List<Map<String, Object>>) json.get("versions")).extracting(v -> v.get("number"))
+        assertThat((List<Map<String, Object>>) json.get("versions"))
+                .extracting(v -> v.get("number"))
                 .containsExactly("4.2", "4.1", "4.0");
     }
 
     @Test
     void versionPageShowsSectionTextAndChangeNotesEscaped() {
         String catalogued = http.getForObject("/guidance/digital-samverkan/4.1", String.class);
-        assertThat(catalogued).contains("Principen om enhetlig informationshantering",
-                "Samma information ska beskrivas och hanteras på samma sätt",
-                "href=\"/guidance/digital-samverkan/4.1/dispositions\"");
+        assertThat(catalogued)
+                .contains(
+                        "Principen om enhetlig informationshantering",
+                        "Samma information ska beskrivas och hanteras på samma sätt",
+                        "href=\"/guidance/digital-samverkan/4.1/dispositions\"");
 
         ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/4.2", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -162,11 +198,14 @@ class PublicGuidancePagesTest {
                 .contains("Innehållslig")
                 .doesNotContain(SCRIPT);
 
-        Map<String, Object> json = http.exchange("/api/public/guidance/digital-samverkan/4.2", HttpMethod.GET, null,
-                OBJECT).getBody();
-        assertThat(json).containsEntry("changeClass", "SUBSTANTIVE")
+        Map<String, Object> json = http.exchange(
+                        "/api/public/guidance/digital-samverkan/4.2", HttpMethod.GET, null, OBJECT)
+                .getBody();
+        assertThat(json)
+                .containsEntry("changeClass", "SUBSTANTIVE")
                 .containsEntry("changeNotes", "Avsnitt 3 kräver nu API:er. Avsnitt 5 utgår. " + SCRIPT);
-        assertThat((List<Map<String, Object>>) json.get("sections")).extracting(s -> s.get("id"))
+        assertThat((List<Map<String, Object>>) json.get("sections"))
+                .extracting(s -> s.get("id"))
                 .containsExactly("1", "2", "3", "4");
     }
 
@@ -175,18 +214,34 @@ class PublicGuidancePagesTest {
         ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/4.2/dispositions", String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).containsSubsequence("FB-2026-0007", "Något saknas", "Pensionsmyndigheten",
-                "Godtagen", "Besvarad genom ändring i avsnitt 3", "Avsnitt 3 har skrivits om.")
-                .containsSubsequence("FB-2026-0009", "Fungerar inte i praktiken", "Kronofogden &lt;b&gt;", "Avslagen",
-                        "Inte åtgärdad", "Ligger utanför ramverket. " + ESCAPED_SCRIPT)
+        assertThat(page.getBody())
+                .containsSubsequence(
+                        "FB-2026-0007",
+                        "Något saknas",
+                        "Pensionsmyndigheten",
+                        "Godtagen",
+                        "Besvarad genom ändring i avsnitt 3",
+                        "Avsnitt 3 har skrivits om.")
+                .containsSubsequence(
+                        "FB-2026-0009",
+                        "Fungerar inte i praktiken",
+                        "Kronofogden &lt;b&gt;",
+                        "Avslagen",
+                        "Inte åtgärdad",
+                        "Ligger utanför ramverket. " + ESCAPED_SCRIPT)
                 .doesNotContain(SCRIPT, "Kronofogden <b>");
 
-        List<Map<String, Object>> json = http.exchange("/api/public/guidance/digital-samverkan/4.2/dispositions",
-                HttpMethod.GET, null, LIST).getBody();
+        List<Map<String, Object>> json = http.exchange(
+                        "/api/public/guidance/digital-samverkan/4.2/dispositions", HttpMethod.GET, null, LIST)
+                .getBody();
         assertThat(json).hasSize(2);
-        assertThat(json.get(0)).containsEntry("feedbackReference", "FB-2026-0007").containsEntry("type", "GAP")
-                .containsEntry("organisation", "Pensionsmyndigheten").containsEntry("disposition", "ACCEPTED")
-                .containsEntry("trace", "ANSWERED").containsEntry("traceSection", "3")
+        assertThat(json.get(0))
+                .containsEntry("feedbackReference", "FB-2026-0007")
+                .containsEntry("type", "GAP")
+                .containsEntry("organisation", "Pensionsmyndigheten")
+                .containsEntry("disposition", "ACCEPTED")
+                .containsEntry("trace", "ANSWERED")
+                .containsEntry("traceSection", "3")
                 .containsEntry("reason", "Avsnitt 3 har skrivits om.");
 
         String none = http.getForObject("/guidance/behovsdriven-utveckling/1.0/dispositions", String.class);
@@ -195,12 +250,14 @@ class PublicGuidancePagesTest {
 
     @Test
     void comparisonShowsAddedChangedAndUnchangedSectionsOfDigitalSamverkan() {
-        Map<String, Object> json = http.exchange("/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1",
-                HttpMethod.GET, null, OBJECT).getBody();
+        Map<String, Object> json = http.exchange(
+                        "/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1", HttpMethod.GET, null, OBJECT)
+                .getBody();
 
         List<Map<String, Object>> sections = (List<Map<String, Object>>) json.get("sections");
-        assertThat(sections).extracting(s -> s.get("sectionId") + " " + s.get("status")).containsExactly(
-                "1 UNCHANGED", "2 UNCHANGED", "2.1 ADDED", "3 CHANGED", "4 UNCHANGED", "5 ADDED");
+        assertThat(sections)
+                .extracting(s -> s.get("sectionId") + " " + s.get("status"))
+                .containsExactly("1 UNCHANGED", "2 UNCHANGED", "2.1 ADDED", "3 CHANGED", "4 UNCHANGED", "5 ADDED");
         Map<String, Object> changed = sections.get(3);
         assertThat((String) changed.get("oldText")).startsWith("Informationsutbyte mellan organisationer bör ske");
         assertThat((String) changed.get("newText")).startsWith("Informationsutbyte mellan organisationer ska ske");
@@ -208,13 +265,14 @@ class PublicGuidancePagesTest {
                 .contains(Map.of("kind", "DELETED", "text", "bör"), Map.of("kind", "INSERTED", "text", "ska"));
 
         String page = http.getForObject("/guidance/digital-samverkan/compare?from=4.0&to=4.1", String.class);
-        assertThat(page).contains("Nytt avsnitt", "Ändrat", "Oförändrat", "<del>bör</del><ins>ska</ins>")
+        assertThat(page)
+                .contains("Nytt avsnitt", "Ändrat", "Oförändrat", "<del>bör</del><ins>ska</ins>")
                 .containsSubsequence("Principen om enhetlig informationshantering", "Tillämpning i praktiken");
 
         String removed = http.getForObject("/guidance/digital-samverkan/compare?from=4.1&to=4.2", String.class);
         assertThat(removed).contains("Borttaget", ESCAPED_SCRIPT).doesNotContain(SCRIPT);
         Map<String, Object> removedJson = http.exchange(
-                "/api/public/guidance/digital-samverkan/compare?from=4.1&to=4.2", HttpMethod.GET, null, OBJECT)
+                        "/api/public/guidance/digital-samverkan/compare?from=4.1&to=4.2", HttpMethod.GET, null, OBJECT)
                 .getBody();
         assertThat((List<Map<String, Object>>) removedJson.get("sections"))
                 .extracting(s -> s.get("sectionId") + " " + s.get("status"))
@@ -226,7 +284,8 @@ class PublicGuidancePagesTest {
         ResponseEntity<String> response = http.getForEntity("/guidance/feed.atom", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_ATOM_XML)).isTrue();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_ATOM_XML))
+                .isTrue();
         Feed feed = (Feed) new WireFeedInput().build(new StringReader(response.getBody()));
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         List<Entry> entries = feed.getEntries();
@@ -235,8 +294,13 @@ class PublicGuidancePagesTest {
         assertThat(entries.get(0).getAlternateLinks().get(0).getHref()).endsWith("/guidance/digital-samverkan/4.2");
         assertThat(entries.get(0).getSummary().getValue())
                 .isEqualTo("Avsnitt 3 kräver nu API:er. Avsnitt 5 utgår. " + SCRIPT);
-        assertThat(entries).extracting(Entry::getTitle).containsSubsequence("Digital samverkan 4.1",
-                "Dataskydd vid informationsutbyte 2.0", "Klarspråk i digitala tjänster 1.2", "Digital samverkan 4.0");
+        assertThat(entries)
+                .extracting(Entry::getTitle)
+                .containsSubsequence(
+                        "Digital samverkan 4.1",
+                        "Dataskydd vid informationsutbyte 2.0",
+                        "Klarspråk i digitala tjänster 1.2",
+                        "Digital samverkan 4.0");
         List<Date> updated = entries.stream().map(Entry::getUpdated).toList();
         for (int i = 1; i < updated.size(); i++) {
             assertThat(updated.get(i)).isBeforeOrEqualTo(updated.get(i - 1));
@@ -251,52 +315,69 @@ class PublicGuidancePagesTest {
         assertThat(page.getBody()).contains("Sidan finns inte", "Digital samverkan har ingen publicerad version 9.9.");
         assertThat(http.getForEntity("/guidance/ingen-sadan", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/guidance/ingen-sadan/1.0/dispositions", String.class).getStatusCode())
+        assertThat(http.getForEntity("/guidance/ingen-sadan/1.0/dispositions", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<Map<String, Object>> json = http.exchange("/api/public/guidance/digital-samverkan/9.9",
-                HttpMethod.GET, null, OBJECT);
+        ResponseEntity<Map<String, Object>> json =
+                http.exchange("/api/public/guidance/digital-samverkan/9.9", HttpMethod.GET, null, OBJECT);
         assertThat(json.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(json.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(json.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         assertThat(json.getBody()).containsEntry("status", 404);
-        assertThat(http.getForEntity("/api/public/guidance/ingen-sadan", String.class).getStatusCode())
+        assertThat(http.getForEntity("/api/public/guidance/ingen-sadan", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void comparisonWithoutAKnownVersionIsABadRequestNamingTheField() {
-        ResponseEntity<Map<String, Object>> missing = http.exchange(
-                "/api/public/guidance/digital-samverkan/compare?from=4.0", HttpMethod.GET, null, OBJECT);
+        ResponseEntity<Map<String, Object>> missing =
+                http.exchange("/api/public/guidance/digital-samverkan/compare?from=4.0", HttpMethod.GET, null, OBJECT);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<Map<String, Object>>) missing.getBody().get("errors")).extracting(e -> e.get("field"))
+        assertThat((List<Map<String, Object>>) missing.getBody().get("errors"))
+                .extracting(e -> e.get("field"))
                 .containsExactly("to");
 
         ResponseEntity<Map<String, Object>> unknown = http.exchange(
                 "/api/public/guidance/digital-samverkan/compare?from=3.9&to=4.1", HttpMethod.GET, null, OBJECT);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<Map<String, Object>>) unknown.getBody().get("errors")).extracting(e -> e.get("field"))
+        assertThat((List<Map<String, Object>>) unknown.getBody().get("errors"))
+                .extracting(e -> e.get("field"))
                 .containsExactly("from");
 
-        ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/compare?from=4.0&to=<b>",
-                String.class);
+        ResponseEntity<String> page =
+                http.getForEntity("/guidance/digital-samverkan/compare?from=4.0&to=<b>", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(page.getBody()).contains("Digital samverkan har ingen publicerad version &lt;b&gt;.",
-                "name=\"to\" aria-invalid=\"true\"");
+        assertThat(page.getBody())
+                .contains(
+                        "Digital samverkan har ingen publicerad version &lt;b&gt;.",
+                        "name=\"to\" aria-invalid=\"true\"");
     }
 
     @Test
     void everyPublicAddressAnswersWithoutLoginWhileFeedbackStillNeedsIt() {
-        List<String> pages = List.of("/guidance", "/guidance/digital-samverkan", "/guidance/digital-samverkan/4.1",
-                "/guidance/digital-samverkan/4.1/dispositions", "/guidance/digital-samverkan/compare?from=4.0&to=4.1",
-                "/guidance/feed.atom", "/css/public.css", "/api/public/guidance", "/api/public/guidance/digital-samverkan",
-                "/api/public/guidance/digital-samverkan/4.1", "/api/public/guidance/digital-samverkan/4.1/dispositions",
+        List<String> pages = List.of(
+                "/guidance",
+                "/guidance/digital-samverkan",
+                "/guidance/digital-samverkan/4.1",
+                "/guidance/digital-samverkan/4.1/dispositions",
+                "/guidance/digital-samverkan/compare?from=4.0&to=4.1",
+                "/guidance/feed.atom",
+                "/css/public.css",
+                "/api/public/guidance",
+                "/api/public/guidance/digital-samverkan",
+                "/api/public/guidance/digital-samverkan/4.1",
+                "/api/public/guidance/digital-samverkan/4.1/dispositions",
                 "/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1");
         for (String page : pages) {
-            assertThat(http.getForEntity(page, String.class).getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity(page, String.class).getStatusCode())
+                    .as(page)
+                    .isEqualTo(HttpStatus.OK);
         }
 
-        ResponseEntity<String> feedback = http.withRedirects(Redirects.DONT_FOLLOW).getForEntity("/feedback",
-                String.class);
+        ResponseEntity<String> feedback =
+                http.withRedirects(Redirects.DONT_FOLLOW).getForEntity("/feedback", String.class);
         assertThat(feedback.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(feedback.getHeaders().getLocation().getPath()).isEqualTo("/login");
         assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode())

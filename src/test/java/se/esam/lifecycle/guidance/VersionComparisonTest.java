@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import se.esam.lifecycle.guidance.PublishedGuidance.Section;
+import se.esam.lifecycle.guidance.VersionComparison.SectionComparison;
 import se.esam.lifecycle.guidance.VersionComparison.Segment;
 import se.esam.lifecycle.guidance.VersionComparison.SegmentKind;
-import se.esam.lifecycle.guidance.VersionComparison.SectionComparison;
 import se.esam.lifecycle.guidance.VersionComparison.Status;
 
 class VersionComparisonTest {
@@ -44,8 +44,8 @@ class VersionComparisonTest {
 
     @Test
     void aSectionWithoutTextComparesAsEmpty() {
-        VersionComparison comparison = VersionComparison.of(version("1.0", new Section("1", "Inledning", null)),
-                version("1.1", new Section("1", "Inledning", "")));
+        VersionComparison comparison = VersionComparison.of(
+                version("1.0", new Section("1", "Inledning", null)), version("1.1", new Section("1", "Inledning", "")));
 
         assertThat(comparison.sections().get(0).status()).isEqualTo(Status.UNCHANGED);
     }
@@ -56,16 +56,19 @@ class VersionComparisonTest {
                 version("1.0", new Section("1", "Ett", "a"), new Section("2", "Två", "b")),
                 version("1.1", new Section("2", "Två", "b"), new Section("1", "Ett", "a")));
 
-        assertThat(comparison.sections()).extracting(SectionComparison::sectionId, SectionComparison::status)
-                .containsExactly(tuple("2", Status.UNCHANGED),
-                        tuple("1", Status.UNCHANGED));
+        assertThat(comparison.sections())
+                .extracting(SectionComparison::sectionId, SectionComparison::status)
+                .containsExactly(tuple("2", Status.UNCHANGED), tuple("1", Status.UNCHANGED));
     }
 
     @Test
     void anAddedSectionHasOnlyTheNewSideAndStandsWhereTheNewVersionPutsIt() {
         VersionComparison comparison = VersionComparison.of(
                 version("1.0", new Section("1", "Ett", "a"), new Section("3", "Tre", "c")),
-                version("1.1", new Section("1", "Ett", "a"), new Section("2", "Två", " b "),
+                version(
+                        "1.1",
+                        new Section("1", "Ett", "a"),
+                        new Section("2", "Två", " b "),
                         new Section("3", "Tre", "c")));
 
         assertThat(ids(comparison)).containsExactly("1", "2", "3");
@@ -83,7 +86,10 @@ class VersionComparisonTest {
     @Test
     void aRemovedSectionHasOnlyTheOldSideAndStandsAfterTheLastSectionBeforeItThatBothVersionsHave() {
         VersionComparison comparison = VersionComparison.of(
-                version("1.0", new Section("1", "Ett", "a"), new Section("2", "Två", "b"),
+                version(
+                        "1.0",
+                        new Section("1", "Ett", "a"),
+                        new Section("2", "Två", "b"),
                         new Section("3", "Tre", "c")),
                 version("2.0", new Section("3", "Tre", "c"), new Section("1", "Ett", "a")));
 
@@ -100,12 +106,17 @@ class VersionComparisonTest {
     @Test
     void removedSectionsAtTheStartStayFirstAndInTheirOldOrder() {
         VersionComparison comparison = VersionComparison.of(
-                version("1.0", new Section("1", "Ett", "a"), new Section("2", "Två", "b"),
+                version(
+                        "1.0",
+                        new Section("1", "Ett", "a"),
+                        new Section("2", "Två", "b"),
                         new Section("3", "Tre", "c")),
                 version("2.0", new Section("3", "Tre", "c"), new Section("4", "Fyra", "d")));
 
-        assertThat(comparison.sections()).extracting(SectionComparison::sectionId, SectionComparison::status)
-                .containsExactly(tuple("1", Status.REMOVED),
+        assertThat(comparison.sections())
+                .extracting(SectionComparison::sectionId, SectionComparison::status)
+                .containsExactly(
+                        tuple("1", Status.REMOVED),
                         tuple("2", Status.REMOVED),
                         tuple("3", Status.UNCHANGED),
                         tuple("4", Status.ADDED));
@@ -115,8 +126,10 @@ class VersionComparisonTest {
     void aChangedTextIsGivenWordByWordAndTheSegmentsSpellOutBothVersions() {
         String before = "Myndigheten ska publicera sitt gränssnitt. Det gäller alla.";
         String after = "Myndigheten ska dokumentera och publicera sitt gränssnitt, det gäller alla.";
-        SectionComparison section = VersionComparison.of(version("1.0", new Section("1", "Ett", before)),
-                version("1.1", new Section("1", "Ett", after))).sections().get(0);
+        SectionComparison section = VersionComparison.of(
+                        version("1.0", new Section("1", "Ett", before)), version("1.1", new Section("1", "Ett", after)))
+                .sections()
+                .get(0);
 
         assertThat(section.status()).isEqualTo(Status.CHANGED);
         assertThat(section.statusLabel()).isEqualTo("Ändrat");
@@ -124,37 +137,51 @@ class VersionComparisonTest {
         assertThat(section.titleChanged()).isFalse();
         assertThat(spelled(section.textDifferences(), SegmentKind.INSERTED)).isEqualTo(before);
         assertThat(spelled(section.textDifferences(), SegmentKind.DELETED)).isEqualTo(after);
-        assertThat(section.textDifferences()).filteredOn(Segment::inserted).extracting(Segment::text)
+        assertThat(section.textDifferences())
+                .filteredOn(Segment::inserted)
+                .extracting(Segment::text)
                 .containsExactly("dokumentera och ", ", det");
-        assertThat(section.textDifferences()).as("the mark and the word after it change together, space and all")
-                .filteredOn(Segment::deleted).extracting(Segment::text).containsExactly(". Det");
+        assertThat(section.textDifferences())
+                .as("the mark and the word after it change together, space and all")
+                .filteredOn(Segment::deleted)
+                .extracting(Segment::text)
+                .containsExactly(". Det");
     }
 
     @Test
     void aChangedTitleIsShownWithItsOwnDifferences() {
-        SectionComparison section = VersionComparison.of(version("1.0", new Section("1", "Gränssnitt", "a")),
-                version("1.1", new Section("1", "Öppna gränssnitt", "a"))).sections().get(0);
+        SectionComparison section = VersionComparison.of(
+                        version("1.0", new Section("1", "Gränssnitt", "a")),
+                        version("1.1", new Section("1", "Öppna gränssnitt", "a")))
+                .sections()
+                .get(0);
 
         assertThat(section.status()).isEqualTo(Status.CHANGED);
         assertThat(section.titleChanged()).isTrue();
         assertThat(section.title()).isEqualTo("Öppna gränssnitt");
-        assertThat(section.titleDifferences()).containsExactly(new Segment(SegmentKind.DELETED, "Gränssnitt"),
-                new Segment(SegmentKind.INSERTED, "Öppna gränssnitt"));
+        assertThat(section.titleDifferences())
+                .containsExactly(
+                        new Segment(SegmentKind.DELETED, "Gränssnitt"),
+                        new Segment(SegmentKind.INSERTED, "Öppna gränssnitt"));
         assertThat(section.textDifferences()).containsExactly(new Segment(SegmentKind.SAME, "a"));
     }
 
     @Test
     void onlyAChangedMarkDiffersNotTheWordBeforeIt() {
-        assertThat(VersionComparison.differences("gränssnitt.", "gränssnitt,")).containsExactly(
-                new Segment(SegmentKind.SAME, "gränssnitt"), new Segment(SegmentKind.DELETED, "."),
-                new Segment(SegmentKind.INSERTED, ","));
+        assertThat(VersionComparison.differences("gränssnitt.", "gränssnitt,"))
+                .containsExactly(
+                        new Segment(SegmentKind.SAME, "gränssnitt"),
+                        new Segment(SegmentKind.DELETED, "."),
+                        new Segment(SegmentKind.INSERTED, ","));
     }
 
     @Test
     void changedWordsWithSpaceBetweenThemReadAsOneDeletionAndOneInsertion() {
-        assertThat(VersionComparison.differences("Tre små ord", "Fyra stora ord")).containsExactly(
-                new Segment(SegmentKind.DELETED, "Tre små"), new Segment(SegmentKind.INSERTED, "Fyra stora"),
-                new Segment(SegmentKind.SAME, " ord"));
+        assertThat(VersionComparison.differences("Tre små ord", "Fyra stora ord"))
+                .containsExactly(
+                        new Segment(SegmentKind.DELETED, "Tre små"),
+                        new Segment(SegmentKind.INSERTED, "Fyra stora"),
+                        new Segment(SegmentKind.SAME, " ord"));
     }
 
     @Test
@@ -166,8 +193,15 @@ class VersionComparisonTest {
     }
 
     private static PublishedGuidance.Version version(String number, Section... sections) {
-        return new PublishedGuidance.Version("digital-samverkan", "Digital samverkan", number,
-                LocalDate.of(2026, 1, 1), null, null, null, Arrays.asList(sections));
+        return new PublishedGuidance.Version(
+                "digital-samverkan",
+                "Digital samverkan",
+                number,
+                LocalDate.of(2026, 1, 1),
+                null,
+                null,
+                null,
+                Arrays.asList(sections));
     }
 
     private static List<String> ids(VersionComparison comparison) {
@@ -176,6 +210,9 @@ class VersionComparisonTest {
 
     /** The text of one side: every segment but those of the other side's kind. */
     private static String spelled(List<Segment> segments, SegmentKind otherSide) {
-        return segments.stream().filter(s -> s.kind() != otherSide).map(Segment::text).collect(Collectors.joining());
+        return segments.stream()
+                .filter(s -> s.kind() != otherSide)
+                .map(Segment::text)
+                .collect(Collectors.joining());
     }
 }

@@ -37,11 +37,10 @@ class VersionNumbersTest {
 
     @Test
     void theNewestVersionIsTheLastPublishedAndOnTheSameDayTheHighestNumber() {
-        record Published(String number, LocalDate on) {
-        }
+        record Published(String number, LocalDate on) {}
         LocalDate day = LocalDate.of(2026, 5, 4);
-        List<Published> versions = new ArrayList<>(List.of(new Published("4.10", day),
-                new Published("4.11", day.minusDays(1)), new Published("4.9", day)));
+        List<Published> versions = new ArrayList<>(List.of(
+                new Published("4.10", day), new Published("4.11", day.minusDays(1)), new Published("4.9", day)));
 
         versions.sort(VersionNumbers.oldestFirst(Published::on, Published::number));
 
@@ -65,14 +64,16 @@ class VersionNumbersTest {
     @Test
     void theNextNumberIsAlwaysNewerThanTheCurrent() {
         for (String current : List.of("1.0", "4.9", "4.10", "9.99")) {
-            assertThat(VersionNumbers.ORDER.compare(VersionNumbers.next(current, false), current)).isPositive();
-            assertThat(VersionNumbers.ORDER.compare(VersionNumbers.next(current, true), current)).isPositive();
+            assertThat(VersionNumbers.ORDER.compare(VersionNumbers.next(current, false), current))
+                    .isPositive();
+            assertThat(VersionNumbers.ORDER.compare(VersionNumbers.next(current, true), current))
+                    .isPositive();
         }
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = { "", " ", "4.", ".1", "4.1.2", "v4", "4.x", "4,1", "-1.0", "12345678901.0" })
+    @ValueSource(strings = {"", " ", "4.", ".1", "4.1.2", "v4", "4.x", "4,1", "-1.0", "12345678901.0"})
     void aNumberNotOfTheFormMajorOrMajorDotMinorIsRefused(String current) {
         assertThatIllegalArgumentException().isThrownBy(() -> VersionNumbers.next(current, false));
         assertThatIllegalArgumentException().isThrownBy(() -> VersionNumbers.next(current, true));

@@ -47,10 +47,13 @@ class MailDeliveryIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     MailDelivery delivery;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RuntimeService runtime;
 
@@ -74,14 +77,27 @@ class MailDeliveryIT {
     void feedbackIsTakenWhileTheMailServerIsDownAndItsMailArrivesOnceTheServerIsBack() throws Exception {
         Instant start = Instant.parse("2026-11-23T10:00:00Z");
         ClockUtil.setCurrentTime(Date.from(start));
-        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna").exchange("/api/feedback",
-                HttpMethod.POST, new HttpEntity<>(Map.of("guidanceId", "digital-samverkan", "sectionId", "2.1",
-                        "type", "GAP", "description", "Skickad när e-posten låg nere.")),
-                new ParameterizedTypeReference<Map<String, Object>>() {
-                });
-        assertThat(created.getStatusCode()).as("the submission does not wait for mail").isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna")
+                .exchange(
+                        "/api/feedback",
+                        HttpMethod.POST,
+                        new HttpEntity<>(Map.of(
+                                "guidanceId",
+                                "digital-samverkan",
+                                "sectionId",
+                                "2.1",
+                                "type",
+                                "GAP",
+                                "description",
+                                "Skickad när e-posten låg nere.")),
+                        new ParameterizedTypeReference<Map<String, Object>>() {});
+        assertThat(created.getStatusCode())
+                .as("the submission does not wait for mail")
+                .isEqualTo(HttpStatus.CREATED);
         String reference = (String) created.getBody().get("reference");
-        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+        String process = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .singleResult()
                 .getId();
         assertThat(receipt(reference)).containsEntry("attempts", 1).containsEntry("sent", false);
 
@@ -93,25 +109,33 @@ class MailDeliveryIT {
         ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61 + 601)));
         delivery.retryDue();
         assertThat(receipt(reference)).containsEntry("attempts", 3).containsEntry("failed", true);
-        List<Map<String, Object>> incidents = http.withBasicAuth("admin", "admin").exchange(
-                "/engine-rest/incident?incidentType=mailDelivery&processInstanceId=" + process, HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<Map<String, Object>>>() {
-                }).getBody();
+        List<Map<String, Object>> incidents = http.withBasicAuth("admin", "admin")
+                .exchange(
+                        "/engine-rest/incident?incidentType=mailDelivery&processInstanceId=" + process,
+                        HttpMethod.GET,
+                        null,
+                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .getBody();
         assertThat(incidents).as("shown in Cockpit").hasSize(1);
         assertThat(incidents.get(0).get("incidentMessage").toString()).contains(reference);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process).count())
-                .as("the process went on").isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(process)
+                        .count())
+                .as("the process went on")
+                .isOne();
 
         GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
         server.start();
         try {
-            assertThat(http.withBasicAuth("anna", "anna").exchange("/api/mail/failed/retry", HttpMethod.POST, null,
-                    String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-            ResponseEntity<Map<String, Object>> retried = http.withBasicAuth("admin", "admin").exchange(
-                    "/api/mail/failed/retry", HttpMethod.POST, null, new ParameterizedTypeReference<>() {
-                    });
+            assertThat(http.withBasicAuth("anna", "anna")
+                            .exchange("/api/mail/failed/retry", HttpMethod.POST, null, String.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<Map<String, Object>> retried = http.withBasicAuth("admin", "admin")
+                    .exchange("/api/mail/failed/retry", HttpMethod.POST, null, new ParameterizedTypeReference<>() {});
             assertThat(retried.getBody()).containsEntry("retried", 1);
-            assertThat(server.getReceivedMessages()).extracting(m -> m.getSubject())
+            assertThat(server.getReceivedMessages())
+                    .extracting(m -> m.getSubject())
                     .containsExactly("Vi har tagit emot din synpunkt " + reference);
             assertThat(receipt(reference)).containsEntry("sent", true);
             assertThat(incidentsOn(process)).isZero();
@@ -122,14 +146,23 @@ class MailDeliveryIT {
 
     private Map<String, Object> receipt(String reference) {
         return jdbc.sql("select attempts, sent_at is not null as sent, failed_at is not null as failed "
-                + "from mail_outbox where subject like ?").param("%tagit emot%" + reference)
-                .query((rs, n) -> Map.<String, Object>of("attempts", rs.getInt("attempts"), "sent",
-                        rs.getBoolean("sent"), "failed", rs.getBoolean("failed")))
+                        + "from mail_outbox where subject like ?")
+                .param("%tagit emot%" + reference)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "attempts",
+                        rs.getInt("attempts"),
+                        "sent",
+                        rs.getBoolean("sent"),
+                        "failed",
+                        rs.getBoolean("failed")))
                 .single();
     }
 
     private long incidentsOn(String process) {
-        return runtime.createIncidentQuery().processInstanceId(process).incidentType("mailDelivery").count();
+        return runtime.createIncidentQuery()
+                .processInstanceId(process)
+                .incidentType("mailDelivery")
+                .count();
     }
 
     private static int freePort() {

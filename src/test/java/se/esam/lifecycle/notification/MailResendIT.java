@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import jakarta.mail.internet.MimeMessage;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -41,8 +41,10 @@ class MailResendIT {
 
     @Autowired
     Mailer mailer;
+
     @Autowired
     MailDelivery delivery;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,21 +62,30 @@ class MailResendIT {
         Map<String, Object> row = row("Prov: skickas igen");
         long id = (Long) row.get("id");
         String messageId = (String) row.get("message_id");
-        assertThat(messageId).as("derived from outbox row " + id)
+        assertThat(messageId)
+                .as("derived from outbox row " + id)
                 .matches("<outbox-" + id + "\\.[0-9a-f-]{36}@esamverka\\.se>");
-        assertThat(received("Prov: skickas igen", 1)).extracting(MailResendIT::messageId).containsExactly(messageId);
+        assertThat(received("Prov: skickas igen", 1))
+                .extracting(MailResendIT::messageId)
+                .containsExactly(messageId);
 
         // the node handed the mail over and died before it could note that
         jdbc.sql("update mail_outbox set sent_at = null, next_attempt_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), id).update();
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), id)
+                .update();
         delivery.retryDue();
 
         List<MimeMessage> received = received("Prov: skickas igen", 2);
         assertThat(received).as("the first delivery and the resend").hasSize(2);
         assertThat(received).extracting(MailResendIT::messageId).containsOnly(messageId);
-        assertThat(received).extracting(m -> m.getHeader("Date", null)).as("sent as of the outbox row")
-                .doesNotContainNull().containsOnly(received.get(0).getHeader("Date", null));
-        assertThat(row("Prov: skickas igen")).containsEntry("message_id", messageId).containsEntry("attempts", 2)
+        assertThat(received)
+                .extracting(m -> m.getHeader("Date", null))
+                .as("sent as of the outbox row")
+                .doesNotContainNull()
+                .containsOnly(received.get(0).getHeader("Date", null));
+        assertThat(row("Prov: skickas igen"))
+                .containsEntry("message_id", messageId)
+                .containsEntry("attempts", 2)
                 .containsEntry("sent", true);
     }
 
@@ -83,9 +94,12 @@ class MailResendIT {
         mailer.send("olof@kronofogden.example", "Prov: två brev", "Samma innehåll.");
         mailer.send("olof@kronofogden.example", "Prov: två brev", "Samma innehåll.");
         List<String> stored = jdbc.sql("select message_id from mail_outbox where subject = ?")
-                .param("Prov: två brev").query(String.class).list();
+                .param("Prov: två brev")
+                .query(String.class)
+                .list();
         assertThat(stored).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
-        assertThat(received("Prov: två brev", 2)).extracting(MailResendIT::messageId)
+        assertThat(received("Prov: två brev", 2))
+                .extracting(MailResendIT::messageId)
                 .containsExactlyInAnyOrderElementsOf(stored);
     }
 
@@ -95,15 +109,25 @@ class MailResendIT {
         List<MimeMessage> received = List.of();
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
-            received = Arrays.stream(server.getReceivedMessages()).filter(m -> subject(m).equals(subject)).toList();
+            received = Arrays.stream(server.getReceivedMessages())
+                    .filter(m -> subject(m).equals(subject))
+                    .toList();
         }
         return received;
     }
 
     private Map<String, Object> row(String subject) {
         return jdbc.sql("select id, message_id, attempts, sent_at is not null as sent from mail_outbox "
-                + "where subject = ?").param(subject).query((rs, n) -> Map.<String, Object>of("id", rs.getLong("id"),
-                        "message_id", rs.getString("message_id"), "attempts", rs.getInt("attempts"), "sent",
+                        + "where subject = ?")
+                .param(subject)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "id",
+                        rs.getLong("id"),
+                        "message_id",
+                        rs.getString("message_id"),
+                        "attempts",
+                        rs.getInt("attempts"),
+                        "sent",
                         rs.getBoolean("sent")))
                 .single();
     }

@@ -33,7 +33,8 @@ class PercentileTest {
     @Test
     void betweenRanksTheValueIsInterpolatedAsPercentileContDoes() {
         // position 0.9 * (4 - 1) = 2.7: from the third value (30) seven tenths of the way to the fourth (40)
-        assertThat(ReportQueries.percentile(List.of(10.0, 20.0, 30.0, 40.0), 0.9)).isEqualTo(37.0);
+        assertThat(ReportQueries.percentile(List.of(10.0, 20.0, 30.0, 40.0), 0.9))
+                .isEqualTo(37.0);
         // position 0.9 * (10 - 1) = 8.1 over 1..10: 9 + 0.1
         assertThat(ReportQueries.percentile(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 0.9))
                 .isEqualTo(9.1);
@@ -41,7 +42,8 @@ class PercentileTest {
 
     @Test
     void theOrderOfTheValuesDoesNotMatter() {
-        assertThat(ReportQueries.percentile(List.of(40.0, 10.0, 30.0, 20.0), 0.9)).isEqualTo(37.0);
+        assertThat(ReportQueries.percentile(List.of(40.0, 10.0, 30.0, 20.0), 0.9))
+                .isEqualTo(37.0);
         assertThat(ReportQueries.percentile(List.of(3.0, 1.0, 2.0), 0.5)).isEqualTo(2.0);
     }
 

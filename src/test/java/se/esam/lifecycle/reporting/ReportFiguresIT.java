@@ -46,8 +46,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.support.PostgresDatabase;
@@ -79,11 +79,9 @@ class ReportFiguresIT {
 
     private static final String ARCHITECTURE = "expert-architecture";
     private static final String PERIOD = "from=2026-01&to=2026-03";
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final TestSmtp smtp = new TestSmtp();
@@ -93,16 +91,22 @@ class ReportFiguresIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     Directory directory;
 
@@ -129,20 +133,42 @@ class ReportFiguresIT {
         ProcessInstance c = submit("C", "2026-02-02", "anna", "ERROR", "digital-samverkan");
         ProcessInstance d = submit("D", "2026-02-02", "olof", "ERROR", "behovsdriven-utveckling");
         at("2026-02-03");
-        completeAs("karin", task(c, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
-                TriageDecisions.DUPLICATE, FeedbackProcess.Vars.DUPLICATE_OF, ref.get("A")));
+        completeAs(
+                "karin",
+                task(c, FeedbackProcess.Elements.TRIAGE),
+                Map.of(
+                        FeedbackProcess.Vars.TRIAGE_DECISION,
+                        TriageDecisions.DUPLICATE,
+                        FeedbackProcess.Vars.DUPLICATE_OF,
+                        ref.get("A")));
         at("2026-02-04");
-        completeAs("karin", task(d, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
-                TriageDecisions.OUT_OF_SCOPE, FeedbackProcess.Vars.OUT_OF_SCOPE_REASON, "Gäller inte vägledningen."));
+        completeAs(
+                "karin",
+                task(d, FeedbackProcess.Elements.TRIAGE),
+                Map.of(
+                        FeedbackProcess.Vars.TRIAGE_DECISION,
+                        TriageDecisions.OUT_OF_SCOPE,
+                        FeedbackProcess.Vars.OUT_OF_SCOPE_REASON,
+                        "Gäller inte vägledningen."));
         ProcessInstance e = submit("E", "2026-02-09", "anna", "GAP", "digital-samverkan");
         at("2026-02-10");
-        completeAs("karin", task(e, FeedbackProcess.Elements.TRIAGE), Map.of(FeedbackProcess.Vars.TRIAGE_DECISION,
-                TriageDecisions.CLARIFY, FeedbackProcess.Vars.CLARIFICATION_QUESTION, "Vilket avsnitt?"));
+        completeAs(
+                "karin",
+                task(e, FeedbackProcess.Elements.TRIAGE),
+                Map.of(
+                        FeedbackProcess.Vars.TRIAGE_DECISION,
+                        TriageDecisions.CLARIFY,
+                        FeedbackProcess.Vars.CLARIFICATION_QUESTION,
+                        "Vilket avsnitt?"));
         ProcessInstance f = submit("F", "2026-02-16", "olof", "ERROR", "digital-samverkan");
         route(f, "2026-02-17");
         publishTheRevision("2026-02-18");
         at("2026-02-24");
-        management.executeJob(management.createJobQuery().processInstanceId(e.getId()).timers().singleResult()
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(e.getId())
+                .timers()
+                .singleResult()
                 .getId());
 
         submit("G", "2026-03-02", "anna", "GAP", "digital-samverkan");
@@ -160,8 +186,9 @@ class ReportFiguresIT {
     void backlogCountsOpenFeedbackByStageAndGroupWithTheOverdue() {
         Map<String, Object> backlog = get("/api/reports/backlog?" + PERIOD);
         // G in triage; F (due 02-27, overdue) and H (due 03-14) in review; I held for the next revision
-        assertThat(rows(backlog.get("rows"), "stage", "expertGroup", "open", "overdue")).containsExactly(
-                "TRIAGE null 1 0", "REVIEW expert-architecture 2 1", "REVISION expert-architecture 1 0");
+        assertThat(rows(backlog.get("rows"), "stage", "expertGroup", "open", "overdue"))
+                .containsExactly(
+                        "TRIAGE null 1 0", "REVIEW expert-architecture 2 1", "REVISION expert-architecture 1 0");
         assertThat(backlog).containsEntry("open", 4).containsEntry("overdue", 1);
     }
 
@@ -181,56 +208,79 @@ class ReportFiguresIT {
                 .containsExactly("2026-02 1 44.0 44.0");
         // triage A 1, B 2, I 1, C 1, D 2, E 1; clarification E 14; review A 4, B 12, I 2 (p90 4 + 0.8 × 8);
         // revision B 19 January to 18 February
-        assertThat(rows(leadTimes.get("stages"), "stage", "count", "medianDays", "p90Days")).containsExactly(
-                "TRIAGE 6 1.0 2.0", "CLARIFICATION 1 14.0 14.0", "REVIEW 3 4.0 10.4", "REVISION 1 30.0 30.0");
+        assertThat(rows(leadTimes.get("stages"), "stage", "count", "medianDays", "p90Days"))
+                .containsExactly(
+                        "TRIAGE 6 1.0 2.0", "CLARIFICATION 1 14.0 14.0", "REVIEW 3 4.0 10.4", "REVISION 1 30.0 30.0");
     }
 
     @Test
     void outcomesByTypeGuidanceAndOrganisation() {
         Map<String, Object> outcomes = get("/api/reports/outcomes?" + PERIOD);
-        String[] columns = { "key", "accepted", "rejected", "held", "duplicate", "outOfScope", "unanswered" };
+        String[] columns = {"key", "accepted", "rejected", "held", "duplicate", "outOfScope", "unanswered"};
         assertThat(rows(outcomes.get("byType"), columns)).containsExactly("ERROR 0 1 0 1 1 0", "GAP 1 0 1 0 0 1");
-        assertThat(rows(outcomes.get("byGuidance"), columns)).containsExactly("behovsdriven-utveckling 0 0 0 0 1 0",
-                "digital-samverkan 1 1 1 1 0 1");
-        assertThat(rows(outcomes.get("byOrganisation"), columns)).containsExactly("org-kronofogden 1 0 1 0 1 0",
-                "org-pensionsmyndigheten 0 1 0 1 0 1");
+        assertThat(rows(outcomes.get("byGuidance"), columns))
+                .containsExactly("behovsdriven-utveckling 0 0 0 0 1 0", "digital-samverkan 1 1 1 1 0 1");
+        assertThat(rows(outcomes.get("byOrganisation"), columns))
+                .containsExactly("org-kronofogden 1 0 1 0 1 0", "org-pensionsmyndigheten 0 1 0 1 0 1");
     }
 
     @Test
     void throughputPerMonthWithTheRevisionsCycleTime() {
         List<Map<String, Object>> throughput = getList("/api/reports/throughput?" + PERIOD);
-        assertThat(rows(throughput, "month", "submitted", "decided", "published", "revisionsPublished",
-                "revisionMedianDays", "revisionP90Days")).containsExactly("2026-01 3 3 0 0 null null",
-                        "2026-02 4 3 1 1 30.0 30.0", "2026-03 2 0 0 0 null null");
+        assertThat(rows(
+                        throughput,
+                        "month",
+                        "submitted",
+                        "decided",
+                        "published",
+                        "revisionsPublished",
+                        "revisionMedianDays",
+                        "revisionP90Days"))
+                .containsExactly("2026-01 3 3 0 0 null null", "2026-02 4 3 1 1 30.0 30.0", "2026-03 2 0 0 0 null null");
     }
 
     @Test
     void reviewsPastTheirDueDateByGroupAndMonth() {
         // B decided two days late; F still open after its due date; H not yet due
         assertThat(rows(getList("/api/reports/deadlines?" + PERIOD), "expertGroup", "month", "reviews", "late"))
-                .containsExactly("expert-architecture 2026-01 3 1", "expert-architecture 2026-02 1 1",
+                .containsExactly(
+                        "expert-architecture 2026-01 3 1",
+                        "expert-architecture 2026-02 1 1",
                         "expert-architecture 2026-03 1 0");
     }
 
     @Test
     void filtersNarrowEveryFigure() {
-        assertThat(rows(getList("/api/reports/throughput?" + PERIOD + "&organisation=org-pensionsmyndigheten"),
-                "month", "submitted", "decided")).containsExactly("2026-01 1 1", "2026-02 2 2", "2026-03 1 0");
-        assertThat(rows(get("/api/reports/outcomes?" + PERIOD + "&guidanceId=behovsdriven-utveckling").get("byType"),
-                "key", "outOfScope")).containsExactly("ERROR 1");
-        assertThat(rows(get("/api/reports/backlog?" + PERIOD + "&expertGroup=" + ARCHITECTURE).get("rows"), "stage",
-                "open")).containsExactly("REVIEW 2", "REVISION 1");
+        assertThat(rows(
+                        getList("/api/reports/throughput?" + PERIOD + "&organisation=org-pensionsmyndigheten"),
+                        "month",
+                        "submitted",
+                        "decided"))
+                .containsExactly("2026-01 1 1", "2026-02 2 2", "2026-03 1 0");
+        assertThat(rows(
+                        get("/api/reports/outcomes?" + PERIOD + "&guidanceId=behovsdriven-utveckling")
+                                .get("byType"),
+                        "key",
+                        "outOfScope"))
+                .containsExactly("ERROR 1");
+        assertThat(rows(
+                        get("/api/reports/backlog?" + PERIOD + "&expertGroup=" + ARCHITECTURE)
+                                .get("rows"),
+                        "stage",
+                        "open"))
+                .containsExactly("REVIEW 2", "REVISION 1");
         assertThat(rows(getList("/api/reports/deadlines?from=2026-02&to=2026-02"), "month", "reviews"))
                 .containsExactly("2026-02 1");
     }
 
     @Test
     void everyFigureDrillsDownToTheFeedbackBehindIt() {
-        assertThat(references("figure=overdue&stage=REVIEW&expertGroup=" + ARCHITECTURE)).containsExactly(ref.get("F"));
-        assertThat(references("figure=backlog")).containsExactlyInAnyOrder(ref.get("F"), ref.get("G"), ref.get("H"),
-                ref.get("I"));
-        assertThat(references("figure=decided&month=2026-02")).containsExactlyInAnyOrder(ref.get("C"), ref.get("D"),
-                ref.get("E"));
+        assertThat(references("figure=overdue&stage=REVIEW&expertGroup=" + ARCHITECTURE))
+                .containsExactly(ref.get("F"));
+        assertThat(references("figure=backlog"))
+                .containsExactlyInAnyOrder(ref.get("F"), ref.get("G"), ref.get("H"), ref.get("I"));
+        assertThat(references("figure=decided&month=2026-02"))
+                .containsExactlyInAnyOrder(ref.get("C"), ref.get("D"), ref.get("E"));
         assertThat(references("figure=answered")).containsExactly(ref.get("B"));
         assertThat(references("figure=outcome&outcome=ACCEPTED&type=GAP")).containsExactly(ref.get("B"));
         assertThat(references("figure=outcome&outcome=UNANSWERED&organisation=org-pensionsmyndigheten"))
@@ -241,12 +291,14 @@ class ReportFiguresIT {
 
     @Test
     void everyTableComesAsCsv() {
-        ResponseEntity<String> csv = http.withBasicAuth("mats", "mats")
-                .getForEntity("/api/reports/csv/throughput?" + PERIOD, String.class);
+        ResponseEntity<String> csv =
+                http.withBasicAuth("mats", "mats").getForEntity("/api/reports/csv/throughput?" + PERIOD, String.class);
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).startsWith("month,submitted,decided,published,revisionsPublished,"
-                + "revisionMedianDays,revisionP90Days\r\n").contains("2026-02,4,3,1,1,30.0,30.0\r\n");
+        assertThat(csv.getBody())
+                .startsWith("month,submitted,decided,published,revisionsPublished,"
+                        + "revisionMedianDays,revisionP90Days\r\n")
+                .contains("2026-02,4,3,1,1,30.0,30.0\r\n");
         String feedback = http.withBasicAuth("mats", "mats")
                 .getForObject("/api/reports/csv/feedback?" + PERIOD + "&figure=answered", String.class);
         assertThat(feedback.lines()).hasSize(2).element(1).asString().startsWith(ref.get("B") + ",GAP,");
@@ -257,24 +309,35 @@ class ReportFiguresIT {
         String mats = signIn("mats");
         HttpResponse<String> page = page(mats, "/reports?" + PERIOD);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Öppna synpunkter nu").contains("/webjars/chart.js/")
-                .contains("data-chart=").contains("/reports/feedback?from=2026-01&amp;to=2026-03");
-        String drill = page(mats, "/reports/feedback?" + PERIOD + "&figure=overdue").body();
+        assertThat(page.body())
+                .contains("Öppna synpunkter nu")
+                .contains("/webjars/chart.js/")
+                .contains("data-chart=")
+                .contains("/reports/feedback?from=2026-01&amp;to=2026-03");
+        String drill =
+                page(mats, "/reports/feedback?" + PERIOD + "&figure=overdue").body();
         assertThat(drill).contains(ref.get("F")).doesNotContain(ref.get("H"));
         assertThat(page(mats, "/reports?from=2026-13").statusCode()).isEqualTo(400);
     }
 
     @Test
     void onlyManagersAndAdministratorsSeeTheReports() throws Exception {
-        assertThat(http.withBasicAuth("admin", "admin").getForEntity("/api/reports/backlog", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("admin", "admin")
+                        .getForEntity("/api/reports/backlog", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         for (String user : List.of("anna", "karin", "erik", "maria")) {
-            assertThat(http.withBasicAuth(user, user).getForEntity("/api/reports/backlog", String.class)
-                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.withBasicAuth(user, user)
+                            .getForEntity("/api/reports/backlog", String.class)
+                            .getStatusCode())
+                    .as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(page(signIn(user), "/reports").statusCode()).as(user).isEqualTo(403);
         }
-        assertThat(new TestRestTemplate().getForEntity(http.getRootUri() + "/api/reports/backlog", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(new TestRestTemplate()
+                        .getForEntity(http.getRootUri() + "/api/reports/backlog", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -287,8 +350,10 @@ class ReportFiguresIT {
                 .exchange("/api/reports/feedback?figure=everything", HttpMethod.GET, null, JSON);
         assertThat(figure.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(figure.getBody().get("errors").toString()).contains("field=figure");
-        assertThat(http.withBasicAuth("mats", "mats").getForEntity("/api/reports/csv/secrets", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.withBasicAuth("mats", "mats")
+                        .getForEntity("/api/reports/csv/secrets", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     /**
@@ -297,13 +362,27 @@ class ReportFiguresIT {
      * the page.
      */
     @Test
-    void monthsOutsideTwoThousandToTwentyNinetyNineOrNotWrittenYyyyMmAreRefusedNamingTheParameter()
-            throws Exception {
-        List<String> reports = List.of("/api/reports/backlog", "/api/reports/lead-times", "/api/reports/outcomes",
-                "/api/reports/throughput", "/api/reports/deadlines", "/api/reports/feedback?figure=submitted",
-                "/api/reports/csv/backlog", "/api/reports/csv/throughput", "/api/reports/csv/feedback?figure=submitted");
-        List<String> months = List.of("-999999999-01", "%2B999999999-12", "%2B2026-01", "1999-12", "2100-01",
-                "20261-01", "2026-1", "%202026-01", "2026-00");
+    void monthsOutsideTwoThousandToTwentyNinetyNineOrNotWrittenYyyyMmAreRefusedNamingTheParameter() throws Exception {
+        List<String> reports = List.of(
+                "/api/reports/backlog",
+                "/api/reports/lead-times",
+                "/api/reports/outcomes",
+                "/api/reports/throughput",
+                "/api/reports/deadlines",
+                "/api/reports/feedback?figure=submitted",
+                "/api/reports/csv/backlog",
+                "/api/reports/csv/throughput",
+                "/api/reports/csv/feedback?figure=submitted");
+        List<String> months = List.of(
+                "-999999999-01",
+                "%2B999999999-12",
+                "%2B2026-01",
+                "1999-12",
+                "2100-01",
+                "20261-01",
+                "2026-1",
+                "%202026-01",
+                "2026-00");
         assertThat(reports).isNotEmpty();
         assertThat(months).isNotEmpty();
         String mats = signIn("mats");
@@ -322,7 +401,9 @@ class ReportFiguresIT {
                 assertThat(page.statusCode()).as(parameter + "=" + month).isEqualTo(400);
                 assertThat(page.body()).contains(parameter + ":");
             }
-            assertThat(page(mats, "/reports/feedback?figure=submitted&month=" + month).statusCode()).isEqualTo(400);
+            assertThat(page(mats, "/reports/feedback?figure=submitted&month=" + month)
+                            .statusCode())
+                    .isEqualTo(400);
         }
         // the bounds themselves are reports like any other
         assertThat(getList("/api/reports/throughput?from=2000-01&to=2019-12")).hasSize(240);
@@ -330,13 +411,18 @@ class ReportFiguresIT {
     }
 
     private void assertRefused(String path, String parameter) throws Exception {
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("mats:mats".getBytes()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = browser.send(
+                HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                        .header(
+                                "Authorization",
+                                "Basic " + java.util.Base64.getEncoder().encodeToString("mats:mats".getBytes()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).contains("application/problem+json");
-        Map<String, Object> problem = new ObjectMapper().readValue(response.body(), new TypeReference<>() {
-        });
+        assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .as(path)
+                .contains("application/problem+json");
+        Map<String, Object> problem = new ObjectMapper().readValue(response.body(), new TypeReference<>() {});
         assertThat(problem.get("errors").toString()).as(path).contains("field=" + parameter);
     }
 
@@ -345,54 +431,92 @@ class ReportFiguresIT {
     private ProcessInstance submit(String name, String day, String user, String type, String guidance) {
         at(day);
         boolean digital = "digital-samverkan".equals(guidance);
-        ProcessInstance instance = as(user, () -> runtime.startProcessInstanceByKey(FeedbackProcess.KEY,
-                createVariables().putValue(FeedbackProcess.Vars.GUIDANCE_ID, guidance)
-                        .putValue(FeedbackProcess.Vars.GUIDANCE_VERSION, digital ? "4.1" : "1.0")
-                        .putValue(FeedbackProcess.Vars.SECTION_ID, digital ? "2.1" : "2")
-                        .putValue(FeedbackProcess.Vars.FEEDBACK_TYPE, type)
-                        .putValue(FeedbackProcess.Vars.DESCRIPTION, "Synpunkt " + name)));
-        ref.put(name, history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                .getBusinessKey());
+        ProcessInstance instance = as(
+                user,
+                () -> runtime.startProcessInstanceByKey(
+                        FeedbackProcess.KEY,
+                        createVariables()
+                                .putValue(FeedbackProcess.Vars.GUIDANCE_ID, guidance)
+                                .putValue(FeedbackProcess.Vars.GUIDANCE_VERSION, digital ? "4.1" : "1.0")
+                                .putValue(FeedbackProcess.Vars.SECTION_ID, digital ? "2.1" : "2")
+                                .putValue(FeedbackProcess.Vars.FEEDBACK_TYPE, type)
+                                .putValue(FeedbackProcess.Vars.DESCRIPTION, "Synpunkt " + name)));
+        ref.put(
+                name,
+                history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getBusinessKey());
         return instance;
     }
 
     private void route(ProcessInstance feedback, String day) {
         at(day);
-        completeAs("karin", task(feedback, FeedbackProcess.Elements.TRIAGE), Map.of(
-                FeedbackProcess.Vars.TRIAGE_DECISION, TriageDecisions.ROUTE, FeedbackProcess.Vars.EXPERT_GROUP,
-                ARCHITECTURE, FeedbackProcess.Vars.PRIORITY, "NORMAL"));
+        completeAs(
+                "karin",
+                task(feedback, FeedbackProcess.Elements.TRIAGE),
+                Map.of(
+                        FeedbackProcess.Vars.TRIAGE_DECISION,
+                        TriageDecisions.ROUTE,
+                        FeedbackProcess.Vars.EXPERT_GROUP,
+                        ARCHITECTURE,
+                        FeedbackProcess.Vars.PRIORITY,
+                        "NORMAL"));
     }
 
     private void review(ProcessInstance feedback, String day, String disposition) {
         at(day);
-        completeAs("erik", task(feedback, FeedbackProcess.Elements.REVIEW), Map.of(
-                FeedbackProcess.Vars.DISPOSITION, disposition, FeedbackProcess.Vars.DISPOSITION_REASON, "Motivering."));
+        completeAs(
+                "erik",
+                task(feedback, FeedbackProcess.Elements.REVIEW),
+                Map.of(
+                        FeedbackProcess.Vars.DISPOSITION,
+                        disposition,
+                        FeedbackProcess.Vars.DISPOSITION_REASON,
+                        "Motivering."));
     }
 
     /** Erik drafts (B not addressed, with a reason), the kansli approves, the chief architect approves. */
     private void publishTheRevision(String day) throws Exception {
         at(day);
-        ProcessInstance revision = runtime.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
+        ProcessInstance revision = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(RevisionProcess.KEY)
                 .singleResult();
         JsonValue stored = runtime.getVariableTyped(revision.getId(), RevisionProcess.Vars.ITEMS, false);
-        List<Map<String, Object>> items = MAPPER.readValue(stored.getValueSerialized(), new TypeReference<>() {
-        });
+        List<Map<String, Object>> items = MAPPER.readValue(stored.getValueSerialized(), new TypeReference<>() {});
         items.forEach(item -> {
             item.put("trace", "NOT_ADDRESSED");
             item.put("traceReason", "Tas upp i nästa version.");
         });
-        completeAs("erik", task(revision, RevisionProcess.Elements.DRAFT), Map.of(
-                RevisionProcess.Vars.ITEMS, SpinValues.jsonValue(MAPPER.writeValueAsString(items)).create(),
-                RevisionProcess.Vars.CHANGE_NOTES, "Förtydliganden.", RevisionProcess.Vars.CHANGE_CLASS, "EDITORIAL"));
-        completeAs("karin", task(revision, RevisionProcess.Elements.QUALITY_REVIEW),
+        completeAs(
+                "erik",
+                task(revision, RevisionProcess.Elements.DRAFT),
+                Map.of(
+                        RevisionProcess.Vars.ITEMS,
+                        SpinValues.jsonValue(MAPPER.writeValueAsString(items)).create(),
+                        RevisionProcess.Vars.CHANGE_NOTES,
+                        "Förtydliganden.",
+                        RevisionProcess.Vars.CHANGE_CLASS,
+                        "EDITORIAL"));
+        completeAs(
+                "karin",
+                task(revision, RevisionProcess.Elements.QUALITY_REVIEW),
                 Map.of(RevisionProcess.Vars.QUALITY_DECISION, "approve"));
-        completeAs("maria", task(revision, RevisionProcess.Elements.APPROVE),
+        completeAs(
+                "maria",
+                task(revision, RevisionProcess.Elements.APPROVE),
                 Map.of(RevisionProcess.Vars.APPROVAL_DECISION, "approve"));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(revision.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(revision.getId())
+                        .count())
+                .isZero();
     }
 
     private Task task(ProcessInstance instance, String key) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(key)
+                .singleResult();
     }
 
     private void completeAs(String user, Task task, Map<String, Object> variables) {
@@ -418,44 +542,57 @@ class ReportFiguresIT {
 
     // --- reading the reports
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Signs in on the login form, as a browser does: returns the session cookie. */
     private String signIn(String user) throws Exception {
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = browser.send(
+                HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
         String cookie = sessionCookie(form);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
-                        + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location").orElse("")).as("signed in").doesNotContain("error");
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + user + "&password=" + user + "&_csrf=" + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse(""))
+                .as("signed in")
+                .doesNotContain("error");
         return sessionCookie(login);
     }
 
     private HttpResponse<String> page(String cookie, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path)).header("Cookie", cookie)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("GLSESSION=")).findFirst().orElseThrow();
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("GLSESSION="))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("mats", "mats").exchange(path,
-                HttpMethod.GET, null, JSON);
+        ResponseEntity<Map<String, Object>> response =
+                http.withBasicAuth("mats", "mats").exchange(path, HttpMethod.GET, null, JSON);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
 
     private List<Map<String, Object>> getList(String path) {
-        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth("mats", "mats").exchange(path,
-                HttpMethod.GET, null, JSON_LIST);
+        ResponseEntity<List<Map<String, Object>>> response =
+                http.withBasicAuth("mats", "mats").exchange(path, HttpMethod.GET, null, JSON_LIST);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
@@ -467,12 +604,15 @@ class ReportFiguresIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> rows(Object list, String... columns) {
-        return ((List<Map<String, Object>>) list).stream().map(row -> {
-            StringBuilder line = new StringBuilder();
-            for (String column : columns) {
-                line.append(line.isEmpty() ? "" : " ").append(row.get(column));
-            }
-            return line.toString();
-        }).toList();
+        return ((List<Map<String, Object>>) list)
+                .stream()
+                        .map(row -> {
+                            StringBuilder line = new StringBuilder();
+                            for (String column : columns) {
+                                line.append(line.isEmpty() ? "" : " ").append(row.get(column));
+                            }
+                            return line.toString();
+                        })
+                        .toList();
     }
 }

@@ -29,7 +29,7 @@ class RevisionCodesMatchTheModelTest {
     private static final Path DECISION = Path.of("processes/revision-approval.dmn");
 
     @ParameterizedTest
-    @ValueSource(strings = { "draft-revision", "quality-review-revision", "approve-revision" })
+    @ValueSource(strings = {"draft-revision", "quality-review-revision", "approve-revision"})
     void formsOfferExactlyTheChangeClassesUnderTheirOwnLabels(String form) throws IOException {
         JsonNode field = find(new ObjectMapper().readTree(new File("processes/" + form + ".form")), "changeClass");
         assertThat(field).as("changeClass in %s.form", form).isNotNull();
@@ -37,7 +37,8 @@ class RevisionCodesMatchTheModelTest {
         field.get("values").forEach(option -> {
             values.add(option.get("value").asText());
             assertThat(option.get("label").asText())
-                    .startsWith(ChangeClass.valueOf(option.get("value").asText()).label());
+                    .startsWith(
+                            ChangeClass.valueOf(option.get("value").asText()).label());
         });
 
         assertThat(values).containsExactly(names(ChangeClass.values()));
@@ -59,7 +60,7 @@ class RevisionCodesMatchTheModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "major", "SUBSTANTIVE" })
+    @ValueSource(strings = {"", "major", "SUBSTANTIVE"})
     void aVersionBumpTheDecisionCannotGiveIsRefused(String value) {
         assertThatIllegalStateException().isThrownBy(() -> VersionBump.of(value));
     }

@@ -26,22 +26,20 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -70,8 +68,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 
 import se.esam.lifecycle.feedback.Disposition;
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.feedback.FeedbackStatus;
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.feedback.Priority;
@@ -140,18 +138,18 @@ class RevisionProcessTest {
     private static final String STEERING_GROUP = "steering-group";
 
     /** A document of config/catalogue.yaml, the version and section feedback is given on, and who reviews it. */
-    record Guidance(String id, String version, String section, String owningGroup, String reviewer,
-            String otherReviewer) {
-    }
+    record Guidance(
+            String id, String version, String section, String owningGroup, String reviewer, String otherReviewer) {}
 
-    private static final Guidance DIGITAL_SAMVERKAN = new Guidance("digital-samverkan", "4.1", "2.1",
-            ARCHITECTURE_GROUP, ERIK, PER);
-    private static final Guidance BEHOVSDRIVEN_UTVECKLING = new Guidance("behovsdriven-utveckling", "1.0", "2",
-            ARCHITECTURE_GROUP, ERIK, PER);
-    private static final Guidance MOLNTJANSTER_RATTSLIGT = new Guidance("molntjanster-rattsligt-uttalande", "1.0",
-            "2", LAW_GROUP, LENA, LENA);
+    private static final Guidance DIGITAL_SAMVERKAN =
+            new Guidance("digital-samverkan", "4.1", "2.1", ARCHITECTURE_GROUP, ERIK, PER);
+    private static final Guidance BEHOVSDRIVEN_UTVECKLING =
+            new Guidance("behovsdriven-utveckling", "1.0", "2", ARCHITECTURE_GROUP, ERIK, PER);
+    private static final Guidance MOLNTJANSTER_RATTSLIGT =
+            new Guidance("molntjanster-rattsligt-uttalande", "1.0", "2", LAW_GROUP, LENA, LENA);
     /** The sections of Digital samverkan 4.1, in order. */
     private static final List<String> DIGITAL_SAMVERKAN_SECTIONS = List.of("1", "2", "2.1", "3", "4", "5");
+
     private static final String MINOR_VERSION = "4.2";
     private static final String MAJOR_VERSION = "5.0";
 
@@ -175,20 +173,28 @@ class RevisionProcessTest {
 
     @Autowired
     ProcessEngine processEngine;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RevisionService revisionService;
+
     @Autowired
     GuidanceCatalogue catalogue;
+
     @Autowired
     Directory directory;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -214,26 +220,41 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Revision stored = stored(revision);
         assertThat(revision.getBusinessKey()).isEqualTo(stored.label()).matches("REV-\\d+");
-        assertThat(revision).hasPassed(Elements.REQUESTED, Elements.OPEN).hasNotPassed(Elements.STARTED_BY_HAND)
-                .isWaitingAt(Elements.DRAFT).variables().containsEntry(Vars.REVISION_ID, stored.label())
-                .containsEntry(Vars.GUIDANCE_ID, DIGITAL_SAMVERKAN.id()).containsEntry(Vars.GUIDANCE_TITLE,
-                        "Digital samverkan")
+        assertThat(revision)
+                .hasPassed(Elements.REQUESTED, Elements.OPEN)
+                .hasNotPassed(Elements.STARTED_BY_HAND)
+                .isWaitingAt(Elements.DRAFT)
+                .variables()
+                .containsEntry(Vars.REVISION_ID, stored.label())
+                .containsEntry(Vars.GUIDANCE_ID, DIGITAL_SAMVERKAN.id())
+                .containsEntry(Vars.GUIDANCE_TITLE, "Digital samverkan")
                 .containsEntry(Vars.BASE_VERSION, DIGITAL_SAMVERKAN.version())
-                .containsEntry(Vars.OWNING_GROUP, ARCHITECTURE_GROUP).containsEntry(Vars.CONSULTATION_HELD, false)
+                .containsEntry(Vars.OWNING_GROUP, ARCHITECTURE_GROUP)
+                .containsEntry(Vars.CONSULTATION_HELD, false)
                 .containsEntry(Vars.FEEDBACK_REFERENCE, feedback.reference());
-        assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP).isNotAssigned();
-        assertThat(taskQuery().taskId(task(Elements.DRAFT, revision).getId()).taskCandidateGroup(LAW_GROUP).count())
+        assertThat(task(Elements.DRAFT, revision))
+                .hasCandidateGroup(ARCHITECTURE_GROUP)
+                .isNotAssigned();
+        assertThat(taskQuery()
+                        .taskId(task(Elements.DRAFT, revision).getId())
+                        .taskCandidateGroup(LAW_GROUP)
+                        .count())
                 .isZero();
-        assertThat(sectionsOf(revision)).extracting(row -> row.get(SECTION_ID), row -> row.get(TITLE),
-                row -> row.get(BODY)).containsExactlyElementsOf(publishedSections(DIGITAL_SAMVERKAN.id(),
-                        DIGITAL_SAMVERKAN.version()));
-        assertThat(sectionsOf(revision)).extracting(row -> row.get(SECTION_ID))
+        assertThat(sectionsOf(revision))
+                .extracting(row -> row.get(SECTION_ID), row -> row.get(TITLE), row -> row.get(BODY))
+                .containsExactlyElementsOf(publishedSections(DIGITAL_SAMVERKAN.id(), DIGITAL_SAMVERKAN.version()));
+        assertThat(sectionsOf(revision))
+                .extracting(row -> row.get(SECTION_ID))
                 .containsExactlyElementsOf(DIGITAL_SAMVERKAN_SECTIONS);
-        assertThat(sectionsOf(revision)).filteredOn(row -> DIGITAL_SAMVERKAN.section().equals(row.get(SECTION_ID)))
-                .singleElement().extracting(row -> row.get(BODY)).asString()
+        assertThat(sectionsOf(revision))
+                .filteredOn(row -> DIGITAL_SAMVERKAN.section().equals(row.get(SECTION_ID)))
+                .singleElement()
+                .extracting(row -> row.get(BODY))
+                .asString()
                 .startsWith("Samma information ska beskrivas");
         assertThat(itemsOf(revision)).singleElement().satisfies(item -> {
-            assertThat(item).containsEntry(REFERENCE, feedback.reference())
+            assertThat(item)
+                    .containsEntry(REFERENCE, feedback.reference())
                     .containsEntry(ORGANISATION, "Pensionsmyndigheten")
                     .containsEntry(TYPE, FeedbackType.ERROR.label())
                     .containsEntry(TRACE_SECTION, DIGITAL_SAMVERKAN.section());
@@ -243,7 +264,8 @@ class RevisionProcessTest {
         assertThat(stored.baseVersion()).isEqualTo(DIGITAL_SAMVERKAN.version());
         assertThat(stored.processInstanceId()).isEqualTo(revision.getId());
         assertThat(stored.openedAt()).isEqualTo(NOW);
-        assertThat(revisionService.items(stored.id())).extracting(Revision.Item::reference)
+        assertThat(revisionService.items(stored.id()))
+                .extracting(Revision.Item::reference)
                 .containsExactly(feedback.reference());
         assertThat(statusOf(feedback)).isEqualTo(FeedbackStatus.IN_REVISION);
         assertThat(feedback.process()).isWaitingAt(FeedbackProcess.Elements.AWAIT_REVISION);
@@ -266,27 +288,37 @@ class RevisionProcessTest {
         one.join(TimeUnit.MINUTES.toMillis(2));
         other.join(TimeUnit.MINUTES.toMillis(2));
 
-        assertThat(one.isAlive() || other.isAlive()).as("both reviews have been completed").isFalse();
+        assertThat(one.isAlive() || other.isAlive())
+                .as("both reviews have been completed")
+                .isFalse();
         assertThat(failures).as("neither acceptance failed").isEmpty();
-        List<ProcessInstance> revisions = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(RevisionProcess.KEY).variableValueEquals(Vars.GUIDANCE_ID, guidance.id()).list();
+        List<ProcessInstance> revisions = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(RevisionProcess.KEY)
+                .variableValueEquals(Vars.GUIDANCE_ID, guidance.id())
+                .list();
         assertThat(revisions).as("one revision process for the document").hasSize(1);
-        assertThat(numberOfRevisionsOf(guidance)).as("one stored revision of the document").isOne();
+        assertThat(numberOfRevisionsOf(guidance))
+                .as("one stored revision of the document")
+                .isOne();
         ProcessInstance revision = revisions.get(0);
         Revision stored = stored(revision);
         assertThat(revisionService.openFor(guidance.id())).map(Revision::id).contains(stored.id());
-        assertThat(revisionService.items(stored.id())).extracting(Revision.Item::reference)
+        assertThat(revisionService.items(stored.id()))
+                .extracting(Revision.Item::reference)
                 .containsExactlyInAnyOrder(first.reference(), second.reference());
-        assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE))
+        assertThat(itemsOf(revision))
+                .extracting(row -> row.get(REFERENCE))
                 .containsExactlyInAnyOrder(first.reference(), second.reference());
         // the first to take the document's lock opens the revision, the other joins it
         assertThat(timesPassed(revision, Elements.REQUESTED)).isOne();
         assertThat(timesPassed(revision, Elements.FEEDBACK_JOINED)).isOne();
         assertThat(timesPassed(revision, Elements.FEEDBACK_ADDED)).isOne();
         assertThat(revision).isWaitingAt(Elements.DRAFT);
-        assertThat(taskQuery().processInstanceId(revision.getId()).list()).singleElement()
-                .satisfies(draft -> assertThat(draft).hasDefinitionKey(Elements.DRAFT)
-                        .hasCandidateGroup(guidance.owningGroup()));
+        assertThat(taskQuery().processInstanceId(revision.getId()).list())
+                .singleElement()
+                .satisfies(draft ->
+                        assertThat(draft).hasDefinitionKey(Elements.DRAFT).hasCandidateGroup(guidance.owningGroup()));
         for (Submitted feedback : List.of(first, second)) {
             assertThat(statusOf(feedback)).isEqualTo(FeedbackStatus.IN_REVISION);
             assertThat(feedback.process()).isWaitingAt(FeedbackProcess.Elements.AWAIT_REVISION);
@@ -308,12 +340,15 @@ class RevisionProcessTest {
 
         accept(joining);
 
-        assertThat(revision).hasPassed(Elements.FEEDBACK_JOINED, Elements.ADD_FEEDBACK, Elements.FEEDBACK_ADDED)
+        assertThat(revision)
+                .hasPassed(Elements.FEEDBACK_JOINED, Elements.ADD_FEEDBACK, Elements.FEEDBACK_ADDED)
                 .isWaitingAt(Elements.DRAFT);
         assertThat(task(Elements.DRAFT, revision)).hasId(draft.getId());
-        assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE))
+        assertThat(itemsOf(revision))
+                .extracting(row -> row.get(REFERENCE))
                 .containsExactly(opening.reference(), joining.reference());
-        assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::reference)
+        assertThat(revisionService.items(stored(revision).id()))
+                .extracting(Revision.Item::reference)
                 .containsExactly(opening.reference(), joining.reference());
         assertThat(statusOf(joining)).isEqualTo(FeedbackStatus.IN_REVISION);
         assertThat(numberOfRevisionsOf(DIGITAL_SAMVERKAN)).isOne();
@@ -332,11 +367,14 @@ class RevisionProcessTest {
 
         ProcessInstance revision = startByHand(ERIK, DIGITAL_SAMVERKAN);
 
-        assertThat(revision).hasPassed(Elements.STARTED_BY_HAND, Elements.OPEN).hasNotPassed(Elements.REQUESTED)
+        assertThat(revision)
+                .hasPassed(Elements.STARTED_BY_HAND, Elements.OPEN)
+                .hasNotPassed(Elements.REQUESTED)
                 .isWaitingAt(Elements.DRAFT);
         assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE)).containsExactly(held.reference());
-        assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::reference)
+        assertThat(revisionService.items(stored(revision).id()))
+                .extracting(Revision.Item::reference)
                 .containsExactly(held.reference());
         assertThat(statusOf(held)).isEqualTo(FeedbackStatus.IN_REVISION);
     }
@@ -351,7 +389,8 @@ class RevisionProcessTest {
 
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         assertThat(revision).hasPassed(Elements.REQUESTED, Elements.OPEN).hasNotPassed(Elements.FEEDBACK_JOINED);
-        assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE))
+        assertThat(itemsOf(revision))
+                .extracting(row -> row.get(REFERENCE))
                 .containsExactly(held.reference(), accepted.reference());
         assertThat(statusOf(held)).isEqualTo(FeedbackStatus.IN_REVISION);
         assertThat(statusOf(accepted)).isEqualTo(FeedbackStatus.IN_REVISION);
@@ -372,7 +411,8 @@ class RevisionProcessTest {
     @Test
     void onlyExpertGroupsStartARevisionByHand() {
         for (String outsider : List.of(ANNA, KARIN, MARIA)) {
-            assertThatThrownBy(() -> startByHand(outsider, DIGITAL_SAMVERKAN)).as(outsider)
+            assertThatThrownBy(() -> startByHand(outsider, DIGITAL_SAMVERKAN))
+                    .as(outsider)
                     .isInstanceOf(AuthorizationException.class);
         }
 
@@ -400,7 +440,8 @@ class RevisionProcessTest {
         accept(late);
 
         assertThat(revision).hasNotPassed(Elements.FEEDBACK_JOINED).isWaitingAt(Elements.QUALITY_REVIEW);
-        assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::reference)
+        assertThat(revisionService.items(stored(revision).id()))
+                .extracting(Revision.Item::reference)
                 .containsExactly(early.reference());
         assertThat(statusOf(late)).isEqualTo(FeedbackStatus.ACCEPTED_AWAITING_REVISION);
         assertThat(late.process()).isWaitingAt(FeedbackProcess.Elements.AWAIT_REVISION);
@@ -409,9 +450,12 @@ class RevisionProcessTest {
         approveAs(MARIA, revision);
 
         assertThat(revision).hasPassed(Elements.PUBLISHED).isEnded();
-        assertThat(early.process()).hasPassed(FeedbackProcess.Elements.END_ANSWERED).isEnded();
+        assertThat(early.process())
+                .hasPassed(FeedbackProcess.Elements.END_ANSWERED)
+                .isEnded();
         assertThat(late.process()).isWaitingAt(FeedbackProcess.Elements.AWAIT_REVISION);
-        assertThat(timesPassed(late.process(), FeedbackProcess.Elements.NOTIFY_PUBLICATION)).isZero();
+        assertThat(timesPassed(late.process(), FeedbackProcess.Elements.NOTIFY_PUBLICATION))
+                .isZero();
         assertThat(publicationMailsFor(late)).isEmpty();
 
         // the publication opens the next revision for the feedback accepted after this one's drafting
@@ -433,15 +477,17 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
-                item -> {
+        assertRefused(
+                Vars.ITEMS,
+                () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(), item -> {
                     if (untraced.reference().equals(item.get(REFERENCE))) {
                         item.put(TRACE, null);
                     }
                 })));
 
         assertDraftingStillOpen(revision, draft);
-        assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::trace)
+        assertThat(revisionService.items(stored(revision).id()))
+                .extracting(Revision.Item::trace)
                 .containsOnlyNulls();
     }
 
@@ -452,21 +498,23 @@ class RevisionProcessTest {
         accept(opening);
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
-        Map<String, Object> writtenBeforeTheJoin = draft(revision, ChangeClass.EDITORIAL.name(), item -> {
-        });
+        Map<String, Object> writtenBeforeTheJoin = draft(revision, ChangeClass.EDITORIAL.name(), item -> {});
 
         accept(joining);
 
         assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, writtenBeforeTheJoin));
         assertDraftingStillOpen(revision, draft);
-        assertThat(itemsOf(revision)).extracting(row -> row.get(REFERENCE))
+        assertThat(itemsOf(revision))
+                .extracting(row -> row.get(REFERENCE))
                 .containsExactly(opening.reference(), joining.reference());
 
         draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
 
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW);
-        assertThat(revisionService.items(stored(revision).id())).extracting(Revision.Item::reference,
-                Revision.Item::trace).containsExactly(tuple(opening.reference(), Revision.Trace.ANSWERED),
+        assertThat(revisionService.items(stored(revision).id()))
+                .extracting(Revision.Item::reference, Revision.Item::trace)
+                .containsExactly(
+                        tuple(opening.reference(), Revision.Trace.ANSWERED),
                         tuple(joining.reference(), Revision.Trace.ANSWERED));
     }
 
@@ -476,10 +524,18 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
-                item -> item.put(TRACE_SECTION, "9.9"))));
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
-                item -> item.put(TRACE_SECTION, " "))));
+        assertRefused(
+                Vars.ITEMS,
+                () -> completeAs(
+                        ERIK,
+                        draft,
+                        draft(revision, ChangeClass.EDITORIAL.name(), item -> item.put(TRACE_SECTION, "9.9"))));
+        assertRefused(
+                Vars.ITEMS,
+                () -> completeAs(
+                        ERIK,
+                        draft,
+                        draft(revision, ChangeClass.EDITORIAL.name(), item -> item.put(TRACE_SECTION, " "))));
 
         assertDraftingStillOpen(revision, draft);
     }
@@ -490,8 +546,10 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         Task draft = task(Elements.DRAFT, revision);
 
-        assertRefused(Vars.ITEMS, () -> completeAs(ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(),
-                item -> notAddressed(item, " "))));
+        assertRefused(
+                Vars.ITEMS,
+                () -> completeAs(
+                        ERIK, draft, draft(revision, ChangeClass.EDITORIAL.name(), item -> notAddressed(item, " "))));
 
         assertDraftingStillOpen(revision, draft);
     }
@@ -516,18 +574,28 @@ class RevisionProcessTest {
             }
         }));
 
-        assertThat(revision).hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED)
-                .hasNotPassed(Elements.OPEN_CONSULTATION).isWaitingAt(Elements.QUALITY_REVIEW).variables()
-                .containsEntry(Vars.APPROVER_GROUP, CHIEF_ARCHITECT).containsEntry(Vars.VERSION_BUMP, "MINOR")
-                .containsEntry(Vars.NEEDS_CONSULTATION, false).containsEntry(Vars.NEW_VERSION, MINOR_VERSION);
+        assertThat(revision)
+                .hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED)
+                .hasNotPassed(Elements.OPEN_CONSULTATION)
+                .isWaitingAt(Elements.QUALITY_REVIEW)
+                .variables()
+                .containsEntry(Vars.APPROVER_GROUP, CHIEF_ARCHITECT)
+                .containsEntry(Vars.VERSION_BUMP, "MINOR")
+                .containsEntry(Vars.NEEDS_CONSULTATION, false)
+                .containsEntry(Vars.NEW_VERSION, MINOR_VERSION);
         assertThat(task(Elements.QUALITY_REVIEW, revision)).hasCandidateGroup(Roles.KANSLI);
         Revision drafted = revisionService.get(id);
         assertThat(drafted.status()).isEqualTo(RevisionStatus.QUALITY_REVIEW);
         assertThat(drafted.changeClass()).isEqualTo(ChangeClass.EDITORIAL);
         assertThat(drafted.draftedBy()).containsExactly(ERIK);
         assertThat(drafted.newVersion()).isEqualTo(MINOR_VERSION);
-        assertThat(revisionService.items(id)).extracting(Revision.Item::reference, Revision.Item::trace,
-                Revision.Item::traceSection, Revision.Item::traceReason).containsExactly(
+        assertThat(revisionService.items(id))
+                .extracting(
+                        Revision.Item::reference,
+                        Revision.Item::trace,
+                        Revision.Item::traceSection,
+                        Revision.Item::traceReason)
+                .containsExactly(
                         tuple(held.reference(), Revision.Trace.NOT_ADDRESSED, null, heldReason),
                         tuple(opening.reference(), Revision.Trace.ANSWERED, DIGITAL_SAMVERKAN.section(), null),
                         tuple(joining.reference(), Revision.Trace.ANSWERED, DIGITAL_SAMVERKAN.section(), null));
@@ -535,43 +603,75 @@ class RevisionProcessTest {
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
         assertThat(revision).hasPassed(Elements.QUALITY_DECISION).isWaitingAt(Elements.APPROVE);
-        assertThat(task(Elements.APPROVE, revision)).hasCandidateGroup(CHIEF_ARCHITECT).isNotAssigned();
-        assertThat(taskQuery().taskId(task(Elements.APPROVE, revision).getId()).taskCandidateGroup(STEERING_GROUP)
-                .count()).isZero();
+        assertThat(task(Elements.APPROVE, revision))
+                .hasCandidateGroup(CHIEF_ARCHITECT)
+                .isNotAssigned();
+        assertThat(taskQuery()
+                        .taskId(task(Elements.APPROVE, revision).getId())
+                        .taskCandidateGroup(STEERING_GROUP)
+                        .count())
+                .isZero();
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.AWAITING_APPROVAL);
 
         approveAs(MARIA, revision);
 
-        assertThat(revision).hasPassed(Elements.APPROVAL_DECISION, Elements.PUBLISH, Elements.PUBLISHED).isEnded();
+        assertThat(revision)
+                .hasPassed(Elements.APPROVAL_DECISION, Elements.PUBLISH, Elements.PUBLISHED)
+                .isEnded();
         Revision published = revisionService.get(id);
         assertThat(published.status()).isEqualTo(RevisionStatus.PUBLISHED);
         assertThat(published.approvedBy()).isEqualTo(MARIA);
         assertThat(published.publishedAt()).isEqualTo(NOW);
         assertThat(revisionService.openFor(DIGITAL_SAMVERKAN.id())).isEmpty();
-        assertThat(catalogue.document(DIGITAL_SAMVERKAN.id()).orElseThrow().currentVersion().number())
+        assertThat(catalogue
+                        .document(DIGITAL_SAMVERKAN.id())
+                        .orElseThrow()
+                        .currentVersion()
+                        .number())
                 .isEqualTo(MINOR_VERSION);
         assertThat(publishedVersion(DIGITAL_SAMVERKAN.id(), MINOR_VERSION))
                 .containsEntry("change_class", ChangeClass.EDITORIAL.name())
-                .containsEntry("change_notes", CHANGE_NOTES).containsEntry("revision_id", id);
-        assertThat(publishedSections(DIGITAL_SAMVERKAN.id(), MINOR_VERSION)).extracting(row -> row.toList().get(0))
+                .containsEntry("change_notes", CHANGE_NOTES)
+                .containsEntry("revision_id", id);
+        assertThat(publishedSections(DIGITAL_SAMVERKAN.id(), MINOR_VERSION))
+                .extracting(row -> row.toList().get(0))
                 .containsExactlyElementsOf(DIGITAL_SAMVERKAN_SECTIONS);
         assertThat(publishedSections(DIGITAL_SAMVERKAN.id(), MINOR_VERSION))
-                .filteredOn(row -> DIGITAL_SAMVERKAN.section().equals(row.toList().get(0))).singleElement()
-                .extracting(row -> row.toList().get(2)).asString().endsWith(AMENDMENT);
-        assertThat(publishedDispositions(DIGITAL_SAMVERKAN.id(), MINOR_VERSION)).containsExactlyInAnyOrder(
-                tuple(held.reference(), Disposition.HELD.name(), Revision.Trace.NOT_ADDRESSED.name(), null,
-                        heldReason),
-                tuple(opening.reference(), Disposition.ACCEPTED.name(), Revision.Trace.ANSWERED.name(),
-                        DIGITAL_SAMVERKAN.section(), ACCEPTANCE_REASON),
-                tuple(joining.reference(), Disposition.ACCEPTED.name(), Revision.Trace.ANSWERED.name(),
-                        DIGITAL_SAMVERKAN.section(), ACCEPTANCE_REASON));
+                .filteredOn(
+                        row -> DIGITAL_SAMVERKAN.section().equals(row.toList().get(0)))
+                .singleElement()
+                .extracting(row -> row.toList().get(2))
+                .asString()
+                .endsWith(AMENDMENT);
+        assertThat(publishedDispositions(DIGITAL_SAMVERKAN.id(), MINOR_VERSION))
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                held.reference(),
+                                Disposition.HELD.name(),
+                                Revision.Trace.NOT_ADDRESSED.name(),
+                                null,
+                                heldReason),
+                        tuple(
+                                opening.reference(),
+                                Disposition.ACCEPTED.name(),
+                                Revision.Trace.ANSWERED.name(),
+                                DIGITAL_SAMVERKAN.section(),
+                                ACCEPTANCE_REASON),
+                        tuple(
+                                joining.reference(),
+                                Disposition.ACCEPTED.name(),
+                                Revision.Trace.ANSWERED.name(),
+                                DIGITAL_SAMVERKAN.section(),
+                                ACCEPTANCE_REASON));
         for (Submitted feedback : List.of(held, opening, joining)) {
             assertAnsweredOnceIn(feedback, MINOR_VERSION);
         }
-        assertThat(publicationMailsFor(held)).singleElement().satisfies(mail -> assertThat(mail.body())
-                .contains(heldReason));
-        assertThat(publicationMailsFor(opening)).singleElement().satisfies(mail -> assertThat(mail.body())
-                .contains("avsnitt " + DIGITAL_SAMVERKAN.section()));
+        assertThat(publicationMailsFor(held))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains(heldReason));
+        assertThat(publicationMailsFor(opening))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.body()).contains("avsnitt " + DIGITAL_SAMVERKAN.section()));
     }
 
     // the substantive lane and its consultation
@@ -585,22 +685,34 @@ class RevisionProcessTest {
 
         draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
-        assertThat(revision).hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED, Elements.OPEN_CONSULTATION)
-                .isWaitingAt(Elements.CONSULTATION_CLOSES).hasNotPassed(Elements.QUALITY_REVIEW).variables()
-                .containsEntry(Vars.APPROVER_GROUP, STEERING_GROUP).containsEntry(Vars.VERSION_BUMP, "MAJOR")
-                .containsEntry(Vars.NEEDS_CONSULTATION, true).containsEntry(Vars.CONSULTATION_ENDS, Date.from(ends));
+        assertThat(revision)
+                .hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED, Elements.OPEN_CONSULTATION)
+                .isWaitingAt(Elements.CONSULTATION_CLOSES)
+                .hasNotPassed(Elements.QUALITY_REVIEW)
+                .variables()
+                .containsEntry(Vars.APPROVER_GROUP, STEERING_GROUP)
+                .containsEntry(Vars.VERSION_BUMP, "MAJOR")
+                .containsEntry(Vars.NEEDS_CONSULTATION, true)
+                .containsEntry(Vars.CONSULTATION_ENDS, Date.from(ends));
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.IN_CONSULTATION);
         assertThat(revisionService.get(id).consultationEnds()).isEqualTo(ends);
         String label = stored(revision).label();
         for (String submitter : List.of(ANNA_MAIL, OLOF_MAIL)) {
-            assertThat(smtp.subjectsTo(submitter)).filteredOn(subject -> subject.startsWith("Remiss"))
-                    .singleElement().asString().contains(label).contains("Digital samverkan");
+            assertThat(smtp.subjectsTo(submitter))
+                    .filteredOn(subject -> subject.startsWith("Remiss"))
+                    .singleElement()
+                    .asString()
+                    .contains(label)
+                    .contains("Digital samverkan");
         }
 
         revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF, "Avsnitt 2.1 bör ge ett exempel.");
 
-        assertThat(revisionService.responses(id)).extracting(Revision.ConsultationResponse::organisation,
-                Revision.ConsultationResponse::author, Revision.ConsultationResponse::submittedAt)
+        assertThat(revisionService.responses(id))
+                .extracting(
+                        Revision.ConsultationResponse::organisation,
+                        Revision.ConsultationResponse::author,
+                        Revision.ConsultationResponse::submittedAt)
                 .containsExactly(tuple(OLOFS_ORGANISATION, OLOF, NOW));
         Job window = job(Elements.CONSULTATION_CLOSES, revision);
         assertThat(window.getDuedate()).isEqualTo(Date.from(ends));
@@ -612,9 +724,13 @@ class RevisionProcessTest {
         assertThat(isDue(window)).isTrue();
         execute(window);
 
-        assertThat(revision).hasPassed(Elements.CONSULTATION_CLOSES, Elements.CLOSE_CONSULTATION)
-                .isWaitingAt(Elements.DRAFT).variables().containsEntry(Vars.CONSULTATION_HELD, true)
-                .extractingByKey(Vars.RESPONSES_SUMMARY).asString()
+        assertThat(revision)
+                .hasPassed(Elements.CONSULTATION_CLOSES, Elements.CLOSE_CONSULTATION)
+                .isWaitingAt(Elements.DRAFT)
+                .variables()
+                .containsEntry(Vars.CONSULTATION_HELD, true)
+                .extractingByKey(Vars.RESPONSES_SUMMARY)
+                .asString()
                 .contains(OLOFS_ORGANISATION + ": Avsnitt 2.1 bör ge ett exempel.");
         assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
@@ -623,7 +739,9 @@ class RevisionProcessTest {
 
         assertThat(timesPassed(revision, Elements.OPEN_CONSULTATION)).isOne();
         assertThat(timesPassed(revision, Elements.CLASSIFY)).isEqualTo(2);
-        assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).variables()
+        assertThat(revision)
+                .isWaitingAt(Elements.QUALITY_REVIEW)
+                .variables()
                 .containsEntry(Vars.NEW_VERSION, MAJOR_VERSION);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.QUALITY_REVIEW);
     }
@@ -637,7 +755,9 @@ class RevisionProcessTest {
         theClockReads(NOW.plus(CONSULTATION_DAYS, DAYS).plusSeconds(1));
         execute(job(Elements.CONSULTATION_CLOSES, revision));
 
-        assertThat(revision).isWaitingAt(Elements.DRAFT).variables()
+        assertThat(revision)
+                .isWaitingAt(Elements.DRAFT)
+                .variables()
                 .containsEntry(Vars.RESPONSES_SUMMARY, "Inga remissvar kom in.");
     }
 
@@ -647,19 +767,25 @@ class RevisionProcessTest {
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
         long id = stored(revision).id();
 
-        assertRefused("revision", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF,
-                "För tidigt: revisionen utarbetas fortfarande."));
+        assertRefused(
+                "revision",
+                () -> revisionService.respondToConsultation(
+                        id, OLOFS_ORGANISATION, OLOF, "För tidigt: revisionen utarbetas fortfarande."));
 
         draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
         assertRefused("response", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF, " "));
         theClockReads(NOW.plus(CONSULTATION_DAYS, DAYS).plusSeconds(1));
         // the window has closed even if the timer's job has not run yet
-        assertRefused("revision", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF,
-                "För sent, innan jobbet har körts."));
+        assertRefused(
+                "revision",
+                () -> revisionService.respondToConsultation(
+                        id, OLOFS_ORGANISATION, OLOF, "För sent, innan jobbet har körts."));
         execute(job(Elements.CONSULTATION_CLOSES, revision));
 
-        assertRefused("revision", () -> revisionService.respondToConsultation(id, OLOFS_ORGANISATION, OLOF,
-                "För sent: remisstiden har gått ut."));
+        assertRefused(
+                "revision",
+                () -> revisionService.respondToConsultation(
+                        id, OLOFS_ORGANISATION, OLOF, "För sent: remisstiden har gått ut."));
         assertThat(revisionService.responses(id)).isEmpty();
     }
 
@@ -676,13 +802,20 @@ class RevisionProcessTest {
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
         assertThat(task(Elements.APPROVE, revision)).hasCandidateGroup(STEERING_GROUP);
-        assertThat(taskQuery().taskId(task(Elements.APPROVE, revision).getId()).taskCandidateGroup(CHIEF_ARCHITECT)
-                .count()).isZero();
+        assertThat(taskQuery()
+                        .taskId(task(Elements.APPROVE, revision).getId())
+                        .taskCandidateGroup(CHIEF_ARCHITECT)
+                        .count())
+                .isZero();
 
         approveAs(STINA, revision);
 
         assertThat(revision).hasPassed(Elements.PUBLISH, Elements.PUBLISHED).isEnded();
-        assertThat(catalogue.document(DIGITAL_SAMVERKAN.id()).orElseThrow().currentVersion().number())
+        assertThat(catalogue
+                        .document(DIGITAL_SAMVERKAN.id())
+                        .orElseThrow()
+                        .currentVersion()
+                        .number())
                 .isEqualTo(MAJOR_VERSION);
         assertThat(publishedVersion(DIGITAL_SAMVERKAN.id(), MAJOR_VERSION))
                 .containsEntry("change_class", ChangeClass.SUBSTANTIVE.name());
@@ -701,16 +834,25 @@ class RevisionProcessTest {
 
         qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ändringsloggen nämner inte avsnitt 2.1.");
 
-        assertThat(revision).hasPassed(Elements.QUALITY_DECISION).isWaitingAt(Elements.DRAFT).variables()
-                .extractingByKey(Vars.RETURN_COMMENTS).asString().contains("Ändringsloggen nämner inte avsnitt 2.1.");
+        assertThat(revision)
+                .hasPassed(Elements.QUALITY_DECISION)
+                .isWaitingAt(Elements.DRAFT)
+                .variables()
+                .extractingByKey(Vars.RETURN_COMMENTS)
+                .asString()
+                .contains("Ändringsloggen nämner inte avsnitt 2.1.");
         assertThat(timesPassed(revision, Elements.QUALITY_REVIEW)).isOne();
         assertThat(task(Elements.DRAFT, revision)).hasCandidateGroup(ARCHITECTURE_GROUP);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
 
         draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
 
-        assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).hasNotPassed(Elements.APPROVE).variables()
-                .containsEntry(Vars.RETURN_COMMENTS, null).containsEntry(Vars.NEW_VERSION, MINOR_VERSION);
+        assertThat(revision)
+                .isWaitingAt(Elements.QUALITY_REVIEW)
+                .hasNotPassed(Elements.APPROVE)
+                .variables()
+                .containsEntry(Vars.RETURN_COMMENTS, null)
+                .containsEntry(Vars.NEW_VERSION, MINOR_VERSION);
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.QUALITY_REVIEW);
     }
 
@@ -721,10 +863,15 @@ class RevisionProcessTest {
         draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
         Task review = task(Elements.QUALITY_REVIEW, revision);
 
-        assertRefused(Vars.QUALITY_COMMENTS, () -> completeAs(KARIN, review,
-                withVariables(Vars.QUALITY_DECISION, Decisions.RETURN, Vars.QUALITY_COMMENTS, " ")));
-        assertRefused(Vars.QUALITY_DECISION, () -> completeAs(KARIN, review, withVariables(Vars.QUALITY_COMMENTS,
-                "Beslut saknas.")));
+        assertRefused(
+                Vars.QUALITY_COMMENTS,
+                () -> completeAs(
+                        KARIN,
+                        review,
+                        withVariables(Vars.QUALITY_DECISION, Decisions.RETURN, Vars.QUALITY_COMMENTS, " ")));
+        assertRefused(
+                Vars.QUALITY_DECISION,
+                () -> completeAs(KARIN, review, withVariables(Vars.QUALITY_COMMENTS, "Beslut saknas.")));
 
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).hasNotPassed(Elements.QUALITY_DECISION);
         assertThat(task(Elements.QUALITY_REVIEW, revision)).hasId(review.getId());
@@ -773,8 +920,13 @@ class RevisionProcessTest {
 
         decideApprovalAs(MARIA, revision, Decisions.RETURN, "Motivera ändringen i avsnitt 2.1 tydligare.");
 
-        assertThat(revision).hasPassed(Elements.APPROVAL_DECISION).hasNotPassed(Elements.PUBLISH)
-                .isWaitingAt(Elements.DRAFT).variables().extractingByKey(Vars.RETURN_COMMENTS).asString()
+        assertThat(revision)
+                .hasPassed(Elements.APPROVAL_DECISION)
+                .hasNotPassed(Elements.PUBLISH)
+                .isWaitingAt(Elements.DRAFT)
+                .variables()
+                .extractingByKey(Vars.RETURN_COMMENTS)
+                .asString()
                 .contains("Motivera ändringen i avsnitt 2.1 tydligare.");
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.DRAFTING);
         assertThat(revisionService.get(id).approvedBy()).isNull();
@@ -795,8 +947,12 @@ class RevisionProcessTest {
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
-        assertRefused(Vars.APPROVAL_COMMENTS, () -> completeAs(MARIA, approval,
-                withVariables(Vars.APPROVAL_DECISION, Decisions.RETURN, Vars.APPROVAL_COMMENTS, "")));
+        assertRefused(
+                Vars.APPROVAL_COMMENTS,
+                () -> completeAs(
+                        MARIA,
+                        approval,
+                        withVariables(Vars.APPROVAL_DECISION, Decisions.RETURN, Vars.APPROVAL_COMMENTS, "")));
 
         assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVAL_DECISION);
         assertThat(task(Elements.APPROVE, revision)).hasId(approval.getId());
@@ -809,7 +965,9 @@ class RevisionProcessTest {
     void drafterWhoIsAlsoChiefArchitectMayNotClaimTheApproval() {
         ProcessInstance revision = editorialRevisionDraftedByPerAwaitingApproval();
         Task approval = task(Elements.APPROVE, revision);
-        assertThat(idsOfTasksSeenBy(PER)).as("per is a candidate like any chief architect").contains(approval.getId());
+        assertThat(idsOfTasksSeenBy(PER))
+                .as("per is a candidate like any chief architect")
+                .contains(approval.getId());
 
         assertForbidden(() -> claimAs(PER, approval));
 
@@ -825,8 +983,7 @@ class RevisionProcessTest {
 
         assertForbidden(() -> completeAs(PER, approval, withVariables(Vars.APPROVAL_DECISION, Decisions.APPROVE)));
 
-        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVAL_DECISION,
-                Elements.PUBLISH);
+        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVAL_DECISION, Elements.PUBLISH);
         assertThat(task(Elements.APPROVE, revision)).hasId(approval.getId());
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.AWAITING_APPROVAL);
         assertThat(revisionService.get(id).approvedBy()).isNull();
@@ -867,10 +1024,13 @@ class RevisionProcessTest {
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
         Task approval = task(Elements.APPROVE, revision);
 
-        assertThatThrownBy(() -> claimAs(PER, approval)).satisfies(thrown -> assertThat(
-                causeOfType(thrown, ForbiddenException.class).getMessage()).contains("jäv"));
+        assertThatThrownBy(() -> claimAs(PER, approval))
+                .satisfies(thrown -> assertThat(
+                                causeOfType(thrown, ForbiddenException.class).getMessage())
+                        .contains("jäv"));
         assertThatThrownBy(() -> completeAs(PER, approval, withVariables(Vars.APPROVAL_DECISION, Decisions.APPROVE)))
-                .satisfies(thrown -> assertThat(causeOfType(thrown, ForbiddenException.class).getMessage())
+                .satisfies(thrown -> assertThat(
+                                causeOfType(thrown, ForbiddenException.class).getMessage())
                         .contains("jäv"));
         assertThat(revision).isWaitingAt(Elements.APPROVE);
         assertThat(revisionService.get(stored(revision).id()).approvedBy()).isNull();
@@ -906,8 +1066,7 @@ class RevisionProcessTest {
     // feedback, as it reaches a revision
 
     /** A feedback item, its process and the document it is about. */
-    record Submitted(ProcessInstance process, String reference, String submitterMail, Guidance guidance) {
-    }
+    record Submitted(ProcessInstance process, String reference, String submitterMail, Guidance guidance) {}
 
     private static final String ACCEPTANCE_REASON = "Avsnittet förtydligas i nästa version.";
 
@@ -916,22 +1075,30 @@ class RevisionProcessTest {
         ProcessInstance process;
         signIn(submitter);
         try {
-            process = runtimeService.startProcessInstanceByKey(FeedbackProcess.KEY, withVariables(
-                    FeedbackProcess.Vars.GUIDANCE_ID, guidance.id(),
-                    FeedbackProcess.Vars.GUIDANCE_VERSION, guidance.version(),
-                    FeedbackProcess.Vars.SECTION_ID, guidance.section(),
-                    FeedbackProcess.Vars.FEEDBACK_TYPE, FeedbackType.ERROR.name(),
-                    FeedbackProcess.Vars.DESCRIPTION, "Avsnittet motsäger sig självt."));
+            process = runtimeService.startProcessInstanceByKey(
+                    FeedbackProcess.KEY,
+                    withVariables(
+                            FeedbackProcess.Vars.GUIDANCE_ID, guidance.id(),
+                            FeedbackProcess.Vars.GUIDANCE_VERSION, guidance.version(),
+                            FeedbackProcess.Vars.SECTION_ID, guidance.section(),
+                            FeedbackProcess.Vars.FEEDBACK_TYPE, FeedbackType.ERROR.name(),
+                            FeedbackProcess.Vars.DESCRIPTION, "Avsnittet motsäger sig självt."));
         } finally {
             identityService.clearAuthentication();
         }
-        completeAs(KARIN, task(FeedbackProcess.Elements.TRIAGE, process), withVariables(
-                FeedbackProcess.Vars.TRIAGE_DECISION, TriageDecisions.ROUTE,
-                FeedbackProcess.Vars.EXPERT_GROUP, guidance.owningGroup(),
-                FeedbackProcess.Vars.PRIORITY, Priority.NORMAL.name()));
+        completeAs(
+                KARIN,
+                task(FeedbackProcess.Elements.TRIAGE, process),
+                withVariables(
+                        FeedbackProcess.Vars.TRIAGE_DECISION, TriageDecisions.ROUTE,
+                        FeedbackProcess.Vars.EXPERT_GROUP, guidance.owningGroup(),
+                        FeedbackProcess.Vars.PRIORITY, Priority.NORMAL.name()));
         assertThat(process).isWaitingAt(FeedbackProcess.Elements.REVIEW);
-        String reference = historyService.createHistoricProcessInstanceQuery().processInstanceId(process.getId())
-                .singleResult().getBusinessKey();
+        String reference = historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(process.getId())
+                .singleResult()
+                .getBusinessKey();
         return new Submitted(process, reference, directory.emailOf(submitter).orElseThrow(), guidance);
     }
 
@@ -945,9 +1112,14 @@ class RevisionProcessTest {
 
     /** The group that owns the document reviews. */
     private void review(Submitted feedback, Disposition disposition, String reason) {
-        completeAs(feedback.guidance().reviewer(), task(FeedbackProcess.Elements.REVIEW, feedback.process()),
-                withVariables(FeedbackProcess.Vars.DISPOSITION, disposition.name(),
-                        FeedbackProcess.Vars.DISPOSITION_REASON, reason));
+        completeAs(
+                feedback.guidance().reviewer(),
+                task(FeedbackProcess.Elements.REVIEW, feedback.process()),
+                withVariables(
+                        FeedbackProcess.Vars.DISPOSITION,
+                        disposition.name(),
+                        FeedbackProcess.Vars.DISPOSITION_REASON,
+                        reason));
         assertThat(feedback.process()).isWaitingAt(FeedbackProcess.Elements.AWAIT_REVISION);
     }
 
@@ -956,8 +1128,13 @@ class RevisionProcessTest {
         try {
             identityService.setAuthentication(reviewer, directory.groupsOf(reviewer));
             together.await(1, TimeUnit.MINUTES);
-            taskService.complete(review.getId(), withVariables(FeedbackProcess.Vars.DISPOSITION,
-                    Disposition.ACCEPTED.name(), FeedbackProcess.Vars.DISPOSITION_REASON, ACCEPTANCE_REASON));
+            taskService.complete(
+                    review.getId(),
+                    withVariables(
+                            FeedbackProcess.Vars.DISPOSITION,
+                            Disposition.ACCEPTED.name(),
+                            FeedbackProcess.Vars.DISPOSITION_REASON,
+                            ACCEPTANCE_REASON));
         } catch (Throwable failure) {
             failures.add(failure);
         } finally {
@@ -970,8 +1147,8 @@ class RevisionProcessTest {
     private ProcessInstance startByHand(String user, Guidance guidance) {
         signIn(user);
         try {
-            return runtimeService.startProcessInstanceByKey(RevisionProcess.KEY,
-                    withVariables(Vars.GUIDANCE_ID, guidance.id()));
+            return runtimeService.startProcessInstanceByKey(
+                    RevisionProcess.KEY, withVariables(Vars.GUIDANCE_ID, guidance.id()));
         } finally {
             identityService.clearAuthentication();
         }
@@ -984,8 +1161,8 @@ class RevisionProcessTest {
      * The draft form as the drafter submits it: the lists it was given, with the amended text and
      * every item answered by a change in the section it is about, unless {@code change} says otherwise.
      */
-    private Map<String, Object> draft(ProcessInstance revision, String changeClass,
-            Consumer<Map<String, Object>> change) {
+    private Map<String, Object> draft(
+            ProcessInstance revision, String changeClass, Consumer<Map<String, Object>> change) {
         List<Map<String, Object>> sections = new ArrayList<>();
         for (Map<String, Object> section : sectionsOf(revision)) {
             Map<String, Object> row = new LinkedHashMap<>(section);
@@ -1001,8 +1178,15 @@ class RevisionProcessTest {
             change.accept(row);
             items.add(row);
         }
-        return withVariables(Vars.SECTIONS, json(sections), Vars.ITEMS, json(items), Vars.CHANGE_NOTES, CHANGE_NOTES,
-                Vars.CHANGE_CLASS, changeClass);
+        return withVariables(
+                Vars.SECTIONS,
+                json(sections),
+                Vars.ITEMS,
+                json(items),
+                Vars.CHANGE_NOTES,
+                CHANGE_NOTES,
+                Vars.CHANGE_CLASS,
+                changeClass);
     }
 
     private static void notAddressed(Map<String, Object> item, String reason) {
@@ -1012,8 +1196,7 @@ class RevisionProcessTest {
     }
 
     private void draftAs(String drafter, ProcessInstance revision, String changeClass) {
-        draftAs(drafter, revision, draft(revision, changeClass, item -> {
-        }));
+        draftAs(drafter, revision, draft(revision, changeClass, item -> {}));
     }
 
     private void draftAs(String drafter, ProcessInstance revision, Map<String, Object> draft) {
@@ -1076,7 +1259,8 @@ class RevisionProcessTest {
         signIn(user);
         try {
             return taskService.createTaskQuery().taskCandidateGroupIn(directory.groupsOf(user)).list().stream()
-                    .map(Task::getId).toList();
+                    .map(Task::getId)
+                    .toList();
         } finally {
             identityService.clearAuthentication();
         }
@@ -1094,18 +1278,27 @@ class RevisionProcessTest {
     // reading what happened
 
     private ProcessInstance revisionOf(Guidance guidance) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
-                .variableValueEquals(Vars.GUIDANCE_ID, guidance.id()).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(RevisionProcess.KEY)
+                .variableValueEquals(Vars.GUIDANCE_ID, guidance.id())
+                .singleResult();
     }
 
     private long revisionsRunningFor(Guidance guidance) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(RevisionProcess.KEY)
-                .variableValueEquals(Vars.GUIDANCE_ID, guidance.id()).count();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(RevisionProcess.KEY)
+                .variableValueEquals(Vars.GUIDANCE_ID, guidance.id())
+                .count();
     }
 
     private Revision stored(ProcessInstance revision) {
-        String label = historyService.createHistoricProcessInstanceQuery().processInstanceId(revision.getId())
-                .singleResult().getBusinessKey();
+        String label = historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(revision.getId())
+                .singleResult()
+                .getBusinessKey();
         return revisionService.get(Revision.idOf(label));
     }
 
@@ -1128,52 +1321,77 @@ class RevisionProcessTest {
 
     /** Resumed by the publication exactly once: one pass through the notification, one mail. */
     private void assertAnsweredOnceIn(Submitted feedback, String version) {
-        assertThat(feedback.process()).hasPassed(FeedbackProcess.Elements.AWAIT_REVISION,
-                FeedbackProcess.Elements.NOTIFY_PUBLICATION, FeedbackProcess.Elements.END_ANSWERED).isEnded();
-        assertThat(timesPassed(feedback.process(), FeedbackProcess.Elements.AWAIT_REVISION)).isOne();
-        assertThat(timesPassed(feedback.process(), FeedbackProcess.Elements.NOTIFY_PUBLICATION)).isOne();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(feedback.process().getId())
-                .variableName(FeedbackProcess.Vars.PUBLISHED_VERSION).singleResult().getValue()).isEqualTo(version);
+        assertThat(feedback.process())
+                .hasPassed(
+                        FeedbackProcess.Elements.AWAIT_REVISION,
+                        FeedbackProcess.Elements.NOTIFY_PUBLICATION,
+                        FeedbackProcess.Elements.END_ANSWERED)
+                .isEnded();
+        assertThat(timesPassed(feedback.process(), FeedbackProcess.Elements.AWAIT_REVISION))
+                .isOne();
+        assertThat(timesPassed(feedback.process(), FeedbackProcess.Elements.NOTIFY_PUBLICATION))
+                .isOne();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(feedback.process().getId())
+                        .variableName(FeedbackProcess.Vars.PUBLISHED_VERSION)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo(version);
         assertThat(statusOf(feedback)).isEqualTo(FeedbackStatus.ANSWERED_IN_VERSION);
-        assertThat(publicationMailsFor(feedback)).singleElement().extracting(Mail::subject).asString()
+        assertThat(publicationMailsFor(feedback))
+                .singleElement()
+                .extracting(Mail::subject)
+                .asString()
                 .contains(version);
     }
 
     private long timesPassed(ProcessInstance instance, String activityId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityId(activityId).finished().count();
+        return historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId(activityId)
+                .finished()
+                .count();
     }
 
     private FeedbackStatus statusOf(Submitted feedback) {
         return FeedbackStatus.valueOf(jdbc.sql("select status from feedback where reference = ?")
-                .param(feedback.reference()).query(String.class).single());
+                .param(feedback.reference())
+                .query(String.class)
+                .single());
     }
 
     private int numberOfRevisionsOf(Guidance guidance) {
-        return jdbc.sql("select count(*) from revision where guidance_id = ?").param(guidance.id())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from revision where guidance_id = ?")
+                .param(guidance.id())
+                .query(Integer.class)
+                .single();
     }
 
     private List<org.assertj.core.groups.Tuple> publishedSections(String guidanceId, String version) {
         return jdbc.sql("select section_id, title, body from guidance_section where document_id = ? "
-                + "and version_number = ? order by position").params(guidanceId, version)
-                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                        + "and version_number = ? order by position")
+                .params(guidanceId, version)
+                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     private Map<String, Object> publishedVersion(String guidanceId, String version) {
         return jdbc.sql("select change_class, change_notes, revision_id from guidance_version "
-                + "where document_id = ? and version_number = ?").params(guidanceId, version)
-                .query((rs, n) -> Map.<String, Object>of("change_class", rs.getString(1), "change_notes",
-                        rs.getString(2), "revision_id", rs.getLong(3)))
+                        + "where document_id = ? and version_number = ?")
+                .params(guidanceId, version)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "change_class", rs.getString(1), "change_notes", rs.getString(2), "revision_id", rs.getLong(3)))
                 .single();
     }
 
     private List<org.assertj.core.groups.Tuple> publishedDispositions(String guidanceId, String version) {
         return jdbc.sql("select feedback_reference, disposition, trace, trace_section, reason "
-                + "from published_disposition where document_id = ? and version_number = ?")
+                        + "from published_disposition where document_id = ? and version_number = ?")
                 .params(guidanceId, version)
-                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) ->
+                        tuple(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
@@ -1187,13 +1405,18 @@ class RevisionProcessTest {
     }
 
     private static void assertRefused(String field, Runnable action) {
-        assertThatThrownBy(action::run).satisfies(thrown -> assertThat(causeOfType(thrown, InvalidInputException.class))
-                .as("the refusal names the field at fault").extracting(InvalidInputException::field).isEqualTo(field));
+        assertThatThrownBy(action::run)
+                .satisfies(thrown -> assertThat(causeOfType(thrown, InvalidInputException.class))
+                        .as("the refusal names the field at fault")
+                        .extracting(InvalidInputException::field)
+                        .isEqualTo(field));
     }
 
     private static void assertForbidden(Runnable action) {
-        assertThatThrownBy(action::run).satisfies(thrown -> assertThat(causeOfType(thrown, ForbiddenException.class))
-                .as("refused by the four-eyes rule").isNotNull());
+        assertThatThrownBy(action::run)
+                .satisfies(thrown -> assertThat(causeOfType(thrown, ForbiddenException.class))
+                        .as("refused by the four-eyes rule")
+                        .isNotNull());
     }
 
     private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
@@ -1210,8 +1433,12 @@ class RevisionProcessTest {
 
         static Mail of(MimeMessage message) {
             try {
-                return new Mail(Arrays.stream(message.getRecipients(RecipientType.TO)).map(Object::toString).toList(),
-                        message.getSubject(), message.getContent().toString());
+                return new Mail(
+                        Arrays.stream(message.getRecipients(RecipientType.TO))
+                                .map(Object::toString)
+                                .toList(),
+                        message.getSubject(),
+                        message.getContent().toString());
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("Unreadable mail", e);
             }
@@ -1220,7 +1447,9 @@ class RevisionProcessTest {
 
     /** The mails telling the submitter which version answers the feedback. */
     private static List<Mail> publicationMailsFor(Submitted feedback) {
-        return Arrays.stream(mailServer.getReceivedMessages()).map(Mail::of).distinct()
+        return Arrays.stream(mailServer.getReceivedMessages())
+                .map(Mail::of)
+                .distinct()
                 .filter(mail -> mail.to().contains(feedback.submitterMail()))
                 .filter(mail -> mail.subject().contains(feedback.reference())
                         && mail.subject().contains("är behandlad i version"))
@@ -1236,14 +1465,16 @@ class RevisionProcessTest {
      */
     private void forgetEarlierRevisionsAndFeedback() {
         List<String> running = runtimeService.createProcessInstanceQuery().list().stream()
-                .map(ProcessInstance::getId).toList();
+                .map(ProcessInstance::getId)
+                .toList();
         if (!running.isEmpty()) {
             runtimeService.deleteProcessInstances(running, "next test", true, true);
         }
         jdbc.sql("delete from published_disposition").update();
         jdbc.sql("delete from guidance_section s where exists (select 1 from guidance_version v "
-                + "where v.document_id = s.document_id and v.version_number = s.version_number "
-                + "and v.revision_id is not null)").update();
+                        + "where v.document_id = s.document_id and v.version_number = s.version_number "
+                        + "and v.revision_id is not null)")
+                .update();
         jdbc.sql("delete from guidance_version where revision_id is not null").update();
         jdbc.sql("delete from consultation_response").update();
         jdbc.sql("delete from revision_item").update();

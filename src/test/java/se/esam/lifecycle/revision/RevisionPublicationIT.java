@@ -56,11 +56,9 @@ class RevisionPublicationIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Autowired
@@ -74,10 +72,14 @@ class RevisionPublicationIT {
         String annas = submit("anna", "3", "Avsnitt 3 säger inte vem som ansvarar för informationsutbytet.");
         String olofs = submit("olof", "4", "Förvaltningsmodellen i avsnitt 4 passar inte små myndigheter.");
         for (String reference : List.of(annas, olofs)) {
-            complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                    "expertGroup", "expert-architecture", "priority", "NORMAL"));
-            complete("erik", task("erik", "ReviewFeedback", reference), Map.of("disposition", "ACCEPTED",
-                    "dispositionReason", "Tas med i nästa version av vägledningen."));
+            complete(
+                    "karin",
+                    task("karin", "TriageFeedback", reference),
+                    Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
+            complete(
+                    "erik",
+                    task("erik", "ReviewFeedback", reference),
+                    Map.of("disposition", "ACCEPTED", "dispositionReason", "Tas med i nästa version av vägledningen."));
         }
 
         Map<String, Object> revision = openRevision("digital-samverkan");
@@ -91,124 +93,200 @@ class RevisionPublicationIT {
                 section("1", "Inledning", "Vägledningen gäller alla medlemsorganisationer."),
                 section("3", "Informationsutbyte", "Den som lämnar ut uppgifter ansvarar för utbytet."),
                 section("4", "Styrning och förvaltning", "Förvaltningen följer eSams modell."));
-        ResponseEntity<Map<String, Object>> untraced = submitForm("per", draft, Map.of(
-                "sections", listValue(sections),
-                "items", listValue(List.of(item(annas, "ANSWERED", "3", null), item(olofs, null, null, null))),
-                "changeNotes", stringValue("Förtydligat ansvaret i avsnitt 3."),
-                "changeClass", stringValue("EDITORIAL")));
+        ResponseEntity<Map<String, Object>> untraced = submitForm(
+                "per",
+                draft,
+                Map.of(
+                        "sections", listValue(sections),
+                        "items", listValue(List.of(item(annas, "ANSWERED", "3", null), item(olofs, null, null, null))),
+                        "changeNotes", stringValue("Förtydligat ansvaret i avsnitt 3."),
+                        "changeClass", stringValue("EDITORIAL")));
         assertThat(untraced.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         // Camunda's REST API: Camunda's error shape, the field and the untraced item in its message
         assertThat(untraced.getBody()).containsEntry("type", "InvalidInputException");
-        assertThat(untraced.getBody().get("message").toString()).startsWith("items: ").contains(olofs);
+        assertThat(untraced.getBody().get("message").toString())
+                .startsWith("items: ")
+                .contains(olofs);
 
-        assertThat(submitForm("per", draft, Map.of(
-                "sections", listValue(sections),
-                "items", listValue(List.of(item(annas, "ANSWERED", "3", null),
-                        item(olofs, "NOT_ADDRESSED", null, "Förvaltningsmodellen ses över i en egen vägledning."))),
-                "changeNotes", stringValue("Förtydligat ansvaret för informationsutbyte i avsnitt 3."),
-                "changeClass", stringValue("EDITORIAL"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitForm(
+                                "per",
+                                draft,
+                                Map.of(
+                                        "sections", listValue(sections),
+                                        "items",
+                                                listValue(
+                                                        List.of(
+                                                                item(annas, "ANSWERED", "3", null),
+                                                                item(
+                                                                        olofs,
+                                                                        "NOT_ADDRESSED",
+                                                                        null,
+                                                                        "Förvaltningsmodellen ses över i en egen vägledning."))),
+                                        "changeNotes",
+                                                stringValue("Förtydligat ansvaret för informationsutbyte i avsnitt 3."),
+                                        "changeClass", stringValue("EDITORIAL")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
         complete("karin", processTask("karin", "QualityReview", revisionId), Map.of("qualityDecision", "approve"));
-        assertThat(get("maria", "/api/revisions/" + revisionId).getBody()).containsEntry("newVersion", "4.2")
+        assertThat(get("maria", "/api/revisions/" + revisionId).getBody())
+                .containsEntry("newVersion", "4.2")
                 .containsEntry("status", "AWAITING_APPROVAL");
 
         // four eyes: per drafted, so per may not approve, neither through our API nor Camunda's
-        ResponseEntity<Map<String, Object>> perApproves = post("per", "/api/revisions/" + revisionId + "/approval",
-                Map.of("decision", "approve"));
+        ResponseEntity<Map<String, Object>> perApproves =
+                post("per", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
         assertThat(perApproves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(perApproves.getBody().get("detail").toString()).contains("fyra ögon");
         String approval = processTask("maria", "ApproveRevision", revisionId);
-        assertThat(post("per", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "per")).getStatusCode())
+        assertThat(post("per", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "per"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("per", "/engine-rest/task/" + approval + "/complete", Map.of()).getStatusCode())
+        assertThat(post("per", "/engine-rest/task/" + approval + "/complete", Map.of())
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // someone outside the approving group is refused too
         assertThat(post("erik", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"))
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
-        ResponseEntity<Map<String, Object>> approved = post("maria", "/api/revisions/" + revisionId + "/approval",
-                Map.of("decision", "approve"));
+        ResponseEntity<Map<String, Object>> approved =
+                post("maria", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
         assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(approved.getBody()).containsEntry("status", "PUBLISHED").containsEntry("approvedBy", "maria");
 
         // the audit trail says who did what at which stage, for the kansli and administrators only
         List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
-                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST).getBody();
-        assertThat(audit).extracting(e -> e.get("stage") + " " + e.get("action") + " by " + e.get("by"))
-                .containsExactly("DRAFTING OPENED by null", "DRAFTING FEEDBACK_JOINED by null",
-                        "DRAFTING FEEDBACK_JOINED by null", "DRAFTING DRAFTED by per",
-                        "DRAFTING SENT_TO_QUALITY_REVIEW by null", "QUALITY_REVIEW QUALITY_APPROVED by karin",
-                        "AWAITING_APPROVAL APPROVED by maria", "AWAITING_APPROVAL PUBLISHED by null");
-        assertThat(http.withBasicAuth("admin", "admin").exchange("/api/revisions/" + revisionId + "/audit",
-                HttpMethod.GET, null, JSON_LIST).getBody()).hasSameSizeAs(audit);
+                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
+                .getBody();
+        assertThat(audit)
+                .extracting(e -> e.get("stage") + " " + e.get("action") + " by " + e.get("by"))
+                .containsExactly(
+                        "DRAFTING OPENED by null",
+                        "DRAFTING FEEDBACK_JOINED by null",
+                        "DRAFTING FEEDBACK_JOINED by null",
+                        "DRAFTING DRAFTED by per",
+                        "DRAFTING SENT_TO_QUALITY_REVIEW by null",
+                        "QUALITY_REVIEW QUALITY_APPROVED by karin",
+                        "AWAITING_APPROVAL APPROVED by maria",
+                        "AWAITING_APPROVAL PUBLISHED by null");
+        assertThat(http.withBasicAuth("admin", "admin")
+                        .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
+                        .getBody())
+                .hasSameSizeAs(audit);
         for (String outsider : List.of("anna", "per", "maria", "mats")) {
             assertThat(get(outsider, "/api/revisions/" + revisionId + "/audit").getStatusCode())
-                    .as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
+                    .as(outsider)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
         }
 
         // anyone reads the result
         TestRestTemplate anonymous = new TestRestTemplate();
         String base = http.getRootUri();
-        List<Map<String, Object>> dispositions = anonymous.exchange(base
-                + "/api/public/guidance/digital-samverkan/4.2/dispositions", HttpMethod.GET, null, JSON_LIST).getBody();
-        assertThat(dispositions).extracting(d -> d.get("feedbackReference") + " " + d.get("organisation") + " " + d.get("trace"))
-                .containsExactlyInAnyOrder(annas + " Pensionsmyndigheten ANSWERED", olofs + " Kronofogden NOT_ADDRESSED");
+        List<Map<String, Object>> dispositions = anonymous
+                .exchange(
+                        base + "/api/public/guidance/digital-samverkan/4.2/dispositions",
+                        HttpMethod.GET,
+                        null,
+                        JSON_LIST)
+                .getBody();
+        assertThat(dispositions)
+                .extracting(d -> d.get("feedbackReference") + " " + d.get("organisation") + " " + d.get("trace"))
+                .containsExactlyInAnyOrder(
+                        annas + " Pensionsmyndigheten ANSWERED", olofs + " Kronofogden NOT_ADDRESSED");
         String page = anonymous.getForObject(base + "/guidance/digital-samverkan/4.2", String.class);
-        assertThat(page).contains("Förtydligat ansvaret för informationsutbyte i avsnitt 3.")
+        assertThat(page)
+                .contains("Förtydligat ansvaret för informationsutbyte i avsnitt 3.")
                 .contains("Den som lämnar ut uppgifter ansvarar för utbytet.");
-        String dispositionPage = anonymous.getForObject(base + "/guidance/digital-samverkan/4.2/dispositions",
-                String.class);
-        assertThat(dispositionPage).contains(annas).contains(olofs)
+        String dispositionPage =
+                anonymous.getForObject(base + "/guidance/digital-samverkan/4.2/dispositions", String.class);
+        assertThat(dispositionPage)
+                .contains(annas)
+                .contains(olofs)
                 .contains("Förvaltningsmodellen ses över i en egen vägledning.");
-        assertThat(anonymous.getForObject(base + "/guidance/feed.atom", String.class)).contains("4.2");
+        assertThat(anonymous.getForObject(base + "/guidance/feed.atom", String.class))
+                .contains("4.2");
 
         for (String reference : List.of(annas, olofs)) {
-            assertThat(status(reference.equals(annas) ? "anna" : "olof", reference)).isEqualTo("ANSWERED_IN_VERSION");
+            assertThat(status(reference.equals(annas) ? "anna" : "olof", reference))
+                    .isEqualTo("ANSWERED_IN_VERSION");
         }
-        assertThat(smtp.subjectsTo("anna@pensionsmyndigheten.example")).filteredOn(s -> s.contains("version 4.2"))
-                .singleElement().asString().contains(annas);
-        assertThat(smtp.subjectsTo("olof@kronofogden.example")).filteredOn(s -> s.contains("version 4.2"))
-                .singleElement().asString().contains(olofs);
+        assertThat(smtp.subjectsTo("anna@pensionsmyndigheten.example"))
+                .filteredOn(s -> s.contains("version 4.2"))
+                .singleElement()
+                .asString()
+                .contains(annas);
+        assertThat(smtp.subjectsTo("olof@kronofogden.example"))
+                .filteredOn(s -> s.contains("version 4.2"))
+                .singleElement()
+                .asString()
+                .contains(olofs);
         // published, so no longer among the open revisions
-        assertThat(http.withBasicAuth("karin", "karin").exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
-                .getBody()).extracting(r -> r.get("id")).doesNotContain(revisionId);
+        assertThat(http.withBasicAuth("karin", "karin")
+                        .exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
+                        .getBody())
+                .extracting(r -> r.get("id"))
+                .doesNotContain(revisionId);
     }
 
     @Test
     void consultationResponsesAreRecordedOnlyWhileTheRevisionIsOnConsultation() {
         String reference = submitOn("anna", "klarsprak-digitala-tjanster", "2", "Exemplen är svåra att följa.");
-        complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                "expertGroup", "expert-communication", "priority", "LOW"));
+        complete(
+                "karin",
+                task("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "route", "expertGroup", "expert-communication", "priority", "LOW"));
         // nobody in the demo is in the communication group: the kansli grants membership as admin would
-        ResponseEntity<String> membership = http.withBasicAuth("admin", "admin").exchange(
-                "/engine-rest/group/expert-communication/members/lena", HttpMethod.PUT, null, String.class);
+        ResponseEntity<String> membership = http.withBasicAuth("admin", "admin")
+                .exchange("/engine-rest/group/expert-communication/members/lena", HttpMethod.PUT, null, String.class);
         assertThat(membership.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        complete("lena", task("lena", "ReviewFeedback", reference), Map.of("disposition", "ACCEPTED",
-                "dispositionReason", "Exemplen skrivs om."));
+        complete(
+                "lena",
+                task("lena", "ReviewFeedback", reference),
+                Map.of("disposition", "ACCEPTED", "dispositionReason", "Exemplen skrivs om."));
         String revisionId = (String) openRevision("klarsprak-digitala-tjanster").get("id");
 
-        ResponseEntity<Map<String, Object>> early = post("olof", "/api/revisions/" + revisionId
-                + "/consultation-responses", Map.of("response", "Vi tillstyrker."));
+        ResponseEntity<Map<String, Object>> early = post(
+                "olof",
+                "/api/revisions/" + revisionId + "/consultation-responses",
+                Map.of("response", "Vi tillstyrker."));
         // while drafting, the revision is not there for other members at all
         assertThat(early.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        assertThat(submitForm("lena", processTask("lena", "DraftRevision", revisionId), Map.of(
-                "sections", listValue(List.of(section("2", "Skriv för mottagaren", "Skriv kort och konkret."))),
-                "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
-                "changeNotes", stringValue("Nya exempel i avsnitt 2."),
-                "changeClass", stringValue("SUBSTANTIVE"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitForm(
+                                "lena",
+                                processTask("lena", "DraftRevision", revisionId),
+                                Map.of(
+                                        "sections",
+                                                listValue(List.of(section(
+                                                        "2", "Skriv för mottagaren", "Skriv kort och konkret."))),
+                                        "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
+                                        "changeNotes", stringValue("Nya exempel i avsnitt 2."),
+                                        "changeClass", stringValue("SUBSTANTIVE")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
 
-        Map<String, Object> onConsultation = get("olof", "/api/revisions/" + revisionId).getBody();
+        Map<String, Object> onConsultation =
+                get("olof", "/api/revisions/" + revisionId).getBody();
         assertThat(onConsultation).containsEntry("status", "IN_CONSULTATION");
         assertThat(onConsultation.get("consultationEnds")).isNotNull();
-        assertThat(post("olof", "/api/revisions/" + revisionId + "/consultation-responses",
-                Map.of("response", "Kronofogden tillstyrker förslaget.")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(post(
+                                "olof",
+                                "/api/revisions/" + revisionId + "/consultation-responses",
+                                Map.of("response", "Kronofogden tillstyrker förslaget."))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         assertThat(post("olof", "/api/revisions/" + revisionId + "/consultation-responses", Map.of("response", " "))
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(get("lena", "/api/revisions/" + revisionId).getBody().get("responses").toString())
-                .contains("Kronofogden").contains("tillstyrker");
-        assertThat(smtp.subjectsTo("anna@pensionsmyndigheten.example")).anySatisfy(
-                subject -> assertThat(subject).startsWith("Remiss:"));
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("lena", "/api/revisions/" + revisionId)
+                        .getBody()
+                        .get("responses")
+                        .toString())
+                .contains("Kronofogden")
+                .contains("tillstyrker");
+        assertThat(smtp.subjectsTo("anna@pensionsmyndigheten.example"))
+                .anySatisfy(subject -> assertThat(subject).startsWith("Remiss:"));
     }
 
     /**
@@ -216,35 +294,52 @@ class RevisionPublicationIT {
      * our API give one approval and 409 for the rest, never a 5xx.
      */
     @Test
-    void aRefusedApprovalLeavesTheTaskAsItWasAndOfTwentySimultaneousApprovalsOneWinsTheRestGet409()
-            throws Exception {
+    void aRefusedApprovalLeavesTheTaskAsItWasAndOfTwentySimultaneousApprovalsOneWinsTheRestGet409() throws Exception {
         String reference = submitOn("anna", "behovsdriven-utveckling", "2", "Avsnitt 2 behöver ett exempel.");
-        complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                "expertGroup", "expert-architecture", "priority", "NORMAL"));
-        complete("erik", task("erik", "ReviewFeedback", reference), Map.of("disposition", "ACCEPTED",
-                "dispositionReason", "Ett exempel läggs till."));
+        complete(
+                "karin",
+                task("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
+        complete(
+                "erik",
+                task("erik", "ReviewFeedback", reference),
+                Map.of("disposition", "ACCEPTED", "dispositionReason", "Ett exempel läggs till."));
         String revisionId = (String) openRevision("behovsdriven-utveckling").get("id");
-        assertThat(submitForm("erik", processTask("erik", "DraftRevision", revisionId), Map.of(
-                "sections", listValue(List.of(section("2", "Exempel", "Ett exempel från en kommun."))),
-                "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
-                "changeNotes", stringValue("Exempel i avsnitt 2."),
-                "changeClass", stringValue("EDITORIAL"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitForm(
+                                "erik",
+                                processTask("erik", "DraftRevision", revisionId),
+                                Map.of(
+                                        "sections",
+                                                listValue(List.of(
+                                                        section("2", "Exempel", "Ett exempel från en kommun."))),
+                                        "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
+                                        "changeNotes", stringValue("Exempel i avsnitt 2."),
+                                        "changeClass", stringValue("EDITORIAL")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         complete("karin", processTask("karin", "QualityReview", revisionId), Map.of("qualityDecision", "approve"));
         String approvalTask = processTask("maria", "ApproveRevision", revisionId);
         String before = approvalTaskState(approvalTask);
 
-        for (Map<String, Object> refused : List.of(Map.<String, Object>of("decision", "return"),
+        for (Map<String, Object> refused : List.of(
+                Map.<String, Object>of("decision", "return"),
                 Map.<String, Object>of("decision", "return", "comments", "  "))) {
-            ResponseEntity<Map<String, Object>> answer = post("maria", "/api/revisions/" + revisionId + "/approval",
-                    refused);
+            ResponseEntity<Map<String, Object>> answer =
+                    post("maria", "/api/revisions/" + revisionId + "/approval", refused);
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").toString()).contains("field=comments");
             assertThat(approvalTaskState(approvalTask)).isEqualTo(before);
         }
-        for (String wrong : List.of("REV-+" + revisionId.substring(4), "REV-0" + revisionId.substring(4), "rev-1",
-                "REV-", "REV-1x", "-1", "0")) {
-            ResponseEntity<Map<String, Object>> answer = post("maria", "/api/revisions/" + wrong + "/approval",
-                    Map.of("decision", "approve"));
+        for (String wrong : List.of(
+                "REV-+" + revisionId.substring(4),
+                "REV-0" + revisionId.substring(4),
+                "rev-1",
+                "REV-",
+                "REV-1x",
+                "-1",
+                "0")) {
+            ResponseEntity<Map<String, Object>> answer =
+                    post("maria", "/api/revisions/" + wrong + "/approval", Map.of("decision", "approve"));
             assertThat(answer.getStatusCode()).as(wrong).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().get("errors").toString()).as(wrong).contains("field=id");
         }
@@ -264,7 +359,8 @@ class RevisionPublicationIT {
                 });
             }
             for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(work)) {
-                assertThat(answer.get().getStatusCode()).as("%s", answer.get().getBody())
+                assertThat(answer.get().getStatusCode())
+                        .as("%s", answer.get().getBody())
                         .isIn(HttpStatus.OK, HttpStatus.CONFLICT);
                 statuses.add(answer.get().getStatusCode());
             }
@@ -275,19 +371,25 @@ class RevisionPublicationIT {
         assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(1);
         assertThat(get("karin", "/api/revisions/" + revisionId).getBody()).containsEntry("status", "PUBLISHED");
         List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
-                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST).getBody();
+                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
+                .getBody();
         assertThat(audit).filteredOn(e -> "APPROVED".equals(e.get("action"))).hasSize(1);
     }
 
     /** Who holds the task and which authorizations exist on it: what a refused request must not change. */
     private String approvalTaskState(String taskId) {
-        List<Map<String, Object>> found = http.withBasicAuth("karin", "karin").exchange(
-                "/engine-rest/task?taskId=" + taskId, HttpMethod.GET, null, JSON_LIST).getBody();
+        List<Map<String, Object>> found = http.withBasicAuth("karin", "karin")
+                .exchange("/engine-rest/task?taskId=" + taskId, HttpMethod.GET, null, JSON_LIST)
+                .getBody();
         assertThat(found).hasSize(1);
-        return "assignee=" + found.get(0).get("assignee") + " owner=" + found.get(0).get("owner")
-                + " authorizations=" + jdbc.sql("select user_id_, group_id_, perms_ from act_ru_authorization "
-                        + "where resource_id_ = ? order by user_id_, group_id_").param(taskId)
-                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).list();
+        return "assignee=" + found.get(0).get("assignee") + " owner="
+                + found.get(0).get("owner")
+                + " authorizations="
+                + jdbc.sql("select user_id_, group_id_, perms_ from act_ru_authorization "
+                                + "where resource_id_ = ? order by user_id_, group_id_")
+                        .param(taskId)
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3))
+                        .list();
     }
 
     // --- what the clients do
@@ -297,8 +399,10 @@ class RevisionPublicationIT {
     }
 
     private String submitOn(String user, String guidance, String section, String text) {
-        ResponseEntity<Map<String, Object>> response = post(user, "/api/feedback", Map.of("guidanceId", guidance,
-                "sectionId", section, "type", "GAP", "description", text));
+        ResponseEntity<Map<String, Object>> response = post(
+                user,
+                "/api/feedback",
+                Map.of("guidanceId", guidance, "sectionId", section, "type", "GAP", "description", text));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) response.getBody().get("reference");
     }
@@ -308,23 +412,31 @@ class RevisionPublicationIT {
     }
 
     private Map<String, Object> openRevision(String guidanceId) {
-        return http.withBasicAuth("karin", "karin").exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
-                .getBody().stream().filter(r -> guidanceId.equals(r.get("guidanceId"))).findFirst().orElseThrow();
+        return http
+                .withBasicAuth("karin", "karin")
+                .exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
+                .getBody()
+                .stream()
+                .filter(r -> guidanceId.equals(r.get("guidanceId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String task(String user, String taskKey, String feedbackReference) {
-        return tasks(user, "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey="
-                + feedbackReference);
+        return tasks(
+                user,
+                "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey=" + feedbackReference);
     }
 
     private String processTask(String user, String taskKey, String revisionId) {
-        return tasks(user, "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey="
-                + revisionId);
+        return tasks(
+                user, "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey=" + revisionId);
     }
 
     private String tasks(String user, String query) {
-        List<Map<String, Object>> found = http.withBasicAuth(user, user).exchange(query, HttpMethod.GET, null,
-                JSON_LIST).getBody();
+        List<Map<String, Object>> found = http.withBasicAuth(user, user)
+                .exchange(query, HttpMethod.GET, null, JSON_LIST)
+                .getBody();
         assertThat(found).as(query + " for " + user).hasSize(1);
         return (String) found.get(0).get("id");
     }

@@ -21,23 +21,26 @@ class RevisionVariablesTest {
         assertThat(value.getSerializationDataFormat()).isEqualTo("application/json");
         assertThat(value.getValueSerialized())
                 .isEqualTo("[{\"sectionId\":\"1\",\"title\":\"Inledning\",\"body\":\"Text.\"},"
-                + "{\"sectionId\":\"2\",\"title\":\"Två\",\"body\":null}]");
+                        + "{\"sectionId\":\"2\",\"title\":\"Två\",\"body\":null}]");
     }
 
     @Test
     void itemsAreWrittenWithEmptyTracesForTheDraftingGroupToFillIn() {
-        SerializableValue value = (SerializableValue) JsonLists.value(List.of(new RevisionSteps.ItemRow("FB-1", "Fel",
-                "Kommunen", "Avsnittet motsäger bilagan.", null, "3.2", null)));
+        SerializableValue value = (SerializableValue) JsonLists.value(List.of(new RevisionSteps.ItemRow(
+                "FB-1", "Fel", "Kommunen", "Avsnittet motsäger bilagan.", null, "3.2", null)));
 
-        assertThat(value.getValueSerialized()).isEqualTo("[{\"reference\":\"FB-1\",\"type\":\"Fel\","
-                + "\"organisation\":\"Kommunen\",\"description\":\"Avsnittet motsäger bilagan.\",\"trace\":null,"
-                + "\"traceSection\":\"3.2\",\"traceReason\":null}]");
+        assertThat(value.getValueSerialized())
+                .isEqualTo("[{\"reference\":\"FB-1\",\"type\":\"Fel\","
+                        + "\"organisation\":\"Kommunen\",\"description\":\"Avsnittet motsäger bilagan.\",\"trace\":null,"
+                        + "\"traceSection\":\"3.2\",\"traceReason\":null}]");
     }
 
     @Test
     void whatTheFormSendsBackIsReadByTheSameNamesAndBlankCountsAsMissing() {
-        var rows = JsonLists.read("[{\"reference\":\"FB-1\",\"trace\":\"ANSWERED\",\"traceSection\":2,"
-                + "\"traceReason\":\"  \",\"extra\":true}]", "items");
+        var rows = JsonLists.read(
+                "[{\"reference\":\"FB-1\",\"trace\":\"ANSWERED\",\"traceSection\":2,"
+                        + "\"traceReason\":\"  \",\"extra\":true}]",
+                "items");
 
         assertThat(JsonLists.text(rows.get(0), "reference")).isEqualTo("FB-1");
         assertThat(JsonLists.text(rows.get(0), "trace")).isEqualTo("ANSWERED");

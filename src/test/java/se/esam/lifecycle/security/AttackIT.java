@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -27,9 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
@@ -81,14 +81,18 @@ class AttackIT {
         HttpAgent browser = HttpAgent.signedIn(base, "anna", "anna");
         int before = feedbackOf("anna").size();
 
-        HttpAgent.Response forged = browser.json("POST", "/api/feedback", submission("Förfalskad synpunkt."),
-                "Origin", "https://evil.example");
+        HttpAgent.Response forged = browser.json(
+                "POST", "/api/feedback", submission("Förfalskad synpunkt."), "Origin", "https://evil.example");
 
         assertThat(forged.status()).as("%s", forged).isEqualTo(403);
         assertThat(feedbackOf("anna")).hasSize(before);
         // the same session with the token its pages carry is let through: it was the token that was missing
-        HttpAgent.Response genuine = browser.json("POST", "/api/feedback", submission("Äkta synpunkt."),
-                "X-CSRF-TOKEN", browser.csrfTokenOn("/feedback"));
+        HttpAgent.Response genuine = browser.json(
+                "POST",
+                "/api/feedback",
+                submission("Äkta synpunkt."),
+                "X-CSRF-TOKEN",
+                browser.csrfTokenOn("/feedback"));
         assertThat(genuine.status()).as("%s", genuine).isEqualTo(201);
     }
 
@@ -111,10 +115,11 @@ class AttackIT {
         String token = browser.openWebapps();
         // Tasklist's task query is a POST; with the header it is answered
         assertThat(browser.json("POST", "/camunda/api/engine/engine/default/task", Map.of(), "X-XSRF-TOKEN", token)
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
-        HttpAgent.Response forged = browser.json("POST", "/camunda/api/engine/engine/default/task", Map.of(),
-                "Origin", "https://evil.example");
+        HttpAgent.Response forged = browser.json(
+                "POST", "/camunda/api/engine/engine/default/task", Map.of(), "Origin", "https://evil.example");
 
         assertThat(forged.status()).as("%s", forged).isEqualTo(403);
     }
@@ -124,8 +129,8 @@ class AttackIT {
         HttpAgent browser = HttpAgent.signedIn(base, "erik", "erik");
         browser.openWebapps();
 
-        HttpAgent.Response forged = browser.json("POST", "/camunda/api/admin/auth/user/default/logout", null,
-                "Origin", "https://evil.example");
+        HttpAgent.Response forged = browser.json(
+                "POST", "/camunda/api/admin/auth/user/default/logout", null, "Origin", "https://evil.example");
 
         assertThat(forged.status()).as("%s", forged).isEqualTo(403);
         assertStillSignedIn(browser, "erik");
@@ -136,8 +141,14 @@ class AttackIT {
         HttpAgent browser = HttpAgent.signedIn(base, "lena", "lena");
         browser.openWebapps();
 
-        HttpAgent.Response forged = browser.json("POST", "/camunda/api/admin/auth/user/default/logout", null,
-                "X-XSRF-TOKEN", "0123456789ABCDEF0123456789ABCDEF", "Origin", "https://evil.example");
+        HttpAgent.Response forged = browser.json(
+                "POST",
+                "/camunda/api/admin/auth/user/default/logout",
+                null,
+                "X-XSRF-TOKEN",
+                "0123456789ABCDEF0123456789ABCDEF",
+                "Origin",
+                "https://evil.example");
 
         assertThat(forged.status()).as("%s", forged).isEqualTo(403);
         assertStillSignedIn(browser, "lena");
@@ -149,8 +160,8 @@ class AttackIT {
         String token = browser.openWebapps();
         assertStillSignedIn(browser, "maria");
 
-        HttpAgent.Response signOut = browser.json("POST", "/camunda/api/admin/auth/user/default/logout", null,
-                "X-XSRF-TOKEN", token);
+        HttpAgent.Response signOut =
+                browser.json("POST", "/camunda/api/admin/auth/user/default/logout", null, "X-XSRF-TOKEN", token);
 
         assertThat(signOut.status()).as("%s", signOut).isEqualTo(200);
         HttpAgent.Response page = browser.get("/feedback");
@@ -163,7 +174,9 @@ class AttackIT {
         HttpAgent.Response page = browser.get("/feedback");
         assertThat(page.status()).as("our pages still know %s: %s", user, page).isEqualTo(200);
         HttpAgent.Response webapps = browser.get("/camunda/api/admin/auth/user/default");
-        assertThat(webapps.status()).as("the webapps still know %s: %s", user, webapps).isEqualTo(200);
+        assertThat(webapps.status())
+                .as("the webapps still know %s: %s", user, webapps)
+                .isEqualTo(200);
         assertThat(webapps.json()).containsEntry("userId", user);
     }
 
@@ -174,8 +187,8 @@ class AttackIT {
 
     private String scriptedFeedback() {
         if (scripted == null) {
-            String reference = driver.submit("anna", "digital-samverkan", "4.1", "2.1", "GAP",
-                    "Skript i texten: " + SCRIPT + " och " + IMAGE);
+            String reference = driver.submit(
+                    "anna", "digital-samverkan", "4.1", "2.1", "GAP", "Skript i texten: " + SCRIPT + " och " + IMAGE);
             driver.route(reference, "expert-architecture");
             driver.review("erik", reference, "REJECTED", "Motivering med skript: " + SCRIPT + " och " + IMAGE);
             scripted = reference;
@@ -226,11 +239,12 @@ class AttackIT {
         // served as JSON that browsers may not sniff into HTML, and given back exactly as typed
         assertThat(answer.contentType()).startsWith("application/json");
         assertThat(answer.header("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(answer.json()).containsEntry("description", "Skript i texten: " + SCRIPT + " och " + IMAGE)
+        assertThat(answer.json())
+                .containsEntry("description", "Skript i texten: " + SCRIPT + " och " + IMAGE)
                 .containsEntry("reason", "Motivering med skript: " + SCRIPT + " och " + IMAGE);
         // not a reference at all (FB-YYYY-NNNN): refused as such, naming the parameter
-        HttpAgent.Response notFound = driver.as("anna").get("/api/feedback/"
-                + HttpAgent.encode("<img src=x onerror=alert(1)>"));
+        HttpAgent.Response notFound =
+                driver.as("anna").get("/api/feedback/" + HttpAgent.encode("<img src=x onerror=alert(1)>"));
         assertThat(notFound.status()).isEqualTo(400);
         assertThat(notFound.contentType()).startsWith("application/problem+json");
     }
@@ -241,8 +255,9 @@ class AttackIT {
 
         List<MimeMessage> carrying = new ArrayList<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(
-                    "anna@pensionsmyndigheten.example")) && textOf(message).contains(reference)
+            if (Arrays.stream(message.getAllRecipients())
+                            .anyMatch(r -> r.toString().equals("anna@pensionsmyndigheten.example"))
+                    && textOf(message).contains(reference)
                     && textOf(message).contains(SCRIPT)) {
                 carrying.add(message);
             }
@@ -250,37 +265,45 @@ class AttackIT {
         assertThat(carrying).as("the decision mail carries the reason as typed").isNotEmpty();
         for (MimeMessage message : carrying) {
             assertThat(message.getContentType().toLowerCase(Locale.ROOT)).startsWith("text/plain");
-            assertThat(htmlPartsOf(message)).as("no part a mail reader would render as HTML").isZero();
+            assertThat(htmlPartsOf(message))
+                    .as("no part a mail reader would render as HTML")
+                    .isZero();
         }
     }
 
     @Test
     void scriptInFeedbackTextIsEscapedOnThePublicDispositionPage() throws Exception {
-        String reference = driver.submit("olof", "behovsdriven-utveckling", "1.0", "2", "GAP",
-                "Publik text: " + SCRIPT + " och " + IMAGE);
+        String reference = driver.submit(
+                "olof", "behovsdriven-utveckling", "1.0", "2", "GAP", "Publik text: " + SCRIPT + " och " + IMAGE);
         driver.route(reference, "expert-architecture");
         driver.review("erik", reference, "ACCEPTED", "Godtas: " + SCRIPT);
         String revision = driver.openRevision("behovsdriven-utveckling");
         driver.draftEditorially("erik", revision, List.of(reference), "Åtgärdas inte: " + IMAGE);
         driver.approveQuality(revision);
-        HttpAgent.Response approved = driver.as("maria").json("POST", "/api/revisions/" + revision + "/approval",
-                Map.of("decision", "approve"));
+        HttpAgent.Response approved = driver.as("maria")
+                .json("POST", "/api/revisions/" + revision + "/approval", Map.of("decision", "approve"));
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         String version = (String) approved.json().get("newVersion");
 
-        HttpAgent.Response page = HttpAgent.anonymous(base).get("/guidance/behovsdriven-utveckling/" + version
-                + "/dispositions");
+        HttpAgent.Response page =
+                HttpAgent.anonymous(base).get("/guidance/behovsdriven-utveckling/" + version + "/dispositions");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(reference).doesNotContain(SCRIPT).doesNotContain("<img src=x")
-                .contains(SCRIPT_ESCAPED).contains(IMAGE_ESCAPED);
+        assertThat(page.body())
+                .contains(reference)
+                .doesNotContain(SCRIPT)
+                .doesNotContain("<img src=x")
+                .contains(SCRIPT_ESCAPED)
+                .contains(IMAGE_ESCAPED);
         List<MimeMessage> published = new ArrayList<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
             if (textOf(message).contains(reference) && textOf(message).contains("<img src=x")) {
                 published.add(message);
             }
         }
-        assertThat(published).as("the publication mail carries the reason as typed").isNotEmpty();
+        assertThat(published)
+                .as("the publication mail carries the reason as typed")
+                .isNotEmpty();
         for (MimeMessage message : published) {
             assertThat(message.getContentType().toLowerCase(Locale.ROOT)).startsWith("text/plain");
             assertThat(htmlPartsOf(message)).isZero();
@@ -348,32 +371,49 @@ class AttackIT {
                 probes.add(probe(user + " GET /api/revisions/{x}", () -> api.get("/api/revisions/" + p)));
             }
             HttpAgent anna = driver.as("anna");
-            probes.add(probe("POST /api/revisions/{x}/consultation-responses", () -> anna.json("POST",
-                    "/api/revisions/" + p + "/consultation-responses", Map.of("response", "Vi tillstyrker."))));
-            probes.add(probe("POST /api/revisions/{x}/approval", () -> driver.as("maria").json("POST",
-                    "/api/revisions/" + p + "/approval", Map.of("decision", "approve"))));
+            probes.add(probe(
+                    "POST /api/revisions/{x}/consultation-responses",
+                    () -> anna.json(
+                            "POST",
+                            "/api/revisions/" + p + "/consultation-responses",
+                            Map.of("response", "Vi tillstyrker."))));
+            probes.add(probe(
+                    "POST /api/revisions/{x}/approval",
+                    () -> driver.as("maria")
+                            .json("POST", "/api/revisions/" + p + "/approval", Map.of("decision", "approve"))));
             probes.add(probe("GET /api/public/guidance/{x}", () -> anna.get("/api/public/guidance/" + p)));
-            probes.add(probe("GET /api/public/guidance/digital-samverkan/{x}",
+            probes.add(probe(
+                    "GET /api/public/guidance/digital-samverkan/{x}",
                     () -> anna.get("/api/public/guidance/digital-samverkan/" + p)));
-            probes.add(probe("GET /api/public/guidance/{x}/{x}", () -> anna.get("/api/public/guidance/" + p + "/" + p)));
-            probes.add(probe("GET /api/public/guidance/{x}/4.1/dispositions",
+            probes.add(
+                    probe("GET /api/public/guidance/{x}/{x}", () -> anna.get("/api/public/guidance/" + p + "/" + p)));
+            probes.add(probe(
+                    "GET /api/public/guidance/{x}/4.1/dispositions",
                     () -> anna.get("/api/public/guidance/" + p + "/4.1/dispositions")));
-            probes.add(probe("GET /api/public/guidance/digital-samverkan/{x}/dispositions",
+            probes.add(probe(
+                    "GET /api/public/guidance/digital-samverkan/{x}/dispositions",
                     () -> anna.get("/api/public/guidance/digital-samverkan/" + p + "/dispositions")));
-            probes.add(probe("GET /api/public/guidance/digital-samverkan/compare?from={x}&to={x}",
+            probes.add(probe(
+                    "GET /api/public/guidance/digital-samverkan/compare?from={x}&to={x}",
                     () -> anna.get("/api/public/guidance/digital-samverkan/compare?from=" + p + "&to=" + p)));
-            probes.add(probe("GET /api/public/guidance/{x}/compare?from=4.0&to=4.1",
+            probes.add(probe(
+                    "GET /api/public/guidance/{x}/compare?from=4.0&to=4.1",
                     () -> anna.get("/api/public/guidance/" + p + "/compare?from=4.0&to=4.1")));
             probes.add(probe("GET /feedback/{x}", () -> browser.get("/feedback/" + p)));
             probes.add(probe("GET /revisions/{x}", () -> browser.get("/revisions/" + p)));
-            probes.add(probe("POST /revisions/{x}/consultation-responses", () -> browser.postForm("/revisions/" + p
-                    + "/consultation-responses", Map.of("response", "Vi tillstyrker.", "_csrf",
-                            browser.csrfTokenOn("/feedback")))));
+            probes.add(probe(
+                    "POST /revisions/{x}/consultation-responses",
+                    () -> browser.postForm(
+                            "/revisions/" + p + "/consultation-responses",
+                            Map.of("response", "Vi tillstyrker.", "_csrf", browser.csrfTokenOn("/feedback")))));
             probes.add(probe("GET /guidance/{x}", () -> browser.get("/guidance/" + p)));
-            probes.add(probe("GET /guidance/digital-samverkan/{x}", () -> browser.get("/guidance/digital-samverkan/" + p)));
-            probes.add(probe("GET /guidance/digital-samverkan/{x}/dispositions",
+            probes.add(probe(
+                    "GET /guidance/digital-samverkan/{x}", () -> browser.get("/guidance/digital-samverkan/" + p)));
+            probes.add(probe(
+                    "GET /guidance/digital-samverkan/{x}/dispositions",
                     () -> browser.get("/guidance/digital-samverkan/" + p + "/dispositions")));
-            probes.add(probe("GET /guidance/digital-samverkan/compare?from={x}&to={x}",
+            probes.add(probe(
+                    "GET /guidance/digital-samverkan/compare?from={x}&to={x}",
                     () -> browser.get("/guidance/digital-samverkan/compare?from=" + p + "&to=" + p)));
             // parameters our lists do not take change nothing
             probes.add(dynamicTest("GET /api/feedback?reference={x} lists what it lists without it", () -> {
@@ -383,13 +423,14 @@ class AttackIT {
             }));
             // in submitted fields: refused where it is not a valid value, stored as typed where it is text
             for (String field : List.of("guidanceId", "guidanceVersion", "sectionId")) {
-                probes.add(dynamicTest("POST /api/feedback with " + field + " = {x} is refused, naming the field", () -> {
-                    Map<String, Object> submission = submission("SQL-prov i fältet " + field);
-                    submission.put(field, payload);
-                    HttpAgent.Response refused = anna.json("POST", "/api/feedback", submission);
-                    assertThat(refused.status()).as("%s", refused).isEqualTo(400);
-                    assertThat(refused.body()).contains(field);
-                }));
+                probes.add(
+                        dynamicTest("POST /api/feedback with " + field + " = {x} is refused, naming the field", () -> {
+                            Map<String, Object> submission = submission("SQL-prov i fältet " + field);
+                            submission.put(field, payload);
+                            HttpAgent.Response refused = anna.json("POST", "/api/feedback", submission);
+                            assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+                            assertThat(refused.body()).contains(field);
+                        }));
             }
             probes.add(dynamicTest("POST /api/feedback with description = {x} stores it as typed", () -> {
                 HttpAgent.Response stored = anna.json("POST", "/api/feedback", submission(payload));
@@ -411,7 +452,9 @@ class AttackIT {
         return dynamicTest(name + " is refused without an error or data", () -> {
             HttpAgent.Response response = request.get();
             assertThat(response.status()).as("%s", response).isBetween(400, 499);
-            assertThat(REFERENCE.matcher(response.body()).find()).as("a feedback reference in %s", response).isFalse();
+            assertThat(REFERENCE.matcher(response.body()).find())
+                    .as("a feedback reference in %s", response)
+                    .isFalse();
             assertThat(response.body()).as("%s", response).doesNotContain("SQL-prov");
         });
     }
@@ -420,12 +463,16 @@ class AttackIT {
     private Map<String, String> snapshot(String... references) {
         Map<String, String> state = new LinkedHashMap<>();
         for (String reference : references) {
-            state.put(reference, driver.as("karin").get("/api/feedback/" + reference).body());
+            state.put(
+                    reference,
+                    driver.as("karin").get("/api/feedback/" + reference).body());
         }
         state.put("olof's list", driver.as("olof").get("/api/feedback").body());
         state.put("revisions", driver.as("karin").get("/api/revisions").body());
         state.put("catalogue", driver.as("anna").get("/api/guidance").body());
-        state.put("published", HttpAgent.anonymous(base).get("/api/public/guidance").body());
+        state.put(
+                "published",
+                HttpAgent.anonymous(base).get("/api/public/guidance").body());
         return state;
     }
 
@@ -442,26 +489,34 @@ class AttackIT {
         String review = driver.task("hanna", "ReviewFeedback", reference);
         HttpAgent hanna = driver.as("hanna");
 
-        assertRefusedForConflictOfInterest(hanna.json("POST", "/engine-rest/task/" + review + "/claim",
-                Map.of("userId", "hanna")));
-        assertRefusedForConflictOfInterest(hanna.json("POST", "/engine-rest/task/" + review + "/complete",
+        assertRefusedForConflictOfInterest(
+                hanna.json("POST", "/engine-rest/task/" + review + "/claim", Map.of("userId", "hanna")));
+        assertRefusedForConflictOfInterest(hanna.json(
+                "POST",
+                "/engine-rest/task/" + review + "/complete",
                 decision("REJECTED", "Jag avslår min egen organisations synpunkt.")));
-        assertRefusedForConflictOfInterest(hanna.json("POST", "/engine-rest/task/" + review + "/submit-form",
+        assertRefusedForConflictOfInterest(hanna.json(
+                "POST",
+                "/engine-rest/task/" + review + "/submit-form",
                 decision("REJECTED", "Jag avslår min egen organisations synpunkt.")));
         HttpAgent.Response task = driver.as("admin").get("/engine-rest/task/" + review);
         assertThat(task.status()).isEqualTo(200);
         assertThat(task.json().get("assignee")).isNull();
 
         HttpAgent erik = driver.as("erik");
-        assertThat(erik.json("POST", "/engine-rest/task/" + review + "/claim", Map.of("userId", "erik")).status())
+        assertThat(erik.json("POST", "/engine-rest/task/" + review + "/claim", Map.of("userId", "erik"))
+                        .status())
                 .isEqualTo(204);
         // nor may she finish the review erik has taken
-        assertRefusedForConflictOfInterest(hanna.json("POST", "/engine-rest/task/" + review + "/complete",
+        assertRefusedForConflictOfInterest(hanna.json(
+                "POST",
+                "/engine-rest/task/" + review + "/complete",
                 decision("REJECTED", "Jag avslår min egen organisations synpunkt.")));
-        HttpAgent.Response done = erik.json("POST", "/engine-rest/task/" + review + "/complete",
-                decision("ACCEPTED", "Figuren rättas."));
+        HttpAgent.Response done =
+                erik.json("POST", "/engine-rest/task/" + review + "/complete", decision("ACCEPTED", "Figuren rättas."));
         assertThat(done.status()).as("%s", done).isEqualTo(204);
-        assertThat(driver.as("anna").get("/api/feedback/" + reference).json()).containsEntry("disposition", "ACCEPTED")
+        assertThat(driver.as("anna").get("/api/feedback/" + reference).json())
+                .containsEntry("disposition", "ACCEPTED")
                 .containsEntry("reason", "Figuren rättas.");
     }
 
@@ -474,8 +529,9 @@ class AttackIT {
     }
 
     private static Map<String, Object> decision(String disposition, String reason) {
-        return Map.of("variables", Map.of("disposition", Map.of("value", disposition), "dispositionReason",
-                Map.of("value", reason)));
+        return Map.of(
+                "variables",
+                Map.of("disposition", Map.of("value", disposition), "dispositionReason", Map.of("value", reason)));
     }
 
     // --- (5) security headers
@@ -484,8 +540,13 @@ class AttackIT {
     void ourPagesForbidFramingAndInlineScript() {
         String reference = driver.submit("anna", "digital-samverkan", "4.1", "1", "GAP", "Rubrikprov.");
         HttpAgent browser = HttpAgent.signedIn(base, "anna", "anna");
-        for (String page : List.of("/", "/feedback", "/feedback/" + reference, "/guidance",
-                "/guidance/digital-samverkan", "/guidance/digital-samverkan/4.1")) {
+        for (String page : List.of(
+                "/",
+                "/feedback",
+                "/feedback/" + reference,
+                "/guidance",
+                "/guidance/digital-samverkan",
+                "/guidance/digital-samverkan/4.1")) {
             assertForbidsFramingAndInlineScript(browser.get(page));
         }
         assertForbidsFramingAndInlineScript(HttpAgent.anonymous(base).get("/login"));
@@ -504,17 +565,24 @@ class AttackIT {
         }
         assertThat(directives).as("CSP of %s: %s", page.path(), policy).containsEntry("frame-ancestors", "'none'");
         String scripts = directives.getOrDefault("script-src", directives.get("default-src"));
-        assertThat(scripts).as("scripts allowed on %s: %s", page.path(), policy).isNotNull()
-                .doesNotContain("'unsafe-inline'").doesNotContain("'unsafe-eval'").doesNotContain("*");
+        assertThat(scripts)
+                .as("scripts allowed on %s: %s", page.path(), policy)
+                .isNotNull()
+                .doesNotContain("'unsafe-inline'")
+                .doesNotContain("'unsafe-eval'")
+                .doesNotContain("*");
     }
 
     @Test
     void strictTransportSecurityOnlyWhenTheRequestArrivedOverTls() {
         HttpAgent browser = HttpAgent.anonymous(base);
         for (String path : List.of("/guidance", "/login", "/api/public/guidance")) {
-            assertThat(browser.get(path).header("Strict-Transport-Security")).as(path).isEmpty();
+            assertThat(browser.get(path).header("Strict-Transport-Security"))
+                    .as(path)
+                    .isEmpty();
             assertThat(browser.get(path, "X-Forwarded-Proto", "https").header("Strict-Transport-Security"))
-                    .as(path).hasValueSatisfying(hsts -> assertThat(hsts).containsPattern("max-age=[1-9]"));
+                    .as(path)
+                    .hasValueSatisfying(hsts -> assertThat(hsts).containsPattern("max-age=[1-9]"));
         }
     }
 
@@ -522,39 +590,60 @@ class AttackIT {
     void sessionCookieIsHttpOnlyAndSameSiteLax() {
         HttpAgent browser = HttpAgent.anonymous(base);
         HttpAgent.Response page = browser.get("/login");
-        HttpAgent.Response login = browser.postForm("/login", Map.of("username", "stina", "password", "stina",
-                "_csrf", HttpAgent.csrfTokenIn(page.body()).orElseThrow()));
+        HttpAgent.Response login = browser.postForm(
+                "/login",
+                Map.of(
+                        "username",
+                        "stina",
+                        "password",
+                        "stina",
+                        "_csrf",
+                        HttpAgent.csrfTokenIn(page.body()).orElseThrow()));
         assertThat(login.location()).doesNotStartWith("/login");
 
         List<String> sessionCookies = new ArrayList<>();
         for (HttpAgent.Response response : List.of(page, login)) {
-            response.allHeaders("Set-Cookie").stream().filter(c -> c.startsWith("GLSESSION=")).forEach(sessionCookies::add);
+            response.allHeaders("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("GLSESSION="))
+                    .forEach(sessionCookies::add);
         }
         assertThat(sessionCookies).as("the login gives a session cookie").isNotEmpty();
-        assertThat(sessionCookies).allSatisfy(cookie -> assertThat(cookie.toLowerCase(Locale.ROOT))
-                .contains("httponly").contains("samesite=lax"));
+        assertThat(sessionCookies)
+                .allSatisfy(cookie -> assertThat(cookie.toLowerCase(Locale.ROOT))
+                        .contains("httponly")
+                        .contains("samesite=lax"));
     }
 
     @Test
     void sessionCookieIsSecureBehindTls() {
         HttpAgent.Response page = HttpAgent.anonymous(base).get("/login", "X-Forwarded-Proto", "https");
 
-        List<String> sessionCookies = page.allHeaders("Set-Cookie").stream().filter(c -> c.startsWith("GLSESSION="))
+        List<String> sessionCookies = page.allHeaders("Set-Cookie").stream()
+                .filter(c -> c.startsWith("GLSESSION="))
                 .toList();
-        assertThat(sessionCookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie.toLowerCase(Locale.ROOT))
-                .contains("secure"));
+        assertThat(sessionCookies)
+                .isNotEmpty()
+                .allSatisfy(
+                        cookie -> assertThat(cookie.toLowerCase(Locale.ROOT)).contains("secure"));
     }
 
     @Test
     void browsersAreToldNotToSniffContentTypes() {
         HttpAgent browser = HttpAgent.signedIn(base, "anna", "anna");
-        List<HttpAgent.Response> answers = List.of(browser.get("/"), browser.get("/feedback"),
-                browser.get("/guidance"), HttpAgent.anonymous(base).get("/login"),
-                driver.as("anna").get("/api/feedback"), driver.as("anna").get("/api/feedback/FB-1999-9999"),
-                HttpAgent.anonymous(base).get("/api/public/guidance"), HttpAgent.anonymous(base).get("/api/feedback"),
+        List<HttpAgent.Response> answers = List.of(
+                browser.get("/"),
+                browser.get("/feedback"),
+                browser.get("/guidance"),
+                HttpAgent.anonymous(base).get("/login"),
+                driver.as("anna").get("/api/feedback"),
+                driver.as("anna").get("/api/feedback/FB-1999-9999"),
+                HttpAgent.anonymous(base).get("/api/public/guidance"),
+                HttpAgent.anonymous(base).get("/api/feedback"),
                 driver.as("anna").get("/engine-rest/task"));
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.header("X-Content-Type-Options"))
-                .as("%s", answer).hasValue("nosniff"));
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.header("X-Content-Type-Options"))
+                        .as("%s", answer)
+                        .hasValue("nosniff"));
     }
 
     // --- (6) request size
@@ -578,8 +667,12 @@ class AttackIT {
         byte[] bytes = body(2_000_000).getBytes(StandardCharsets.UTF_8);
 
         // a stream of unknown length goes out chunked, without Content-Length
-        HttpAgent.Response tooLarge = driver.as("anna").send("POST", "/api/feedback",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)), "application/json");
+        HttpAgent.Response tooLarge = driver.as("anna")
+                .send(
+                        "POST",
+                        "/api/feedback",
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)),
+                        "application/json");
 
         assertThat(tooLarge.status()).as("%s", tooLarge).isEqualTo(413);
         assertThat(feedbackOf("anna")).hasSize(before);
@@ -602,9 +695,12 @@ class AttackIT {
         for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
             assertThat(matsFrom(attacker, "gissning" + i)).isEqualTo(401);
         }
-        assertThat(matsFrom(attacker, "mats")).as("the right password from the guessing address must wait")
+        assertThat(matsFrom(attacker, "mats"))
+                .as("the right password from the guessing address must wait")
                 .isEqualTo(401);
-        assertThat(matsFrom("198.51.100.4", "mats")).as("mats from his own address is not kept out").isEqualTo(200);
+        assertThat(matsFrom("198.51.100.4", "mats"))
+                .as("mats from his own address is not kept out")
+                .isEqualTo(200);
 
         // more wrong passwords than Camunda's permanent lock allows (10), each from a new address
         for (int i = 0; i < 12; i++) {
@@ -614,7 +710,9 @@ class AttackIT {
     }
 
     private int matsFrom(String address, String password) {
-        return HttpAgent.basic(base, "mats", password).get("/api/guidance", "X-Forwarded-For", address).status();
+        return HttpAgent.basic(base, "mats", password)
+                .get("/api/guidance", "X-Forwarded-For", address)
+                .status();
     }
 
     // --- helpers

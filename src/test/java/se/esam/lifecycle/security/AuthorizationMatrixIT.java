@@ -79,8 +79,21 @@ class AuthorizationMatrixIT {
     }
 
     /** Every demo role: each expert group has at least one member here (information security: ivar). */
-    static final List<String> ROLES = List.of("anonymous", "anna", "olof", "karin", "erik", "hanna", "lena", "ivar",
-            "ulla", "maria", "stina", "per", "mats", "admin");
+    static final List<String> ROLES = List.of(
+            "anonymous",
+            "anna",
+            "olof",
+            "karin",
+            "erik",
+            "hanna",
+            "lena",
+            "ivar",
+            "ulla",
+            "maria",
+            "stina",
+            "per",
+            "mats",
+            "admin");
 
     /**
      * Who sees what. Nothing here changes data. Every request here tells signed-in roles apart: at least
@@ -418,6 +431,7 @@ class AuthorizationMatrixIT {
     private final Map<String, String> values = new HashMap<>();
     /** Reference, business key or process instance id → the item's name in the table. */
     private final Map<String, String> items = new HashMap<>();
+
     private final Map<String, HttpAgent> browsers = new HashMap<>();
     private final Map<String, String> webappTokens = new HashMap<>();
 
@@ -425,19 +439,44 @@ class AuthorizationMatrixIT {
     void createDataThroughTheProcesses() {
         base = "http://localhost:" + port;
         driver = new ProcessDriver(base);
-        String a1 = driver.submit("anna", "digital-samverkan", "4.1", "2.1", "GAP",
-                "Matrisprov-A1: exempel för kommuner saknas.");
-        String a2 = driver.submit("anna", "behovsdriven-utveckling", null, "2", "SUGGESTION",
+        String a1 = driver.submit(
+                "anna", "digital-samverkan", "4.1", "2.1", "GAP", "Matrisprov-A1: exempel för kommuner saknas.");
+        String a2 = driver.submit(
+                "anna",
+                "behovsdriven-utveckling",
+                null,
+                "2",
+                "SUGGESTION",
                 "Matrisprov-A2: beskriv hur behoven samlas in.");
-        String a3 = driver.submit("anna", "digital-samverkan", "4.1", "3", "ERROR",
-                "Matrisprov-A3: avsnittet motsäger sig självt.");
-        String o1 = driver.submit("olof", "dataskydd-informationsutbyte", "2.0", "2", "ERROR",
+        String a3 = driver.submit(
+                "anna", "digital-samverkan", "4.1", "3", "ERROR", "Matrisprov-A3: avsnittet motsäger sig självt.");
+        String o1 = driver.submit(
+                "olof",
+                "dataskydd-informationsutbyte",
+                "2.0",
+                "2",
+                "ERROR",
                 "Matrisprov-O1: hänvisningen till artikel 26 är fel.");
-        String o2 = driver.submit("olof", "digital-samverkan", "4.1", "4", "GAP",
+        String o2 = driver.submit(
+                "olof",
+                "digital-samverkan",
+                "4.1",
+                "4",
+                "GAP",
                 "Matrisprov-O2: förvaltningsmodellen passar inte små myndigheter.");
-        String o3 = driver.submit("olof", "molntjanster-informationssakerhet", null, null, "GAP",
+        String o3 = driver.submit(
+                "olof",
+                "molntjanster-informationssakerhet",
+                null,
+                null,
+                "GAP",
                 "Matrisprov-O3: krypteringskraven saknar nivåer.");
-        String o4 = driver.submit("olof", "klarsprak-digitala-tjanster", null, null, "SUGGESTION",
+        String o4 = driver.submit(
+                "olof",
+                "klarsprak-digitala-tjanster",
+                null,
+                null,
+                "SUGGESTION",
                 "Matrisprov-O4: fler exempel på klarspråk.");
         driver.route(a1, "expert-architecture");
         driver.askForClarification(a3, "Vilken mening i avsnitt 3 menar ni?");
@@ -450,8 +489,7 @@ class AuthorizationMatrixIT {
         draftEditorially(revision, o2);
         driver.approveQuality(revision);
 
-        Map<String, String> references = Map.of("A1", a1, "A2", a2, "A3", a3, "O1", o1, "O2", o2, "O3", o3,
-                "O4", o4);
+        Map<String, String> references = Map.of("A1", a1, "A2", a2, "A3", a3, "O1", o1, "O2", o2, "O3", o3, "O4", o4);
         references.forEach((name, reference) -> {
             values.put(name, reference);
             items.put(reference, name);
@@ -472,9 +510,15 @@ class AuthorizationMatrixIT {
         values.put("APPROVE_REV", driver.task("maria", "ApproveRevision", revision));
 
         // the world the table describes: exactly these tasks are open
-        assertThat(visible("/engine-rest/task", driver.as("admin").get("/engine-rest/task"))).containsExactlyInAnyOrder(
-                "TriageFeedback:A2", "RequestClarification:A3", "ReviewFeedback:A1", "ReviewFeedback:O1",
-                "ReviewFeedback:O3", "ReviewFeedback:O4", "ApproveRevision:REV");
+        assertThat(visible("/engine-rest/task", driver.as("admin").get("/engine-rest/task")))
+                .containsExactlyInAnyOrder(
+                        "TriageFeedback:A2",
+                        "RequestClarification:A3",
+                        "ReviewFeedback:A1",
+                        "ReviewFeedback:O1",
+                        "ReviewFeedback:O3",
+                        "ReviewFeedback:O4",
+                        "ApproveRevision:REV");
     }
 
     @TestFactory
@@ -482,8 +526,11 @@ class AuthorizationMatrixIT {
         List<Request> requests = new ArrayList<>(parse(READING));
         requests.addAll(parse(SAME_FOR_EVERYONE));
         requests.addAll(parse(ACTING));
-        return requests.stream().map(request -> dynamicContainer(request.toString(), request.cells().stream()
-                .map(cell -> dynamicTest(cell.toString(), () -> check(request, cell)))));
+        return requests.stream()
+                .map(request -> dynamicContainer(
+                        request.toString(),
+                        request.cells().stream()
+                                .map(cell -> dynamicTest(cell.toString(), () -> check(request, cell)))));
     }
 
     /**
@@ -496,12 +543,15 @@ class AuthorizationMatrixIT {
         rules.addAll(parse(ACTING));
         assertThat(rules).isNotEmpty();
         for (Request rule : rules) {
-            assertThat(signedInOutcomes(rule)).as("%s answers every signed-in role alike", rule).hasSizeGreaterThan(1);
+            assertThat(signedInOutcomes(rule))
+                    .as("%s answers every signed-in role alike", rule)
+                    .hasSizeGreaterThan(1);
         }
         List<Request> same = parse(SAME_FOR_EVERYONE);
         assertThat(same).isNotEmpty();
         for (Request rule : same) {
-            assertThat(signedInOutcomes(rule)).as("%s tells roles apart: it belongs in another table", rule)
+            assertThat(signedInOutcomes(rule))
+                    .as("%s tells roles apart: it belongs in another table", rule)
                     .hasSize(1);
         }
     }
@@ -518,19 +568,28 @@ class AuthorizationMatrixIT {
         rules.addAll(parse(ACTING));
         members.forEach((group, users) -> {
             List<String> inMatrix = users.stream().filter(ROLES::contains).toList();
-            assertThat(inMatrix).as("members of %s among the matrix's roles", group).isNotEmpty();
-            List<String> telling = rules.stream().filter(rule -> rule.cells().stream()
-                    .anyMatch(cell -> inMatrix.contains(cell.role()) && allowed(cell))
-                    && rule.cells().stream().anyMatch(cell -> !cell.role().equals("anonymous")
-                            && !inMatrix.contains(cell.role()) && !allowed(cell)))
-                    .map(Request::toString).toList();
-            assertThat(telling).as("rows where %s is allowed and another signed-in role refused", group).isNotEmpty();
+            assertThat(inMatrix)
+                    .as("members of %s among the matrix's roles", group)
+                    .isNotEmpty();
+            List<String> telling = rules.stream()
+                    .filter(rule ->
+                            rule.cells().stream().anyMatch(cell -> inMatrix.contains(cell.role()) && allowed(cell))
+                                    && rule.cells().stream()
+                                            .anyMatch(cell -> !cell.role().equals("anonymous")
+                                                    && !inMatrix.contains(cell.role())
+                                                    && !allowed(cell)))
+                    .map(Request::toString)
+                    .toList();
+            assertThat(telling)
+                    .as("rows where %s is allowed and another signed-in role refused", group)
+                    .isNotEmpty();
         });
     }
 
     private static Set<String> signedInOutcomes(Request rule) {
         Set<String> outcomes = new TreeSet<>();
-        rule.cells().stream().filter(cell -> !cell.role().equals("anonymous"))
+        rule.cells().stream()
+                .filter(cell -> !cell.role().equals("anonymous"))
                 .forEach(cell -> outcomes.add(cell.status() + " " + cell.visible()));
         return outcomes;
     }
@@ -542,9 +601,9 @@ class AuthorizationMatrixIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> expertGroupMembers() throws Exception {
-        Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("config", "demo",
-                "identity.yaml")));
-        Map<String, Object> identity = (Map<String, Object>) ((Map<String, Object>) yaml.get("guidance")).get("identity");
+        Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("config", "demo", "identity.yaml")));
+        Map<String, Object> identity =
+                (Map<String, Object>) ((Map<String, Object>) yaml.get("guidance")).get("identity");
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) identity.get("groups")) {
             String id = (String) group.get("id");
@@ -568,11 +627,12 @@ class AuthorizationMatrixIT {
         String path = resolve(request.path(), cell.role());
         boolean webappsApi = path.startsWith("/camunda/api/");
         HttpAgent agent = agentFor(cell.role(), path);
-        String[] headers = webappsApi && !request.method().equals("GET") && !cell.role().equals("anonymous")
-                ? new String[] { "X-XSRF-TOKEN", webappTokens.get(cell.role()) }
-                : new String[0];
-        HttpAgent.Response response = request.body() == null ? agent.send(request.method(), path,
-                HttpRequest.BodyPublishers.noBody(), null, headers)
+        String[] headers =
+                webappsApi && !request.method().equals("GET") && !cell.role().equals("anonymous")
+                        ? new String[] {"X-XSRF-TOKEN", webappTokens.get(cell.role())}
+                        : new String[0];
+        HttpAgent.Response response = request.body() == null
+                ? agent.send(request.method(), path, HttpRequest.BodyPublishers.noBody(), null, headers)
                 : agent.json(request.method(), path, resolve(request.body(), cell.role()), headers);
 
         try {
@@ -591,7 +651,9 @@ class AuthorizationMatrixIT {
             assertThat(response.location()).as("%s", response).startsWith("/login");
         } else if (cell.status().startsWith("302>")) {
             assertThat(response.status()).as("%s", response).isEqualTo(302);
-            assertThat(response.location()).as("%s", response).startsWith(cell.status().substring(4));
+            assertThat(response.location())
+                    .as("%s", response)
+                    .startsWith(cell.status().substring(4));
         } else {
             assertThat(response.status()).as("%s", response).isEqualTo(Integer.parseInt(cell.status()));
         }
@@ -602,9 +664,13 @@ class AuthorizationMatrixIT {
             if (cell.visible().equals(List.of("+"))) {
                 assertThat(seen).as("%s", response).isNotEmpty();
             } else {
-                List<String> expected = cell.visible().stream().filter(v -> !v.equals("-"))
-                        .map(v -> v.equals("{SELF}") ? cell.role() : v).toList();
-                assertThat(seen).as("visible to %s: %s", cell.role(), response).containsExactlyInAnyOrderElementsOf(expected);
+                List<String> expected = cell.visible().stream()
+                        .filter(v -> !v.equals("-"))
+                        .map(v -> v.equals("{SELF}") ? cell.role() : v)
+                        .toList();
+                assertThat(seen)
+                        .as("visible to %s: %s", cell.role(), response)
+                        .containsExactlyInAnyOrderElementsOf(expected);
                 allowedToShow.addAll(expected);
             }
         }
@@ -613,12 +679,16 @@ class AuthorizationMatrixIT {
         if (granted) {
             allowedToShow.addAll(asked);
             // a feedback item that is shown is shown with its text
-            asked.stream().filter(FEEDBACK::contains).filter(name -> request.method().equals("GET"))
-                    .forEach(name -> assertThat(response.body()).as("%s", response).contains(marker(name)));
+            asked.stream()
+                    .filter(FEEDBACK::contains)
+                    .filter(name -> request.method().equals("GET"))
+                    .forEach(name ->
+                            assertThat(response.body()).as("%s", response).contains(marker(name)));
         }
         for (String name : FEEDBACK) {
             if (!allowedToShow.contains(name)) {
-                assertThat(response.body()).as("%s must not show %s's text", cell.role(), name)
+                assertThat(response.body())
+                        .as("%s must not show %s's text", cell.role(), name)
                         .doesNotContain(marker(name));
             }
         }
@@ -635,17 +705,23 @@ class AuthorizationMatrixIT {
         HttpAgent admin = driver.as("admin");
         if (path.endsWith("/claim") || path.endsWith("/complete")) {
             HttpAgent.Response task = admin.get("/engine-rest/task/" + path.split("/")[3]);
-            assertThat(task.status()).as("the task is still open after %s", response).isEqualTo(200);
+            assertThat(task.status())
+                    .as("the task is still open after %s", response)
+                    .isEqualTo(200);
             if (path.endsWith("/claim") && response.status() == 204) {
                 assertThat(task.json().get("assignee")).isEqualTo(cell.role());
             } else if (!request.path().contains("{CLARIFY_A3}")) {
-                assertThat(task.json().get("assignee")).as("nobody holds the task after %s", response).isNull();
+                assertThat(task.json().get("assignee"))
+                        .as("nobody holds the task after %s", response)
+                        .isNull();
             }
         } else if (path.endsWith("/approval")) {
-            assertThat(admin.get("/api/revisions/" + values.get("REV")).json()).containsEntry("status",
-                    response.status() == 200 ? "DRAFTING" : "AWAITING_APPROVAL");
+            assertThat(admin.get("/api/revisions/" + values.get("REV")).json())
+                    .containsEntry("status", response.status() == 200 ? "DRAFTING" : "AWAITING_APPROVAL");
         } else if (path.endsWith("/suspended")) {
-            assertThat(admin.get("/engine-rest/process-instance/" + values.get("PI_O1")).json().get("suspended"))
+            assertThat(admin.get("/engine-rest/process-instance/" + values.get("PI_O1"))
+                            .json()
+                            .get("suspended"))
                     .isEqualTo(response.status() == 204);
         } else if (path.endsWith("/variables")) {
             HttpAgent.Response probe = admin.get(path + "/matrixProbe");
@@ -664,16 +740,20 @@ class AuthorizationMatrixIT {
     private void undo(String path, HttpAgent.Response response) {
         HttpAgent admin = driver.as("admin");
         if (path.endsWith("/claim") && response.status() == 204) {
-            assertThat(admin.json("POST", path.replace("/claim", "/unclaim"), null).status()).isEqualTo(204);
+            assertThat(admin.json("POST", path.replace("/claim", "/unclaim"), null)
+                            .status())
+                    .isEqualTo(204);
         } else if (path.endsWith("/approval") && response.status() == 200) {
             draftEditorially(values.get("REV"), values.get("O2"));
             driver.approveQuality(values.get("REV"));
             values.put("APPROVE_REV", driver.task("maria", "ApproveRevision", values.get("REV")));
         } else if (path.endsWith("/suspended") && response.status() == 204) {
-            assertThat(admin.json("PUT", path, Map.of("suspended", false)).status()).isEqualTo(204);
+            assertThat(admin.json("PUT", path, Map.of("suspended", false)).status())
+                    .isEqualTo(204);
         } else if (path.endsWith("/variables") && response.status() == 204) {
-            assertThat(admin.send("DELETE", path + "/matrixProbe", HttpRequest.BodyPublishers.noBody(),
-                    null).status()).isEqualTo(204);
+            assertThat(admin.send("DELETE", path + "/matrixProbe", HttpRequest.BodyPublishers.noBody(), null)
+                            .status())
+                    .isEqualTo(204);
         }
     }
 
@@ -684,21 +764,42 @@ class AuthorizationMatrixIT {
     private void draftEditorially(String revision, String reference) {
         String task = driver.task("erik", "DraftRevision", revision);
         HttpAgent erik = driver.as("erik");
-        HttpAgent.Response claimed = erik.json("POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "erik"));
+        HttpAgent.Response claimed =
+                erik.json("POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", "erik"));
         assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("reference", reference);
         item.put("trace", "ANSWERED");
         item.put("traceSection", "3");
         item.put("traceReason", null);
-        HttpAgent.Response drafted = erik.json("POST", "/engine-rest/task/" + task + "/submit-form", Map.of(
-                "variables", CamundaVariables.of(Map.of(
-                        "sections", List.of(Map.of("sectionId", "1", "title", "Inledning", "body",
-                                "Vägledningen gäller alla medlemsorganisationer."), Map.of("sectionId", "3", "title",
-                                        "Informationsutbyte", "body", "Den som lämnar ut uppgifter ansvarar för utbytet.")),
-                        "items", List.of(item),
-                        "changeNotes", "Förtydligat ansvaret för informationsutbyte i avsnitt 3.",
-                        "changeClass", "EDITORIAL"))));
+        HttpAgent.Response drafted = erik.json(
+                "POST",
+                "/engine-rest/task/" + task + "/submit-form",
+                Map.of(
+                        "variables",
+                        CamundaVariables.of(Map.of(
+                                "sections",
+                                List.of(
+                                        Map.of(
+                                                "sectionId",
+                                                "1",
+                                                "title",
+                                                "Inledning",
+                                                "body",
+                                                "Vägledningen gäller alla medlemsorganisationer."),
+                                        Map.of(
+                                                "sectionId",
+                                                "3",
+                                                "title",
+                                                "Informationsutbyte",
+                                                "body",
+                                                "Den som lämnar ut uppgifter ansvarar för utbytet.")),
+                                "items",
+                                List.of(item),
+                                "changeNotes",
+                                "Förtydligat ansvaret för informationsutbyte i avsnitt 3.",
+                                "changeClass",
+                                "EDITORIAL"))));
         assertThat(drafted.status()).as("%s", drafted).isEqualTo(204);
     }
 
@@ -734,16 +835,19 @@ class AuthorizationMatrixIT {
         } else if (endpoint.equals("/api/revisions")) {
             response.listOf("id").forEach(id -> seen.add(item(id)));
         } else if (endpoint.endsWith("/task")) {
-            response.jsonList().forEach(task -> seen.add(task.get("taskDefinitionKey") + ":"
-                    + item((String) task.get("processInstanceId"))));
+            response.jsonList()
+                    .forEach(task -> seen.add(
+                            task.get("taskDefinitionKey") + ":" + item((String) task.get("processInstanceId"))));
         } else if (endpoint.endsWith("/process-instance")) {
             response.listOf("businessKey").forEach(key -> seen.add(item(key)));
         } else if (endpoint.endsWith("/variable-instance")) {
             response.listOf("processInstanceId").forEach(id -> seen.add(item(id)));
         } else if (endpoint.endsWith("/process-definition") || endpoint.endsWith("/statistics")) {
-            response.jsonList().forEach(definition -> seen.add(String.valueOf(definition.containsKey("key")
-                    ? definition.get("key")
-                    : ((Map<?, ?>) definition.get("definition")).get("key"))));
+            response.jsonList()
+                    .forEach(definition -> seen.add(String.valueOf(
+                            definition.containsKey("key")
+                                    ? definition.get("key")
+                                    : ((Map<?, ?>) definition.get("definition")).get("key"))));
         } else if (endpoint.endsWith("/user") || endpoint.endsWith("/authorization")) {
             seen.addAll(response.listOf("id"));
         } else if (endpoint.endsWith("/auth/user/default")) {
@@ -829,7 +933,9 @@ class AuthorizationMatrixIT {
                     Map<String, Cell> complete = cells;
                     if (!complete.keySet().containsAll(ROLES)) {
                         throw new IllegalStateException(method + " " + path + " has no expectation for "
-                                + ROLES.stream().filter(r -> !complete.containsKey(r)).toList());
+                                + ROLES.stream()
+                                        .filter(r -> !complete.containsKey(r))
+                                        .toList());
                     }
                     List<Cell> ordered = ROLES.stream().map(complete::get).toList();
                     requests.add(new Request(method, path, body, ordered));

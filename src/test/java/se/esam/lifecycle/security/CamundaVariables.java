@@ -12,8 +12,7 @@ final class CamundaVariables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CamundaVariables() {
-    }
+    private CamundaVariables() {}
 
     /** A form's values as Tasklist submits them: text as String, booleans as Boolean, lists as Json. */
     static Map<String, Object> of(Map<String, ?> values) {

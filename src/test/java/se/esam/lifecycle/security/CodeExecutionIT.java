@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +85,9 @@ class CodeExecutionIT {
     static final List<Gadget> GADGETS = List.of(
             new Gadget("org.springframework.jdbc.datasource.DriverManagerDataSource", "url", Map.of()),
             new Gadget("org.springframework.jdbc.datasource.SingleConnectionDataSource", "url", Map.of()),
-            new Gadget("org.springframework.jdbc.datasource.SimpleDriverDataSource", "url",
+            new Gadget(
+                    "org.springframework.jdbc.datasource.SimpleDriverDataSource",
+                    "url",
                     Map.of("driverClass", "org.h2.Driver")));
 
     @LocalServerPort
@@ -98,6 +99,7 @@ class CodeExecutionIT {
     private final AtomicInteger count = new AtomicInteger();
     /** The clarification task anna holds, and its process instance: where task and instance paths aim. */
     private String task;
+
     private String instance;
     private final Map<String, HttpAgent> browsers = new HashMap<>();
     private final Map<String, String> xsrf = new HashMap<>();
@@ -115,109 +117,203 @@ class CodeExecutionIT {
 
     @TestFactory
     Stream<DynamicNode> eachGadgetRunsItsCodeWhenPlainJacksonBuildsAndReadsIt() {
-        return GADGETS.stream().map(gadget -> dynamicTest(gadget.toString(), () -> {
-            Path marker = newMarker();
-            DataSource built = (DataSource) JSON.readValue(payload(gadget, marker), Class.forName(gadget.className()));
-            try (Connection connection = built.getConnection()) {
-                assertThat(connection).isNotNull();
-            } catch (SQLException marked) {
-                // the Java ran and H2 reports what it returned: what counts is the marker it left
-            } finally {
-                if (built instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
-            }
-            assertThat(ranCode(marker)).as("the payload of %s is live: it ran when built and read", gadget).isTrue();
-        }));
+        return GADGETS.stream()
+                .map(gadget -> dynamicTest(gadget.toString(), () -> {
+                    Path marker = newMarker();
+                    DataSource built =
+                            (DataSource) JSON.readValue(payload(gadget, marker), Class.forName(gadget.className()));
+                    try (Connection connection = built.getConnection()) {
+                        assertThat(connection).isNotNull();
+                    } catch (SQLException marked) {
+                        // the Java ran and H2 reports what it returned: what counts is the marker it left
+                    } finally {
+                        if (built instanceof AutoCloseable closeable) {
+                            closeable.close();
+                        }
+                    }
+                    assertThat(ranCode(marker))
+                            .as("the payload of %s is live: it ran when built and read", gadget)
+                            .isTrue();
+                }));
     }
 
     @TestFactory
     Stream<DynamicContainer> noGadgetRunsCodeOnAnyVariablePathForASubmitterOrAnAdministrator() {
         assertThat(PATHS).isNotEmpty();
-        return GADGETS.stream().map(gadget -> dynamicContainer(gadget.toString(), Stream.of("anna", "admin")
-                .map(role -> dynamicContainer("as " + role, Stream.of(ENGINE_REST, TASKLIST_API)
-                        .map(surface -> dynamicContainer("on " + surface, PATHS.stream()
-                                .map(path -> dynamicTest(path.name(), () -> refusedAndInert(gadget, role, surface,
-                                        path)))))))));
+        return GADGETS.stream()
+                .map(gadget -> dynamicContainer(
+                        gadget.toString(),
+                        Stream.of("anna", "admin")
+                                .map(role -> dynamicContainer(
+                                        "as " + role,
+                                        Stream.of(ENGINE_REST, TASKLIST_API)
+                                                .map(surface -> dynamicContainer(
+                                                        "on " + surface,
+                                                        PATHS.stream()
+                                                                .map(path -> dynamicTest(
+                                                                        path.name(),
+                                                                        () -> refusedAndInert(
+                                                                                gadget, role, surface, path)))))))));
     }
 
     private void refusedAndInert(Gadget gadget, String role, String surface, GadgetPath path) throws IOException {
         Path marker = newMarker();
         Map<String, Object> variable = CamundaVariables.object(gadget.className(), payload(gadget, marker));
 
-        HttpAgent.Response response = path.sender().send(agent(role, surface), surface, this, variable,
-                headers(role, surface));
+        HttpAgent.Response response =
+                path.sender().send(agent(role, surface), surface, this, variable, headers(role, surface));
 
         assertThat(response.status()).as("%s", response).isBetween(400, 499);
-        assertThat(ranCode(marker)).as("code ran when %s sent %s", role, response).isFalse();
-        for (String read : List.of("/process-instance/" + instance + "/variables?deserializeValues=true",
+        assertThat(ranCode(marker))
+                .as("code ran when %s sent %s", role, response)
+                .isFalse();
+        for (String read : List.of(
+                "/process-instance/" + instance + "/variables?deserializeValues=true",
                 "/task/" + task + "/variables?deserializeValues=true",
                 "/variable-instance?variableName=gadget&deserializeValues=true",
                 "/history/variable-instance?variableName=gadget&deserializeValues=true")) {
             HttpAgent.Response later = driver.as("admin").get(ENGINE_REST + read);
             assertThat(later.status()).as("%s", later).isLessThan(500);
         }
-        assertThat(ranCode(marker)).as("code ran when the variables were read after %s", response).isFalse();
+        assertThat(ranCode(marker))
+                .as("code ran when the variables were read after %s", response)
+                .isFalse();
     }
 
     // --- every path that takes variables
 
-    record GadgetPath(String name, Sender sender) {
-    }
+    record GadgetPath(String name, Sender sender) {}
 
     @FunctionalInterface
     interface Sender {
-        HttpAgent.Response send(HttpAgent agent, String surface, CodeExecutionIT test, Map<String, Object> gadget,
-                String[] headers);
+        HttpAgent.Response send(
+                HttpAgent agent, String surface, CodeExecutionIT test, Map<String, Object> gadget, String[] headers);
     }
 
     /** Completing comes last: were it let through, the task would be gone for nothing else to aim at. */
     static final List<GadgetPath> PATHS = List.of(
-            new GadgetPath("start", (agent, surface, t, gadget, headers) -> agent.json("POST", surface
-                    + "/process-definition/key/guidance-feedback/start", Map.of("variables", startForm(gadget)),
-                    headers)),
-            new GadgetPath("start form", (agent, surface, t, gadget, headers) -> agent.json("POST", surface
-                    + "/process-definition/key/guidance-feedback/submit-form", Map.of("variables",
-                            startForm(gadget)), headers)),
-            new GadgetPath("PUT task variable", (agent, surface, t, gadget, headers) -> agent.json("PUT", surface
-                    + "/task/" + t.task + "/variables/gadget", gadget, headers)),
-            new GadgetPath("PUT task local variable", (agent, surface, t, gadget, headers) -> agent.json("PUT",
-                    surface + "/task/" + t.task + "/localVariables/gadget", gadget, headers)),
-            new GadgetPath("POST task variable modifications", (agent, surface, t, gadget, headers) -> agent.json(
-                    "POST", surface + "/task/" + t.task + "/variables", Map.of("modifications",
-                            Map.of("gadget", gadget)), headers)),
-            new GadgetPath("POST task local variable modifications", (agent, surface, t, gadget, headers) -> agent
-                    .json("POST", surface + "/task/" + t.task + "/localVariables", Map.of("modifications",
-                            Map.of("gadget", gadget)), headers)),
-            new GadgetPath("PUT process instance variable", (agent, surface, t, gadget, headers) -> agent.json("PUT",
-                    surface + "/process-instance/" + t.instance + "/variables/gadget", gadget, headers)),
-            new GadgetPath("POST process instance variable modifications", (agent, surface, t, gadget,
-                    headers) -> agent.json("POST", surface + "/process-instance/" + t.instance + "/variables",
-                            Map.of("modifications", Map.of("gadget", gadget)), headers)),
-            new GadgetPath("PUT execution local variable", (agent, surface, t, gadget, headers) -> agent.json("PUT",
-                    surface + "/execution/" + t.instance + "/localVariables/gadget", gadget, headers)),
-            new GadgetPath("POST execution local variable modifications", (agent, surface, t, gadget,
-                    headers) -> agent.json("POST", surface + "/execution/" + t.instance + "/localVariables",
-                            Map.of("modifications", Map.of("gadget", gadget)), headers)),
-            new GadgetPath("message correlation", (agent, surface, t, gadget, headers) -> agent.json("POST", surface
-                    + "/message", Map.of("messageName", "RevisionRequested", "processVariables", Map.of(
-                            "guidanceId", CamundaVariables.typed("klarsprak-digitala-tjanster"), "gadget", gadget)),
-                    headers)),
-            new GadgetPath("signal", (agent, surface, t, gadget, headers) -> agent.json("POST", surface + "/signal",
-                    Map.of("name", "Kodprov", "variables", Map.of("gadget", gadget)), headers)),
-            new GadgetPath("resolve", (agent, surface, t, gadget, headers) -> agent.json("POST", surface + "/task/"
-                    + t.task + "/resolve", Map.of("variables", Map.of("clarificationAnswer",
-                            CamundaVariables.typed("Kodprov: svar."), "gadget", gadget)), headers)),
-            new GadgetPath("complete, in the form's own field", (agent, surface, t, gadget, headers) -> agent.json(
-                    "POST", surface + "/task/" + t.task + "/complete", Map.of("variables", Map.of(
-                            "clarificationAnswer", gadget)), headers)),
-            new GadgetPath("submit-form", (agent, surface, t, gadget, headers) -> agent.json("POST", surface
-                    + "/task/" + t.task + "/submit-form", Map.of("variables", Map.of("clarificationAnswer",
-                            CamundaVariables.typed("Kodprov: svar."), "gadget", gadget)), headers)));
+            new GadgetPath(
+                    "start",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/process-definition/key/guidance-feedback/start",
+                            Map.of("variables", startForm(gadget)),
+                            headers)),
+            new GadgetPath(
+                    "start form",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/process-definition/key/guidance-feedback/submit-form",
+                            Map.of("variables", startForm(gadget)),
+                            headers)),
+            new GadgetPath(
+                    "PUT task variable",
+                    (agent, surface, t, gadget, headers) ->
+                            agent.json("PUT", surface + "/task/" + t.task + "/variables/gadget", gadget, headers)),
+            new GadgetPath(
+                    "PUT task local variable",
+                    (agent, surface, t, gadget, headers) ->
+                            agent.json("PUT", surface + "/task/" + t.task + "/localVariables/gadget", gadget, headers)),
+            new GadgetPath(
+                    "POST task variable modifications",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + t.task + "/variables",
+                            Map.of("modifications", Map.of("gadget", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "POST task local variable modifications",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + t.task + "/localVariables",
+                            Map.of("modifications", Map.of("gadget", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "PUT process instance variable",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "PUT", surface + "/process-instance/" + t.instance + "/variables/gadget", gadget, headers)),
+            new GadgetPath(
+                    "POST process instance variable modifications",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/process-instance/" + t.instance + "/variables",
+                            Map.of("modifications", Map.of("gadget", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "PUT execution local variable",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "PUT", surface + "/execution/" + t.instance + "/localVariables/gadget", gadget, headers)),
+            new GadgetPath(
+                    "POST execution local variable modifications",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/execution/" + t.instance + "/localVariables",
+                            Map.of("modifications", Map.of("gadget", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "message correlation",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/message",
+                            Map.of(
+                                    "messageName",
+                                    "RevisionRequested",
+                                    "processVariables",
+                                    Map.of(
+                                            "guidanceId",
+                                            CamundaVariables.typed("klarsprak-digitala-tjanster"),
+                                            "gadget",
+                                            gadget)),
+                            headers)),
+            new GadgetPath(
+                    "signal",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/signal",
+                            Map.of("name", "Kodprov", "variables", Map.of("gadget", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "resolve",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + t.task + "/resolve",
+                            Map.of(
+                                    "variables",
+                                    Map.of(
+                                            "clarificationAnswer",
+                                            CamundaVariables.typed("Kodprov: svar."),
+                                            "gadget",
+                                            gadget)),
+                            headers)),
+            new GadgetPath(
+                    "complete, in the form's own field",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + t.task + "/complete",
+                            Map.of("variables", Map.of("clarificationAnswer", gadget)),
+                            headers)),
+            new GadgetPath(
+                    "submit-form",
+                    (agent, surface, t, gadget, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + t.task + "/submit-form",
+                            Map.of(
+                                    "variables",
+                                    Map.of(
+                                            "clarificationAnswer",
+                                            CamundaVariables.typed("Kodprov: svar."),
+                                            "gadget",
+                                            gadget)),
+                            headers)));
 
     private static Map<String, Object> startForm(Map<String, Object> gadget) {
-        return Map.of("guidanceId", CamundaVariables.typed("digital-samverkan"), "feedbackType",
-                CamundaVariables.typed("GAP"), "description", gadget);
+        return Map.of(
+                "guidanceId",
+                CamundaVariables.typed("digital-samverkan"),
+                "feedbackType",
+                CamundaVariables.typed("GAP"),
+                "description",
+                gadget);
     }
 
     // --- the payload and its marker
@@ -230,7 +326,8 @@ class CodeExecutionIT {
         // every ';' inside INIT is escaped, or H2 would take it for the end of the setting
         String java = "void mark() throws Exception { java.nio.file.Files.createFile(java.nio.file.Path.of(\""
                 + marker.resolve("ran") + "\")); }";
-        String alias = "GADGET_" + marker.getFileName().toString().replace('-', '_').toUpperCase();
+        String alias =
+                "GADGET_" + marker.getFileName().toString().replace('-', '_').toUpperCase();
         String url = "jdbc:h2:file:" + marker.resolve("db") + ";INIT=CREATE ALIAS IF NOT EXISTS " + alias + " AS $$ "
                 + java.replace(";", "\\;") + " $$\\;CALL " + alias + "()";
         Map<String, Object> properties = new HashMap<>(gadget.more());
@@ -240,8 +337,8 @@ class CodeExecutionIT {
 
     private Path newMarker() {
         try {
-            return Files.createDirectories(markers.resolve("m-" + ProcessHandle.current().pid() + "-"
-                    + count.incrementAndGet()));
+            return Files.createDirectories(
+                    markers.resolve("m-" + ProcessHandle.current().pid() + "-" + count.incrementAndGet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -268,7 +365,7 @@ class CodeExecutionIT {
             return new String[0];
         }
         browser(role);
-        return new String[] { "X-XSRF-TOKEN", xsrf.get(role) };
+        return new String[] {"X-XSRF-TOKEN", xsrf.get(role)};
     }
 
     private HttpAgent browser(String role) {

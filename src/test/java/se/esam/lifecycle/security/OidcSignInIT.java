@@ -66,15 +66,13 @@ import se.esam.lifecycle.support.TestSmtp;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestEnvironment
 // the demo's organisations and groups, but people sign in at the provider: PasswordSignIn is not active
-@ActiveProfiles({ "demo", "oidc" })
+@ActiveProfiles({"demo", "oidc"})
 @DirtiesContext // closes the application before the JVM's shutdown drops its database
 class OidcSignInIT {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     @RegisterExtension
     static final TestOidcProvider oidc = TestOidcProvider.started();
@@ -104,44 +102,60 @@ class OidcSignInIT {
 
     @Test
     void submitterWithABearerTokenSubmitsFeedbackForTheOrganisationInTheToken() {
-        String sara = oidc.token("sara").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", "org-skatteverket").serialize();
+        String sara = oidc.token("sara")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-skatteverket")
+                .serialize();
 
         ResponseEntity<Map<String, Object>> submitted = submit(sara, "Exempel från Skatteverket saknas.");
 
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(submitted.getBody()).containsEntry("organisation", "Skatteverket");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history = (List<Map<String, Object>>) submitted.getBody().get("history");
-        assertThat(history).extracting(h -> h.get("action") + " by " + h.get("by"))
+        List<Map<String, Object>> history =
+                (List<Map<String, Object>>) submitted.getBody().get("history");
+        assertThat(history)
+                .extracting(h -> h.get("action") + " by " + h.get("by"))
                 .containsExactly("SUBMITTED by sara");
-        assertThat(getList(sara, "/api/feedback").getBody()).extracting(f -> f.get("reference"))
+        assertThat(getList(sara, "/api/feedback").getBody())
+                .extracting(f -> f.get("reference"))
                 .contains(submitted.getBody().get("reference"));
     }
 
     @Test
     void bearerTokensWorkOnCamundasRestApiWithTheGroupsFromTheToken() {
-        String sven = oidc.token("sven").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", "org-csn").serialize();
-        String reference = (String) submit(sven, "Kansliet ska få en triageringsuppgift.").getBody().get("reference");
-        String kim = oidc.token("kim").with("groups", List.of(Roles.KANSLI)).with("organisation", "org-esam")
+        String sven = oidc.token("sven")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-csn")
+                .serialize();
+        String reference = (String)
+                submit(sven, "Kansliet ska få en triageringsuppgift.").getBody().get("reference");
+        String kim = oidc.token("kim")
+                .with("groups", List.of(Roles.KANSLI))
+                .with("organisation", "org-esam")
                 .serialize();
 
-        ResponseEntity<List<Map<String, Object>>> kimsTasks = getList(kim,
-                "/engine-rest/task?taskDefinitionKey=TriageFeedback");
+        ResponseEntity<List<Map<String, Object>>> kimsTasks =
+                getList(kim, "/engine-rest/task?taskDefinitionKey=TriageFeedback");
 
         assertThat(kimsTasks.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(kimsTasks.getBody()).extracting(t -> businessKeyOf(kim, t)).contains(reference);
         // the submitter's group may not read the kansli's tasks
-        assertThat(getList(sven, "/engine-rest/task?taskDefinitionKey=TriageFeedback").getBody()).isEmpty();
+        assertThat(getList(sven, "/engine-rest/task?taskDefinitionKey=TriageFeedback")
+                        .getBody())
+                .isEmpty();
     }
 
     @Test
     void theFirstTokenCreatesTheAccountWithNameMailAndMemberships() {
         assertThat(identity.createUserQuery().userId("tove").count()).isZero();
-        String tove = oidc.token("tove").with("given_name", "Tove").with("family_name", "Tegnér")
-                .with("email", "tove@kronofogden.example").with("groups", List.of("expert-law", Roles.SUBMITTERS))
-                .with("organisation", "org-kronofogden").serialize();
+        String tove = oidc.token("tove")
+                .with("given_name", "Tove")
+                .with("family_name", "Tegnér")
+                .with("email", "tove@kronofogden.example")
+                .with("groups", List.of("expert-law", Roles.SUBMITTERS))
+                .with("organisation", "org-kronofogden")
+                .serialize();
 
         assertThat(get(tove, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -156,24 +170,35 @@ class OidcSignInIT {
 
     @Test
     void aLaterTokenWithFewerGroupsOrAnotherOrganisationRemovesTheStaleMemberships() {
-        get(oidc.token("ture").with("groups", List.of("expert-law", "chief-architect"))
-                .with("organisation", "org-domstolsverket").serialize(), "/api/feedback");
-        assertThat(membershipsOf("ture")).containsExactlyInAnyOrder("expert-law", "chief-architect",
-                "org-domstolsverket");
+        get(
+                oidc.token("ture")
+                        .with("groups", List.of("expert-law", "chief-architect"))
+                        .with("organisation", "org-domstolsverket")
+                        .serialize(),
+                "/api/feedback");
+        assertThat(membershipsOf("ture"))
+                .containsExactlyInAnyOrder("expert-law", "chief-architect", "org-domstolsverket");
 
-        get(oidc.token("ture").with("groups", List.of("expert-law")).with("organisation", "org-lantmateriet")
-                .serialize(), "/api/feedback");
+        get(
+                oidc.token("ture")
+                        .with("groups", List.of("expert-law"))
+                        .with("organisation", "org-lantmateriet")
+                        .serialize(),
+                "/api/feedback");
 
         assertThat(membershipsOf("ture")).containsExactlyInAnyOrder("expert-law", "org-lantmateriet");
     }
 
     @Test
     void aTokenWithoutTheGroupsClaimSignsInButGivesNoRole() {
-        String submitter = oidc.token("siv").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", "org-bolagsverket").serialize();
+        String submitter = oidc.token("siv")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-bolagsverket")
+                .serialize();
         assertThat(submit(submitter, "Siv har rollen och får lämna synpunkter.").getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        String noGroups = oidc.token("siv").with("organisation", "org-bolagsverket").serialize();
+        String noGroups =
+                oidc.token("siv").with("organisation", "org-bolagsverket").serialize();
 
         assertThat(get(noGroups, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(submit(noGroups, "Utan roll får Siv inte lämna synpunkter.").getStatusCode())
@@ -184,8 +209,10 @@ class OidcSignInIT {
 
     @Test
     void aGroupsClaimWithTheAdministratorsDoesNotMakeAnAdministrator() {
-        String token = oidc.token("mallory").with("groups", List.of(Roles.KANSLI, Roles.ADMINS))
-                .with("organisation", "org-esam").serialize();
+        String token = oidc.token("mallory")
+                .with("groups", List.of(Roles.KANSLI, Roles.ADMINS))
+                .with("organisation", "org-esam")
+                .serialize();
 
         assertThat(mayCreateGroups(token)).isFalse();
         assertThat(membershipsOf("mallory")).containsExactlyInAnyOrder(Roles.KANSLI, "org-esam");
@@ -202,8 +229,10 @@ class OidcSignInIT {
 
     @Test
     void anOrganisationClaimThatNamesNoMemberOrganisationIsIgnored() {
-        String token = oidc.token("okand").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", Roles.KANSLI).serialize();
+        String token = oidc.token("okand")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", Roles.KANSLI)
+                .serialize();
 
         assertThat(get(token, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(membershipsOf("okand")).containsExactly(Roles.SUBMITTERS);
@@ -211,13 +240,16 @@ class OidcSignInIT {
 
     @Test
     void parallelFirstRequestsOfANewPersonAllSucceed() throws Exception {
-        String token = oidc.token("parallell").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", "org-digg").serialize();
+        String token = oidc.token("parallell")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-digg")
+                .serialize();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Callable<HttpStatus>> requests = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                requests.add(() -> HttpStatus.valueOf(get(token, "/api/feedback").getStatusCode().value()));
+                requests.add(() -> HttpStatus.valueOf(
+                        get(token, "/api/feedback").getStatusCode().value()));
             }
             List<HttpStatus> answers = new ArrayList<>();
             for (Future<HttpStatus> answer : pool.invokeAll(requests)) {
@@ -234,20 +266,22 @@ class OidcSignInIT {
 
     @Test
     void passwordsAreNotAcceptedInThisProfile() {
-        ResponseEntity<String> response = http.withBasicAuth("anna", "anna").getForEntity("/api/feedback",
-                String.class);
+        ResponseEntity<String> response =
+                http.withBasicAuth("anna", "anna").getForEntity("/api/feedback", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void aTokenWithATamperedPayloadIsRefused() {
-        String genuine = oidc.token("tilda").with("groups", List.of(Roles.SUBMITTERS))
-                .with("organisation", "org-esam").serialize();
+        String genuine = oidc.token("tilda")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-esam")
+                .serialize();
         String[] parts = genuine.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String tampered = parts[0] + "." + base64Url(payload.replace("\"submitters\"", "\"camunda-admin\"")) + "."
-                + parts[2];
+        String tampered =
+                parts[0] + "." + base64Url(payload.replace("\"submitters\"", "\"camunda-admin\"")) + "." + parts[2];
         assertThat(tampered).isNotEqualTo(genuine);
 
         assertThat(get(tampered, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -259,7 +293,8 @@ class OidcSignInIT {
 
     @Test
     void anUnsignedTokenIsRefused() {
-        String genuine = oidc.token("ulrik").with("groups", List.of(Roles.KANSLI)).serialize();
+        String genuine =
+                oidc.token("ulrik").with("groups", List.of(Roles.KANSLI)).serialize();
         String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + genuine.split("\\.")[1] + ".";
 
         assertThat(get(unsigned, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -268,12 +303,16 @@ class OidcSignInIT {
 
     @Test
     void anExpiredTokenIsRefused() {
-        String expired = oidc.token("elsa").with("groups", List.of(Roles.KANSLI)).expiredAnHourAgo().serialize();
+        String expired = oidc.token("elsa")
+                .with("groups", List.of(Roles.KANSLI))
+                .expiredAnHourAgo()
+                .serialize();
 
         ResponseEntity<String> refused = get(expired, "/api/feedback");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         // a client learns that its token, not its request, is at fault (RFC 6750)
-        assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer")
+        assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Bearer")
                 .contains("error=\"invalid_token\"");
         assertThat(get(expired, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(identity.createUserQuery().userId("elsa").count()).isZero();
@@ -281,9 +320,13 @@ class OidcSignInIT {
 
     @Test
     void aTokenFromAnotherIssuerIsRefusedEvenWithTheProvidersSignature() {
-        String otherIssuer = oidc.token("igor").with("groups", List.of(Roles.KANSLI))
-                .issuedAs(oidc.issuerByAddress()).serialize();
-        String sameIssuer = oidc.token("igor").with("groups", List.of(Roles.KANSLI)).issuedAs(oidc.issuer())
+        String otherIssuer = oidc.token("igor")
+                .with("groups", List.of(Roles.KANSLI))
+                .issuedAs(oidc.issuerByAddress())
+                .serialize();
+        String sameIssuer = oidc.token("igor")
+                .with("groups", List.of(Roles.KANSLI))
+                .issuedAs(oidc.issuer())
                 .serialize();
 
         assertThat(get(otherIssuer, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -294,8 +337,10 @@ class OidcSignInIT {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        String forAnotherApplication = oidc.token("axel").with("groups", List.of(Roles.KANSLI))
-                .audience("another-application").serialize();
+        String forAnotherApplication = oidc.token("axel")
+                .with("groups", List.of(Roles.KANSLI))
+                .audience("another-application")
+                .serialize();
 
         assertThat(get(forAnotherApplication, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(identity.createUserQuery().userId("axel").count()).isZero();
@@ -303,9 +348,12 @@ class OidcSignInIT {
 
     @Test
     void aTokenThatNamesNoUsableUserIsRefused() {
-        String noUserId = oidc.token("nils").without("preferred_username").with("groups", List.of(Roles.KANSLI))
+        String noUserId = oidc.token("nils")
+                .without("preferred_username")
+                .with("groups", List.of(Roles.KANSLI))
                 .serialize();
-        String invalidUserId = oidc.token("nils.nilsson@example.se").with("groups", List.of(Roles.KANSLI))
+        String invalidUserId = oidc.token("nils.nilsson@example.se")
+                .with("groups", List.of(Roles.KANSLI))
                 .serialize();
 
         assertThat(get(noUserId, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -316,8 +364,12 @@ class OidcSignInIT {
 
     @Test
     void aBrowserSignedInAtTheProviderIsTrustedByTheWebapps() throws Exception {
-        oidc.token("klara").with("given_name", "Klara").with("family_name", "Kvist")
-                .with("groups", List.of(Roles.KANSLI)).with("organisation", "org-esam").forNextSignIn();
+        oidc.token("klara")
+                .with("given_name", "Klara")
+                .with("family_name", "Kvist")
+                .with("groups", List.of(Roles.KANSLI))
+                .with("organisation", "org-esam")
+                .forNextSignIn();
         BrowserSession browser = new BrowserSession();
 
         HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
@@ -327,15 +379,18 @@ class OidcSignInIT {
         assertThat(tasklist.uri().getPath()).isEqualTo("/camunda/app/tasklist/default/");
         Map<String, Object> webappUser = browser.json("/camunda/api/admin/auth/user/default");
         assertThat(webappUser).containsEntry("userId", "klara");
-        assertThat(webappUser.get("authorizedApps")).asInstanceOf(LIST)
-                .contains("tasklist", "cockpit");
+        assertThat(webappUser.get("authorizedApps")).asInstanceOf(LIST).contains("tasklist", "cockpit");
         assertThat(membershipsOf("klara")).containsExactlyInAnyOrder(Roles.KANSLI, "org-esam");
-        assertThat(identity.createUserQuery().userId("klara").singleResult().getLastName()).isEqualTo("Kvist");
+        assertThat(identity.createUserQuery().userId("klara").singleResult().getLastName())
+                .isEqualTo("Kvist");
     }
 
     @Test
     void signingOutEndsOurSessionAndTheProvidersToo() throws Exception {
-        oidc.token("sune").with("groups", List.of(Roles.SUBMITTERS)).with("organisation", "org-esam").forNextSignIn();
+        oidc.token("sune")
+                .with("groups", List.of(Roles.SUBMITTERS))
+                .with("organisation", "org-esam")
+                .forNextSignIn();
         BrowserSession browser = new BrowserSession();
         HttpResponse<String> page = browser.get("/feedback");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -373,15 +428,22 @@ class OidcSignInIT {
     }
 
     private String businessKeyOf(String token, Map<String, Object> task) {
-        return (String) http.exchange("/engine-rest/process-instance/" + task.get("processInstanceId"),
-                HttpMethod.GET, new HttpEntity<>(bearer(token)), JSON).getBody().get("businessKey");
+        return (String) http.exchange(
+                        "/engine-rest/process-instance/" + task.get("processInstanceId"),
+                        HttpMethod.GET,
+                        new HttpEntity<>(bearer(token)),
+                        JSON)
+                .getBody()
+                .get("businessKey");
     }
 
     /** Only administrators may create groups: Camunda's own check of the caller's authorizations. */
     private boolean mayCreateGroups(String token) {
         ResponseEntity<Map<String, Object>> check = http.exchange(
                 "/engine-rest/authorization/check?permissionName=CREATE&resourceName=Group&resourceType=2",
-                HttpMethod.GET, new HttpEntity<>(bearer(token)), JSON);
+                HttpMethod.GET,
+                new HttpEntity<>(bearer(token)),
+                JSON);
         assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
         return Boolean.TRUE.equals(check.getBody().get("authorized"));
     }
@@ -393,7 +455,8 @@ class OidcSignInIT {
     }
 
     private Set<String> membershipsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        return identity.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
                 .collect(Collectors.toSet());
     }
 
@@ -414,15 +477,17 @@ class OidcSignInIT {
 
         final List<String> visited = new ArrayList<>();
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private final HttpClient client =
+                HttpClient.newBuilder().cookieHandler(cookies).build();
 
         /** Follows redirects one by one, so that every address on the way is recorded. */
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             URI uri = URI.create(baseUrl() + path);
             for (int hops = 0; hops < 10; hops++) {
                 visited.add(uri.toString());
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Accept", PAGE).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(uri).header("Accept", PAGE).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 != 3) {
                     return response;
                 }
@@ -432,13 +497,16 @@ class OidcSignInIT {
         }
 
         HttpResponse<String> getWithoutRedirects(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         Map<String, Object> json(String path) throws IOException, InterruptedException {
             HttpResponse<String> response = getWithoutRedirects(path);
-            assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+            assertThat(response.statusCode())
+                    .as("%s: %s", path, response.body())
+                    .isEqualTo(200);
             @SuppressWarnings("unchecked")
             Map<String, Object> body = new ObjectMapper().readValue(response.body(), Map.class);
             return body;
@@ -449,11 +517,13 @@ class OidcSignInIT {
             HttpResponse<String> page = get("/feedback");
             Matcher csrf = CSRF.matcher(page.body());
             assertThat(csrf.find()).as("a CSRF token on %s", page.uri()).isTrue();
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/logout"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
-                            StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/logout"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

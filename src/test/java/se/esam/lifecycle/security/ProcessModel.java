@@ -36,8 +36,8 @@ final class ProcessModel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path PROCESSES = Path.of("processes");
     /** form-js components that show something but take no value. */
-    private static final Set<String> DISPLAY_ONLY = Set.of("text", "group", "spacer", "separator", "image", "html",
-            "button", "iframe", "table", "documentPreview");
+    private static final Set<String> DISPLAY_ONLY = Set.of(
+            "text", "group", "spacer", "separator", "image", "html", "button", "iframe", "table", "documentPreview");
 
     /** A user task or a start event with its form. */
     record Step(String processKey, String elementId, boolean start, String formId) {
@@ -49,11 +49,9 @@ final class ProcessModel {
     }
 
     /** A field the form lets a person fill in. */
-    record FormField(String key, String type, List<String> options, Integer maxLength, Set<String> childKeys) {
-    }
+    record FormField(String key, String type, List<String> options, Integer maxLength, Set<String> childKeys) {}
 
-    private ProcessModel() {
-    }
+    private ProcessModel() {}
 
     /** Every user task and every start event with a form, in every deployed process. */
     static List<Step> steps() {
@@ -108,13 +106,16 @@ final class ProcessModel {
     /** The variables a process reads that a step's form does not offer for writing. */
     static List<String> notOffered(Step step) {
         Set<String> offered = editableFields(step.formId()).keySet();
-        return variablesOf(step.processKey()).stream().filter(name -> !offered.contains(name)).toList();
+        return variablesOf(step.processKey()).stream()
+                .filter(name -> !offered.contains(name))
+                .toList();
     }
 
     private static void collect(JsonNode components, Map<String, FormField> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
-            boolean locked = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+            boolean locked = component.path("readonly").asBoolean(false)
+                    || component.path("disabled").asBoolean(false);
             if (type.equals("dynamiclist")) {
                 Map<String, FormField> children = new LinkedHashMap<>();
                 collect(component.path("components"), children);
@@ -133,10 +134,18 @@ final class ProcessModel {
                 collect(component.path("components"), fields);
             } else if (component.hasNonNull("key") && !locked) {
                 List<String> options = new ArrayList<>();
-                component.path("values").forEach(option -> options.add(option.path("value").asText()));
+                component
+                        .path("values")
+                        .forEach(option -> options.add(option.path("value").asText()));
                 JsonNode max = component.path("validate").path("maxLength");
-                fields.put(component.get("key").asText(), new FormField(component.get("key").asText(), type,
-                        options, max.isMissingNode() ? null : max.asInt(), Set.of()));
+                fields.put(
+                        component.get("key").asText(),
+                        new FormField(
+                                component.get("key").asText(),
+                                type,
+                                options,
+                                max.isMissingNode() ? null : max.asInt(),
+                                Set.of()));
             }
         }
     }

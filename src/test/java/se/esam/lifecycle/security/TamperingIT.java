@@ -71,15 +71,23 @@ class TamperingIT {
      * candidate starters) and the administrator, who may work on any task.
      */
     private static final Map<String, List<String>> HOLDERS = Map.of(
-            "start of " + FeedbackProcess.KEY, List.of("anna", "admin"),
+            "start of " + FeedbackProcess.KEY,
+            List.of("anna", "admin"),
             // a revision is opened only by the document's owning group: the administrator cannot hold this one
-            "start of " + RevisionProcess.KEY, List.of("lena"),
-            FeedbackProcess.Elements.TRIAGE, List.of("karin", "admin"),
-            FeedbackProcess.Elements.REQUEST_CLARIFICATION, List.of("anna", "admin"),
-            FeedbackProcess.Elements.REVIEW, List.of("erik", "admin"),
-            RevisionProcess.Elements.DRAFT, List.of("erik", "admin"),
-            RevisionProcess.Elements.QUALITY_REVIEW, List.of("karin", "admin"),
-            RevisionProcess.Elements.APPROVE, List.of("maria", "admin"));
+            "start of " + RevisionProcess.KEY,
+            List.of("lena"),
+            FeedbackProcess.Elements.TRIAGE,
+            List.of("karin", "admin"),
+            FeedbackProcess.Elements.REQUEST_CLARIFICATION,
+            List.of("anna", "admin"),
+            FeedbackProcess.Elements.REVIEW,
+            List.of("erik", "admin"),
+            RevisionProcess.Elements.DRAFT,
+            List.of("erik", "admin"),
+            RevisionProcess.Elements.QUALITY_REVIEW,
+            List.of("karin", "admin"),
+            RevisionProcess.Elements.APPROVE,
+            List.of("maria", "admin"));
 
     @LocalServerPort
     int port;
@@ -91,6 +99,7 @@ class TamperingIT {
     private ProcessDriver driver;
     /** Task definition key → the open task of that kind set up for this test. */
     private final Map<String, String> tasks = new HashMap<>();
+
     private final Map<String, HttpAgent> browsers = new HashMap<>();
     private final Map<String, String> xsrf = new HashMap<>();
 
@@ -108,8 +117,10 @@ class TamperingIT {
         submitTask("erik", driver.task("erik", "DraftRevision", quality), draft());
         String approval = startRevision("lena", "molntjanster-rattsligt-uttalande");
         submitTask("lena", driver.task("lena", "DraftRevision", approval), draft());
-        submitTask("karin", driver.task("karin", "QualityReview", approval), Map.of("qualityDecision", "approve",
-                "qualityComments", "Godkänd."));
+        submitTask(
+                "karin",
+                driver.task("karin", "QualityReview", approval),
+                Map.of("qualityDecision", "approve", "qualityComments", "Godkänd."));
 
         tasks.put(FeedbackProcess.Elements.TRIAGE, driver.task("karin", "TriageFeedback", triage));
         tasks.put(FeedbackProcess.Elements.REQUEST_CLARIFICATION, driver.task("anna", "RequestClarification", clarify));
@@ -128,7 +139,9 @@ class TamperingIT {
             if (!step.start()) {
                 assertThat(tasks).as("an open task of %s", step).containsKey(step.elementId());
             }
-            assertThat(ProcessModel.notOffered(step)).as("variables %s does not offer", step).isNotEmpty();
+            assertThat(ProcessModel.notOffered(step))
+                    .as("variables %s does not offer", step)
+                    .isNotEmpty();
         }
     }
 
@@ -138,9 +151,15 @@ class TamperingIT {
     Stream<DynamicContainer> variablesAFormDoesNotOfferAreRefusedOnEveryPathAndChangeNothing() {
         List<Step> steps = ProcessModel.steps();
         assertThat(steps).isNotEmpty();
-        return steps.stream().map(step -> dynamicContainer(step.toString(), HOLDERS.get(step.toString()).stream()
-                .map(role -> dynamicContainer("as " + role, ProcessModel.notOffered(step).stream()
-                        .map(variable -> dynamicContainer(variable, writes(step, role, variable)))))));
+        return steps.stream()
+                .map(step -> dynamicContainer(
+                        step.toString(),
+                        HOLDERS.get(step.toString()).stream()
+                                .map(role -> dynamicContainer(
+                                        "as " + role,
+                                        ProcessModel.notOffered(step).stream()
+                                                .map(variable ->
+                                                        dynamicContainer(variable, writes(step, role, variable)))))));
     }
 
     /**
@@ -154,12 +173,14 @@ class TamperingIT {
         boolean admin = role.equals("admin");
         List<Path> rest = step.start() ? START_PATHS : admin ? TASK_PATHS_SAMPLED : TASK_PATHS;
         List<DynamicNode> tests = new ArrayList<>();
-        tests.add(dynamicTest((rest == TASK_PATHS_SAMPLED ? "complete and PUT" : "every path") + " on " + ENGINE_REST,
+        tests.add(dynamicTest(
+                (rest == TASK_PATHS_SAMPLED ? "complete and PUT" : "every path") + " on " + ENGINE_REST,
                 () -> refusedAndNothingChanged(step, role, variable, ENGINE_REST, rest, value)));
         if (!admin) {
             List<Path> tasklist = step.start() ? START_PATHS : TASKLIST_PATHS;
-            tests.add(dynamicTest("each verb on " + TASKLIST_API, () -> refusedAndNothingChanged(step, role, variable,
-                    TASKLIST_API, tasklist, value)));
+            tests.add(dynamicTest(
+                    "each verb on " + TASKLIST_API,
+                    () -> refusedAndNothingChanged(step, role, variable, TASKLIST_API, tasklist, value)));
         }
         return tests.stream();
     }
@@ -168,8 +189,8 @@ class TamperingIT {
      * Every path in turn, each answered 400 naming the variable; our tables and the engine's state are
      * compared before the first and after the last, so a write that slipped through any of them is seen.
      */
-    private void refusedAndNothingChanged(Step step, String role, String variable, String surface, List<Path> paths,
-            Map<String, Object> extra) {
+    private void refusedAndNothingChanged(
+            Step step, String role, String variable, String surface, List<Path> paths, Map<String, Object> extra) {
         String target = step.start() ? step.processKey() : tasks.get(step.elementId());
         if (!step.start()) {
             holdAs(role, target);
@@ -179,14 +200,15 @@ class TamperingIT {
         form.putAll(extra);
         List<String> accepted = new ArrayList<>();
         for (Path path : paths) {
-            HttpAgent.Response response = path.send(agent(role, surface), surface, target, variable, form,
-                    headers(role, surface));
+            HttpAgent.Response response =
+                    path.send(agent(role, surface), surface, target, variable, form, headers(role, surface));
             if (response.status() != 400 || !response.body().contains(variable)) {
                 accepted.add(path.name() + ": " + response);
             }
         }
 
-        assertThat(accepted).as("paths on which %s writing %s was not refused with 400 naming it", role, variable)
+        assertThat(accepted)
+                .as("paths on which %s writing %s was not refused with 400 naming it", role, variable)
                 .isEmpty();
         assertThat(Footprint.of(jdbc)).as("nothing changed").isEqualTo(before);
     }
@@ -198,25 +220,51 @@ class TamperingIT {
         List<DynamicNode> cells = new ArrayList<>();
         Map<String, Map<String, Object>> attacks = new LinkedHashMap<>();
         // fields the clarification form offers, with what no form sends
-        attacks.put("Object in a text field", Map.of("clarificationAnswer", CamundaVariables.object(
-                "java.util.HashMap", "{\"a\":\"b\"}")));
-        attacks.put("Xml in a text field", Map.of("clarificationAnswer", CamundaVariables.raw("Xml",
-                "<svar>hej</svar>", null)));
-        attacks.put("File in a text field", Map.of("clarificationAnswer", CamundaVariables.raw("File",
-                Base64.getEncoder().encodeToString("hej".getBytes()), Map.of("filename", "svar.txt"))));
-        attacks.put("Bytes in a text field", Map.of("clarificationAnswer", CamundaVariables.raw("Bytes",
-                Base64.getEncoder().encodeToString("hej".getBytes()), null)));
-        attacks.put("Json in a text field", Map.of("clarificationAnswer", CamundaVariables.raw("Json", "{\"a\":1}",
-                null)));
-        attacks.put("4,001 characters in a text field without maxLength", Map.of("clarificationAnswer",
-                CamundaVariables.typed("x".repeat(4001))));
+        attacks.put(
+                "Object in a text field",
+                Map.of("clarificationAnswer", CamundaVariables.object("java.util.HashMap", "{\"a\":\"b\"}")));
+        attacks.put(
+                "Xml in a text field",
+                Map.of("clarificationAnswer", CamundaVariables.raw("Xml", "<svar>hej</svar>", null)));
+        attacks.put(
+                "File in a text field",
+                Map.of(
+                        "clarificationAnswer",
+                        CamundaVariables.raw(
+                                "File",
+                                Base64.getEncoder().encodeToString("hej".getBytes()),
+                                Map.of("filename", "svar.txt"))));
+        attacks.put(
+                "Bytes in a text field",
+                Map.of(
+                        "clarificationAnswer",
+                        CamundaVariables.raw("Bytes", Base64.getEncoder().encodeToString("hej".getBytes()), null)));
+        attacks.put(
+                "Json in a text field", Map.of("clarificationAnswer", CamundaVariables.raw("Json", "{\"a\":1}", null)));
+        attacks.put(
+                "4,001 characters in a text field without maxLength",
+                Map.of("clarificationAnswer", CamundaVariables.typed("x".repeat(4001))));
         for (String surface : List.of(ENGINE_REST, TASKLIST_API)) {
             attacks.forEach((name, variable) -> {
                 String field = variable.keySet().iterator().next();
-                cells.add(dynamicTest(name + ", completing on " + surface, () -> typeRefused("anna",
-                        FeedbackProcess.Elements.REQUEST_CLARIFICATION, surface, TASK_PATHS.get(0), field, variable)));
-                cells.add(dynamicTest(name + ", PUT task variable on " + surface, () -> typeRefused("anna",
-                        FeedbackProcess.Elements.REQUEST_CLARIFICATION, surface, TASK_PATHS.get(3), field, variable)));
+                cells.add(dynamicTest(
+                        name + ", completing on " + surface,
+                        () -> typeRefused(
+                                "anna",
+                                FeedbackProcess.Elements.REQUEST_CLARIFICATION,
+                                surface,
+                                TASK_PATHS.get(0),
+                                field,
+                                variable)));
+                cells.add(dynamicTest(
+                        name + ", PUT task variable on " + surface,
+                        () -> typeRefused(
+                                "anna",
+                                FeedbackProcess.Elements.REQUEST_CLARIFICATION,
+                                surface,
+                                TASK_PATHS.get(3),
+                                field,
+                                variable)));
             });
         }
         Map<String, FormField> review = ProcessModel.editableFields("review-feedback");
@@ -225,61 +273,113 @@ class TamperingIT {
         assertThat(triage.get("containsPersonalData").type()).isEqualTo("checkbox");
         Map<String, FormField> draft = ProcessModel.editableFields("draft-revision");
         assertThat(draft.get("sections").childKeys()).isNotEmpty().doesNotContain("owner");
-        List<Map<String, Object>> sectionsWithAnExtraKey = List.of(Map.of("sectionId", "1", "title", "Inledning",
-                "body", "Text.", "owner", "expert-law"));
+        List<Map<String, Object>> sectionsWithAnExtraKey =
+                List.of(Map.of("sectionId", "1", "title", "Inledning", "body", "Text.", "owner", "expert-law"));
         for (String surface : List.of(ENGINE_REST, TASKLIST_API)) {
             for (Path path : List.of(TASK_PATHS.get(0), TASK_PATHS.get(3))) {
                 String how = path.name() + " on " + surface;
-                cells.add(dynamicTest("a radio value outside its options, " + how, () -> typeRefused("erik",
-                        FeedbackProcess.Elements.REVIEW, surface, path, "disposition",
-                        Map.of("disposition", CamundaVariables.typed("APPROVED_BY_ME")))));
-                cells.add(dynamicTest("a select value outside its options, " + how, () -> typeRefused("karin",
-                        FeedbackProcess.Elements.TRIAGE, surface, path, "expertGroup",
-                        Map.of("expertGroup", CamundaVariables.typed("kansli")))));
-                cells.add(dynamicTest("text in a checkbox, " + how, () -> typeRefused("karin",
-                        FeedbackProcess.Elements.TRIAGE, surface, path, "containsPersonalData",
-                        Map.of("containsPersonalData", CamundaVariables.typed("ja")))));
-                cells.add(dynamicTest("a dynamic list row with a key the list does not have, " + how,
-                        () -> typeRefused("erik", RevisionProcess.Elements.DRAFT, surface, path, "sections",
+                cells.add(dynamicTest(
+                        "a radio value outside its options, " + how,
+                        () -> typeRefused(
+                                "erik",
+                                FeedbackProcess.Elements.REVIEW,
+                                surface,
+                                path,
+                                "disposition",
+                                Map.of("disposition", CamundaVariables.typed("APPROVED_BY_ME")))));
+                cells.add(dynamicTest(
+                        "a select value outside its options, " + how,
+                        () -> typeRefused(
+                                "karin",
+                                FeedbackProcess.Elements.TRIAGE,
+                                surface,
+                                path,
+                                "expertGroup",
+                                Map.of("expertGroup", CamundaVariables.typed("kansli")))));
+                cells.add(dynamicTest(
+                        "text in a checkbox, " + how,
+                        () -> typeRefused(
+                                "karin",
+                                FeedbackProcess.Elements.TRIAGE,
+                                surface,
+                                path,
+                                "containsPersonalData",
+                                Map.of("containsPersonalData", CamundaVariables.typed("ja")))));
+                cells.add(dynamicTest(
+                        "a dynamic list row with a key the list does not have, " + how,
+                        () -> typeRefused(
+                                "erik",
+                                RevisionProcess.Elements.DRAFT,
+                                surface,
+                                path,
+                                "sections",
                                 Map.of("sections", CamundaVariables.typed(sectionsWithAnExtraKey)))));
-                cells.add(dynamicTest("a dynamic list sent as an Object, " + how, () -> typeRefused("erik",
-                        RevisionProcess.Elements.DRAFT, surface, path, "sections", Map.of("sections",
-                                CamundaVariables.object("java.util.ArrayList", CamundaVariables.json(List.of(
-                                        Map.of("sectionId", "1", "title", "Inledning", "body", "Text."))))))));
+                cells.add(dynamicTest(
+                        "a dynamic list sent as an Object, " + how,
+                        () -> typeRefused(
+                                "erik",
+                                RevisionProcess.Elements.DRAFT,
+                                surface,
+                                path,
+                                "sections",
+                                Map.of(
+                                        "sections",
+                                        CamundaVariables.object(
+                                                "java.util.ArrayList",
+                                                CamundaVariables.json(List.of(Map.of(
+                                                        "sectionId", "1", "title", "Inledning", "body", "Text."))))))));
             }
         }
         Map<String, FormField> start = ProcessModel.editableFields("submit-feedback");
-        int tooLong = start.get("description").maxLength() == null ? 4001
+        int tooLong = start.get("description").maxLength() == null
+                ? 4001
                 : Math.min(start.get("description").maxLength(), 4000) + 1;
         for (String surface : List.of(ENGINE_REST, TASKLIST_API)) {
             for (Path path : START_PATHS) {
-                cells.add(dynamicTest("a description beyond its maxLength, " + path.name() + " on " + surface,
-                        () -> startRefused("anna", surface, path, "description", Map.of("description",
-                                CamundaVariables.typed("x".repeat(tooLong))))));
-                cells.add(dynamicTest("an Object in a start form field, " + path.name() + " on " + surface,
-                        () -> startRefused("anna", surface, path, "description", Map.of("description",
-                                CamundaVariables.object("java.util.HashMap", "{\"a\":\"b\"}")))));
-                cells.add(dynamicTest("a select value outside its options, " + path.name() + " on " + surface,
-                        () -> startRefused("anna", surface, path, "guidanceId", Map.of("guidanceId",
-                                CamundaVariables.typed("hemlig-vagledning")))));
+                cells.add(dynamicTest(
+                        "a description beyond its maxLength, " + path.name() + " on " + surface,
+                        () -> startRefused(
+                                "anna",
+                                surface,
+                                path,
+                                "description",
+                                Map.of("description", CamundaVariables.typed("x".repeat(tooLong))))));
+                cells.add(dynamicTest(
+                        "an Object in a start form field, " + path.name() + " on " + surface,
+                        () -> startRefused(
+                                "anna",
+                                surface,
+                                path,
+                                "description",
+                                Map.of("description", CamundaVariables.object("java.util.HashMap", "{\"a\":\"b\"}")))));
+                cells.add(dynamicTest(
+                        "a select value outside its options, " + path.name() + " on " + surface,
+                        () -> startRefused(
+                                "anna",
+                                surface,
+                                path,
+                                "guidanceId",
+                                Map.of("guidanceId", CamundaVariables.typed("hemlig-vagledning")))));
             }
         }
         return cells.stream();
     }
 
-    private void typeRefused(String role, String elementId, String surface, Path path, String field,
-            Map<String, Object> attack) {
+    private void typeRefused(
+            String role, String elementId, String surface, Path path, String field, Map<String, Object> attack) {
         String task = tasks.get(elementId);
         holdAs(role, task);
         Map<String, String> before = Footprint.of(jdbc);
         Map<String, Object> form = new LinkedHashMap<>(CamundaVariables.of(validValues(elementId)));
         form.putAll(attack);
 
-        HttpAgent.Response response = path.send(agent(role, surface), surface, task, field, form, headers(role,
-                surface));
+        HttpAgent.Response response =
+                path.send(agent(role, surface), surface, task, field, form, headers(role, surface));
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.body()).as("the refusal names the field: %s", response).contains(field);
+        assertThat(response.body())
+                .as("the refusal names the field: %s", response)
+                .contains(field);
         assertThat(Footprint.of(jdbc)).as("nothing changed after %s", response).isEqualTo(before);
     }
 
@@ -288,11 +388,13 @@ class TamperingIT {
         Map<String, Object> form = new LinkedHashMap<>(CamundaVariables.of(submission()));
         form.putAll(attack);
 
-        HttpAgent.Response response = path.send(agent(role, surface), surface, FeedbackProcess.KEY, field, form,
-                headers(role, surface));
+        HttpAgent.Response response =
+                path.send(agent(role, surface), surface, FeedbackProcess.KEY, field, form, headers(role, surface));
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.body()).as("the refusal names the field: %s", response).contains(field);
+        assertThat(response.body())
+                .as("the refusal names the field: %s", response)
+                .contains(field);
         assertThat(Footprint.of(jdbc)).as("nothing changed after %s", response).isEqualTo(before);
     }
 
@@ -301,16 +403,26 @@ class TamperingIT {
     /** One way of sending variables to a task or a process definition. */
     record Path(String name, Sender sender) {
 
-        HttpAgent.Response send(HttpAgent agent, String surface, String target, String variable,
-                Map<String, Object> form, String[] headers) {
+        HttpAgent.Response send(
+                HttpAgent agent,
+                String surface,
+                String target,
+                String variable,
+                Map<String, Object> form,
+                String[] headers) {
             return sender.send(agent, surface, target, variable, form, headers);
         }
     }
 
     @FunctionalInterface
     interface Sender {
-        HttpAgent.Response send(HttpAgent agent, String surface, String target, String variable,
-                Map<String, Object> form, String[] headers);
+        HttpAgent.Response send(
+                HttpAgent agent,
+                String surface,
+                String target,
+                String variable,
+                Map<String, Object> form,
+                String[] headers);
     }
 
     /**
@@ -318,83 +430,158 @@ class TamperingIT {
      * task variable, local or not.
      */
     static final List<Path> TASK_PATHS = List.of(
-            new Path("complete", (agent, surface, task, variable, form, headers) -> agent.json("POST",
-                    surface + "/task/" + task + "/complete", Map.of("variables", form), headers)),
-            new Path("submit-form", (agent, surface, task, variable, form, headers) -> agent.json("POST",
-                    surface + "/task/" + task + "/submit-form", Map.of("variables", form), headers)),
-            new Path("resolve", (agent, surface, task, variable, form, headers) -> agent.json("POST",
-                    surface + "/task/" + task + "/resolve", Map.of("variables", form), headers)),
-            new Path("PUT variables/{name}", (agent, surface, task, variable, form, headers) -> agent.json("PUT",
-                    surface + "/task/" + task + "/variables/" + variable, form.get(variable), headers)),
-            new Path("PUT localVariables/{name}", (agent, surface, task, variable, form, headers) -> agent.json("PUT",
-                    surface + "/task/" + task + "/localVariables/" + variable, form.get(variable), headers)),
-            new Path("POST variables modifications", (agent, surface, task, variable, form, headers) -> agent.json(
-                    "POST", surface + "/task/" + task + "/variables", Map.of("modifications",
-                            Map.of(variable, form.get(variable))), headers)),
-            new Path("POST localVariables modifications", (agent, surface, task, variable, form, headers) -> agent
-                    .json("POST", surface + "/task/" + task + "/localVariables", Map.of("modifications",
-                            Map.of(variable, form.get(variable))), headers)),
-            new Path("POST variables deletions", (agent, surface, task, variable, form, headers) -> agent.json(
-                    "POST", surface + "/task/" + task + "/variables", Map.of("deletions", List.of(variable)),
-                    headers)),
-            new Path("DELETE variables/{name}", (agent, surface, task, variable, form, headers) -> agent.send(
-                    "DELETE", surface + "/task/" + task + "/variables/" + variable,
-                    HttpRequest.BodyPublishers.noBody(), null, headers)),
-            new Path("DELETE localVariables/{name}", (agent, surface, task, variable, form, headers) -> agent.send(
-                    "DELETE", surface + "/task/" + task + "/localVariables/" + variable,
-                    HttpRequest.BodyPublishers.noBody(), null, headers)));
+            new Path(
+                    "complete",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST", surface + "/task/" + task + "/complete", Map.of("variables", form), headers)),
+            new Path(
+                    "submit-form",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST", surface + "/task/" + task + "/submit-form", Map.of("variables", form), headers)),
+            new Path(
+                    "resolve",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST", surface + "/task/" + task + "/resolve", Map.of("variables", form), headers)),
+            new Path(
+                    "PUT variables/{name}",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "PUT", surface + "/task/" + task + "/variables/" + variable, form.get(variable), headers)),
+            new Path(
+                    "PUT localVariables/{name}",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "PUT",
+                            surface + "/task/" + task + "/localVariables/" + variable,
+                            form.get(variable),
+                            headers)),
+            new Path(
+                    "POST variables modifications",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + task + "/variables",
+                            Map.of("modifications", Map.of(variable, form.get(variable))),
+                            headers)),
+            new Path(
+                    "POST localVariables modifications",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + task + "/localVariables",
+                            Map.of("modifications", Map.of(variable, form.get(variable))),
+                            headers)),
+            new Path(
+                    "POST variables deletions",
+                    (agent, surface, task, variable, form, headers) -> agent.json(
+                            "POST",
+                            surface + "/task/" + task + "/variables",
+                            Map.of("deletions", List.of(variable)),
+                            headers)),
+            new Path(
+                    "DELETE variables/{name}",
+                    (agent, surface, task, variable, form, headers) -> agent.send(
+                            "DELETE",
+                            surface + "/task/" + task + "/variables/" + variable,
+                            HttpRequest.BodyPublishers.noBody(),
+                            null,
+                            headers)),
+            new Path(
+                    "DELETE localVariables/{name}",
+                    (agent, surface, task, variable, form, headers) -> agent.send(
+                            "DELETE",
+                            surface + "/task/" + task + "/localVariables/" + variable,
+                            HttpRequest.BodyPublishers.noBody(),
+                            null,
+                            headers)));
 
     /** One path per verb: submit-form (POST), PUT, POST modifications and DELETE, local and not. */
-    static final List<Path> TASKLIST_PATHS = List.of(TASK_PATHS.get(1), TASK_PATHS.get(4), TASK_PATHS.get(5),
-            TASK_PATHS.get(8));
+    static final List<Path> TASKLIST_PATHS =
+            List.of(TASK_PATHS.get(1), TASK_PATHS.get(4), TASK_PATHS.get(5), TASK_PATHS.get(8));
 
     /** Completing and writing one variable. */
     static final List<Path> TASK_PATHS_SAMPLED = List.of(TASK_PATHS.get(0), TASK_PATHS.get(3));
 
     /** Starting a process: with the start form, and plainly with variables. */
     static final List<Path> START_PATHS = List.of(
-            new Path("start", (agent, surface, key, variable, form, headers) -> agent.json("POST",
-                    surface + "/process-definition/key/" + key + "/start", Map.of("variables", form), headers)),
-            new Path("submit-form", (agent, surface, key, variable, form, headers) -> agent.json("POST",
-                    surface + "/process-definition/key/" + key + "/submit-form", Map.of("variables", form),
-                    headers)));
+            new Path(
+                    "start",
+                    (agent, surface, key, variable, form, headers) -> agent.json(
+                            "POST",
+                            surface + "/process-definition/key/" + key + "/start",
+                            Map.of("variables", form),
+                            headers)),
+            new Path(
+                    "submit-form",
+                    (agent, surface, key, variable, form, headers) -> agent.json(
+                            "POST",
+                            surface + "/process-definition/key/" + key + "/submit-form",
+                            Map.of("variables", form),
+                            headers)));
 
     // --- the forms filled in as their holders would
 
     private static Map<String, Object> validForm(Step step) {
         if (step.start()) {
-            return CamundaVariables.of(step.processKey().equals(FeedbackProcess.KEY) ? submission()
-                    : Map.of("guidanceId", "dataskydd-informationsutbyte"));
+            return CamundaVariables.of(
+                    step.processKey().equals(FeedbackProcess.KEY)
+                            ? submission()
+                            : Map.of("guidanceId", "dataskydd-informationsutbyte"));
         }
         return CamundaVariables.of(validValues(step.elementId()));
     }
 
     private static Map<String, Object> validValues(String elementId) {
         return switch (elementId) {
-            case FeedbackProcess.Elements.TRIAGE -> Map.of("triageDecision", "route", "expertGroup",
-                    "expert-architecture", "priority", "NORMAL", "containsPersonalData", false);
-            case FeedbackProcess.Elements.REQUEST_CLARIFICATION -> Map.of("clarificationAnswer",
-                    "Vi menar den andra meningen.");
-            case FeedbackProcess.Elements.REVIEW -> Map.of("disposition", "REJECTED", "dispositionReason",
-                    "Avslås: redan beskrivet i avsnitt 2.");
+            case FeedbackProcess.Elements.TRIAGE ->
+                Map.of(
+                        "triageDecision",
+                        "route",
+                        "expertGroup",
+                        "expert-architecture",
+                        "priority",
+                        "NORMAL",
+                        "containsPersonalData",
+                        false);
+            case FeedbackProcess.Elements.REQUEST_CLARIFICATION ->
+                Map.of("clarificationAnswer", "Vi menar den andra meningen.");
+            case FeedbackProcess.Elements.REVIEW ->
+                Map.of("disposition", "REJECTED", "dispositionReason", "Avslås: redan beskrivet i avsnitt 2.");
             case RevisionProcess.Elements.DRAFT -> draft();
-            case RevisionProcess.Elements.QUALITY_REVIEW -> Map.of("qualityDecision", "return", "qualityComments",
-                    "Förtydliga avsnitt 1.");
-            case RevisionProcess.Elements.APPROVE -> Map.of("approvalDecision", "return", "approvalComments",
-                    "Förtydliga avsnitt 1.");
+            case RevisionProcess.Elements.QUALITY_REVIEW ->
+                Map.of("qualityDecision", "return", "qualityComments", "Förtydliga avsnitt 1.");
+            case RevisionProcess.Elements.APPROVE ->
+                Map.of("approvalDecision", "return", "approvalComments", "Förtydliga avsnitt 1.");
             default -> throw new IllegalStateException("No form values for " + elementId);
         };
     }
 
     private static Map<String, Object> submission() {
-        return Map.of("guidanceId", "digital-samverkan", "guidanceVersion", "4.1", "sectionId", "2.1",
-                "feedbackType", "GAP", "description", "Manipulationsprov: ny synpunkt.");
+        return Map.of(
+                "guidanceId",
+                "digital-samverkan",
+                "guidanceVersion",
+                "4.1",
+                "sectionId",
+                "2.1",
+                "feedbackType",
+                "GAP",
+                "description",
+                "Manipulationsprov: ny synpunkt.");
     }
 
     private static Map<String, Object> draft() {
-        return Map.of("sections", List.of(Map.of("sectionId", "1", "title", "Inledning", "body",
-                "Vägledningen gäller alla medlemsorganisationer.")), "items", List.of(), "changeNotes",
-                "Förtydligat inledningen.", "changeClass", "EDITORIAL");
+        return Map.of(
+                "sections",
+                List.of(Map.of(
+                        "sectionId",
+                        "1",
+                        "title",
+                        "Inledning",
+                        "body",
+                        "Vägledningen gäller alla medlemsorganisationer.")),
+                "items",
+                List.of(),
+                "changeNotes",
+                "Förtydligat inledningen.",
+                "changeClass",
+                "EDITORIAL");
     }
 
     /**
@@ -402,7 +589,9 @@ class TamperingIT {
      * booleans, everything else as text naming another organisation's or group's things.
      */
     private static Object tamperedValue(String variable) {
-        Set<String> switches = Set.of(RevisionProcess.Vars.CONSULTATION_HELD, RevisionProcess.Vars.NEEDS_CONSULTATION,
+        Set<String> switches = Set.of(
+                RevisionProcess.Vars.CONSULTATION_HELD,
+                RevisionProcess.Vars.NEEDS_CONSULTATION,
                 FeedbackProcess.Vars.CONTAINS_PERSONAL_DATA);
         Map<String, String> pointed = Map.of(
                 FeedbackProcess.Vars.REFERENCE, "FB-2026-9999",
@@ -428,7 +617,7 @@ class TamperingIT {
             return new String[0];
         }
         browser(role);
-        return new String[] { "X-XSRF-TOKEN", xsrf.get(role) };
+        return new String[] {"X-XSRF-TOKEN", xsrf.get(role)};
     }
 
     private HttpAgent browser(String role) {
@@ -448,27 +637,32 @@ class TamperingIT {
         if (role.equals("admin") || role.equals(assignee)) {
             return;
         }
-        HttpAgent.Response assigned = admin.json("POST", "/engine-rest/task/" + task + "/assignee",
-                Map.of("userId", role));
+        HttpAgent.Response assigned =
+                admin.json("POST", "/engine-rest/task/" + task + "/assignee", Map.of("userId", role));
         assertThat(assigned.status()).as("%s", assigned).isEqualTo(204);
     }
 
     // --- setting up
 
     private String startRevision(String member, String guidanceId) {
-        HttpAgent.Response started = driver.as(member).json("POST", "/engine-rest/process-definition/key/"
-                + RevisionProcess.KEY + "/submit-form", Map.of("variables", CamundaVariables.of(Map.of("guidanceId",
-                        guidanceId))));
+        HttpAgent.Response started = driver.as(member)
+                .json(
+                        "POST",
+                        "/engine-rest/process-definition/key/" + RevisionProcess.KEY + "/submit-form",
+                        Map.of("variables", CamundaVariables.of(Map.of("guidanceId", guidanceId))));
         assertThat(started.status()).as("%s", started).isEqualTo(200);
         return driver.openRevision(guidanceId);
     }
 
     private void submitTask(String user, String task, Map<String, Object> values) {
-        HttpAgent.Response claimed = driver.as(user).json("POST", "/engine-rest/task/" + task + "/claim",
-                Map.of("userId", user));
+        HttpAgent.Response claimed =
+                driver.as(user).json("POST", "/engine-rest/task/" + task + "/claim", Map.of("userId", user));
         assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
-        HttpAgent.Response submitted = driver.as(user).json("POST", "/engine-rest/task/" + task + "/submit-form",
-                Map.of("variables", CamundaVariables.of(values)));
+        HttpAgent.Response submitted = driver.as(user)
+                .json(
+                        "POST",
+                        "/engine-rest/task/" + task + "/submit-form",
+                        Map.of("variables", CamundaVariables.of(values)));
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -47,8 +46,7 @@ public final class AppNode implements AutoCloseable {
     }
 
     /** A mail as the node handed it over: one .eml file. */
-    public record Mail(String messageId, String subject, String file) {
-    }
+    public record Mail(String messageId, String subject, String file) {}
 
     /**
      * Starts the node and waits until its health endpoint says UP. Each start is a new run: mails and log
@@ -61,10 +59,15 @@ public final class AppNode implements AutoCloseable {
             Files.deleteIfExists(Path.of("target", "nodes", name + ".log"));
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-jar", jar().toString(),
-                    "--spring.profiles.active=demo,postgres", "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl, "--guidance.mail.outbox-folder=" + outbox,
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-jar",
+                    jar().toString(),
+                    "--spring.profiles.active=demo,postgres",
+                    "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--guidance.mail.outbox-folder=" + outbox,
                     "--camunda.bpm.generic-properties.properties.hostname=" + name));
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             AppNode node = new AppNode(name, port, outbox, command);
@@ -83,8 +86,10 @@ public final class AppNode implements AutoCloseable {
     private void launch() {
         try {
             Path log = Path.of("target", "nodes", name + ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +107,10 @@ public final class AppNode implements AutoCloseable {
     /** The mails this node wrote in this run, as .eml files. */
     public List<Mail> mails() {
         try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(f -> f.toString().endsWith(".eml")).sorted().map(AppNode::read).toList();
+            return files.filter(f -> f.toString().endsWith(".eml"))
+                    .sorted()
+                    .map(AppNode::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +119,10 @@ public final class AppNode implements AutoCloseable {
     private static Mail read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-            return new Mail(message.getMessageID(), message.getSubject(), file.getFileName().toString());
+            return new Mail(
+                    message.getMessageID(),
+                    message.getSubject(),
+                    file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MessagingException e) {
@@ -149,16 +160,19 @@ public final class AppNode implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Node " + name + " stopped while starting; see target/nodes/"
-                        + name + ".log");
+                throw new IllegalStateException(
+                        "Node " + name + " stopped while starting; see target/nodes/" + name + ".log");
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
@@ -187,7 +201,8 @@ public final class AppNode implements AutoCloseable {
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("guidance-lifecycle-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("run after package: no jar in target"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run after package: no jar in target"));
         }
     }
 

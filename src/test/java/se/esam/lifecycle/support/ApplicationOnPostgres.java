@@ -23,5 +23,4 @@ import org.springframework.test.annotation.DirtiesContext;
 @TestEnvironment
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public @interface ApplicationOnPostgres {
-}
+public @interface ApplicationOnPostgres {}

@@ -45,9 +45,12 @@ public final class HttpAgent {
     private HttpAgent(String base, String authorization) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.authorization = authorization;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Nobody signed in: no credentials, an empty cookie jar. */
@@ -57,8 +60,10 @@ public final class HttpAgent {
 
     /** An API client sending HTTP Basic credentials with every request. */
     public static HttpAgent basic(String base, String user, String password) {
-        return new HttpAgent(base, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new HttpAgent(
+                base,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A browser that has signed in with the login form; fails unless the login succeeded. */
@@ -91,8 +96,9 @@ public final class HttpAgent {
     /** Spring's CSRF token from the hidden field of a page's form (every page of ours has the sign-out form). */
     public String csrfTokenOn(String page) {
         Response response = get(page);
-        return csrfTokenIn(response.body()).orElseThrow(() -> new IllegalStateException("No _csrf field on "
-                + page + " (" + response.status() + ")"));
+        return csrfTokenIn(response.body())
+                .orElseThrow(
+                        () -> new IllegalStateException("No _csrf field on " + page + " (" + response.status() + ")"));
     }
 
     /** The value of a page's hidden {@code _csrf} field. */
@@ -110,13 +116,17 @@ public final class HttpAgent {
         if (app.status() != 200) {
             throw new IllegalStateException("Tasklist did not load: " + app.status() + " " + app.location());
         }
-        return cookie("XSRF-TOKEN").orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie after "
-                + "loading Tasklist; cookies: " + cookies.getCookieStore().getCookies()));
+        return cookie("XSRF-TOKEN")
+                .orElseThrow(
+                        () -> new IllegalStateException("No XSRF-TOKEN cookie after " + "loading Tasklist; cookies: "
+                                + cookies.getCookieStore().getCookies()));
     }
 
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     // --- requests
@@ -139,19 +149,21 @@ public final class HttpAgent {
     }
 
     public Response postForm(String path, Map<String, String> fields, String... headers) {
-        String form = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        String form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(form), "application/x-www-form-urlencoded",
-                headers);
+        return send(
+                "POST", path, HttpRequest.BodyPublishers.ofString(form), "application/x-www-form-urlencoded", headers);
     }
 
     /**
      * Any request. {@code headers} are name, value pairs. The path must already be encoded; a body
      * publisher of unknown length is sent chunked.
      */
-    public Response send(String method, String path, HttpRequest.BodyPublisher body, String contentType,
-            String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body)
+    public Response send(
+            String method, String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body)
                 .timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -164,8 +176,8 @@ public final class HttpAgent {
             request.setHeader(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(method, path, response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
@@ -188,11 +200,13 @@ public final class HttpAgent {
 
         /** The Location's path and query, relative to the server ("" when there is none). */
         public String location() {
-            return header("Location").map(value -> {
-                URI uri = URI.create(value);
-                String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
-                return uri.getRawQuery() == null ? rest : rest + "?" + uri.getRawQuery();
-            }).orElse("");
+            return header("Location")
+                    .map(value -> {
+                        URI uri = URI.create(value);
+                        String rest = uri.getRawPath() == null ? "" : uri.getRawPath();
+                        return uri.getRawQuery() == null ? rest : rest + "?" + uri.getRawQuery();
+                    })
+                    .orElse("");
         }
 
         public String contentType() {
@@ -205,8 +219,7 @@ public final class HttpAgent {
 
         public Map<String, Object> json() {
             try {
-                return JSON.readValue(body, new TypeReference<Map<String, Object>>() {
-                });
+                return JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
             } catch (IOException e) {
                 throw new IllegalStateException("Not a JSON object from " + this, e);
             }
@@ -214,8 +227,7 @@ public final class HttpAgent {
 
         public List<Map<String, Object>> jsonList() {
             try {
-                return JSON.readValue(body, new TypeReference<List<Map<String, Object>>>() {
-                });
+                return JSON.readValue(body, new TypeReference<List<Map<String, Object>>>() {});
             } catch (IOException e) {
                 throw new IllegalStateException("Not a JSON list from " + this, e);
             }

@@ -55,10 +55,12 @@ public final class PostgresDatabase {
     }
 
     private static PostgresDatabase create(Class<?> testClass, String template) {
-        String name = ("gl_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
+        String name = ("gl_" + testClass.getSimpleName() + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         execute("create database " + name + (template == null ? "" : " template " + template));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
         return new PostgresDatabase(name);
     }
 
@@ -100,10 +102,12 @@ public final class PostgresDatabase {
     }
 
     static void execute(String sql) {
-        try (Connection connection = connect(urlOf("postgres")); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(urlOf("postgres"));
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed for this test: " + sql, e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + HOST + ":" + PORT + " is needed for this test: " + sql, e);
         }
     }
 

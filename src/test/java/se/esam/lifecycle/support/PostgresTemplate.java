@@ -25,11 +25,10 @@ import org.flywaydb.core.Flyway;
 final class PostgresTemplate {
 
     /** Camunda's components in the order its engine creates them, all enabled in this application. */
-    private static final List<String> CAMUNDA_COMPONENTS = List.of("engine", "history", "identity", "case.engine",
-            "case.history", "decision.engine", "decision.history");
+    private static final List<String> CAMUNDA_COMPONENTS = List.of(
+            "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
 
-    private PostgresTemplate() {
-    }
+    private PostgresTemplate() {}
 
     public static void main(String[] args) throws Exception {
         for (int i = 2; i < args.length; i++) {
@@ -52,13 +51,18 @@ final class PostgresTemplate {
         PostgresDatabase.execute("create database " + name);
         try {
             String url = PostgresDatabase.urlOf(name);
-            try (Connection connection = PostgresDatabase.connect(url); Statement statement = connection.createStatement()) {
+            try (Connection connection = PostgresDatabase.connect(url);
+                    Statement statement = connection.createStatement()) {
                 for (String component : CAMUNDA_COMPONENTS) {
                     statement.execute(camundaScript(component));
                 }
             }
-            Flyway.configure().dataSource(url, PostgresDatabase.user(), PostgresDatabase.password())
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            Flyway.configure()
+                    .dataSource(url, PostgresDatabase.user(), PostgresDatabase.password())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
         } catch (IOException | SQLException | RuntimeException e) {
             PostgresDatabase.execute("drop database if exists " + name + " with (force)");
             throw e;

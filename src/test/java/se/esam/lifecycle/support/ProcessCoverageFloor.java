@@ -10,11 +10,12 @@ public final class ProcessCoverageFloor {
 
     public static final double MINIMUM_CLASS_COVERAGE = 0.9;
 
-    private ProcessCoverageFloor() {
-    }
+    private ProcessCoverageFloor() {}
 
     public static ProcessEngineCoverageProperties measuredElsewhere(String... processDefinitionKeys) {
-        return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
-                .excludeProcessDefinitionKeys(processDefinitionKeys).build();
+        return ProcessEngineCoverageProperties.builder()
+                .assertClassCoverageAtLeast(MINIMUM_CLASS_COVERAGE)
+                .excludeProcessDefinitionKeys(processDefinitionKeys)
+                .build();
     }
 }

@@ -53,40 +53,46 @@ public final class ProcessDriver {
 
     /** The running process instance with this business key (read as the administrator). */
     public String processInstance(String businessKey) {
-        HttpAgent.Response response = as("admin").get("/engine-rest/process-instance?businessKey="
-                + HttpAgent.encode(businessKey));
+        HttpAgent.Response response =
+                as("admin").get("/engine-rest/process-instance?businessKey=" + HttpAgent.encode(businessKey));
         require(response.status() == 200 && response.jsonList().size() == 1, response);
         return (String) response.jsonList().get(0).get("id");
     }
 
     /** Claims the task and submits its form with these values, as Tasklist does. */
     public void complete(String user, String taskId, Map<String, Object> values) {
-        HttpAgent.Response claimed = as(user).json("POST", "/engine-rest/task/" + taskId + "/claim",
-                Map.of("userId", user));
+        HttpAgent.Response claimed =
+                as(user).json("POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
         require(claimed.status() == 204, claimed);
         Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((name, value) -> variables.put(name, value instanceof List<?> list ? listValue(list)
-                : Map.of("value", value)));
-        HttpAgent.Response submitted = as(user).json("POST", "/engine-rest/task/" + taskId + "/submit-form",
-                Map.of("variables", variables));
+        values.forEach((name, value) ->
+                variables.put(name, value instanceof List<?> list ? listValue(list) : Map.of("value", value)));
+        HttpAgent.Response submitted =
+                as(user).json("POST", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
         require(submitted.status() == 204, submitted);
     }
 
     // --- the feedback process
 
     public void route(String reference, String expertGroup) {
-        complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "route",
-                "expertGroup", expertGroup, "priority", "NORMAL"));
+        complete(
+                "karin",
+                task("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "route", "expertGroup", expertGroup, "priority", "NORMAL"));
     }
 
     public void askForClarification(String reference, String question) {
-        complete("karin", task("karin", "TriageFeedback", reference), Map.of("triageDecision", "clarify",
-                "clarificationQuestion", question));
+        complete(
+                "karin",
+                task("karin", "TriageFeedback", reference),
+                Map.of("triageDecision", "clarify", "clarificationQuestion", question));
     }
 
     public void review(String reviewer, String reference, String disposition, String reason) {
-        complete(reviewer, task(reviewer, "ReviewFeedback", reference), Map.of("disposition", disposition,
-                "dispositionReason", reason));
+        complete(
+                reviewer,
+                task(reviewer, "ReviewFeedback", reference),
+                Map.of("disposition", disposition, "dispositionReason", reason));
     }
 
     // --- the revision process
@@ -95,8 +101,10 @@ public final class ProcessDriver {
     public String openRevision(String guidanceId) {
         HttpAgent.Response response = as("karin").get("/api/revisions");
         require(response.status() == 200, response);
-        return response.jsonList().stream().filter(r -> guidanceId.equals(r.get("guidanceId")))
-                .map(r -> (String) r.get("id")).findFirst()
+        return response.jsonList().stream()
+                .filter(r -> guidanceId.equals(r.get("guidanceId")))
+                .map(r -> (String) r.get("id"))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No open revision of " + guidanceId + ": " + response));
     }
 
@@ -108,10 +116,21 @@ public final class ProcessDriver {
         List<Map<String, Object>> sections = List.of(
                 section("1", "Inledning", "Vägledningen gäller alla medlemsorganisationer."),
                 section("3", "Informationsutbyte", "Den som lämnar ut uppgifter ansvarar för utbytet."));
-        List<Map<String, Object>> items = references.stream().map(reference -> item(reference, notAddressedReason))
+        List<Map<String, Object>> items = references.stream()
+                .map(reference -> item(reference, notAddressedReason))
                 .toList();
-        complete(drafter, task(drafter, "DraftRevision", revision), Map.of("sections", sections, "items", items,
-                "changeNotes", "Förtydligat ansvaret för informationsutbyte i avsnitt 3.", "changeClass", "EDITORIAL"));
+        complete(
+                drafter,
+                task(drafter, "DraftRevision", revision),
+                Map.of(
+                        "sections",
+                        sections,
+                        "items",
+                        items,
+                        "changeNotes",
+                        "Förtydligat ansvaret för informationsutbyte i avsnitt 3.",
+                        "changeClass",
+                        "EDITORIAL"));
     }
 
     public void approveQuality(String revision) {

@@ -17,8 +17,7 @@ import com.icegreen.greenmail.store.FolderException;
  */
 public final class ProcessTestWorld {
 
-    private ProcessTestWorld() {
-    }
+    private ProcessTestWorld() {}
 
     /** From {@code @BeforeEach}: the clock reads {@code now}, no mail has been received. */
     public static void begin(ProcessEngine engine, Instant now, GreenMailExtension mail) throws FolderException {

@@ -20,5 +20,4 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @ActiveProfiles("demo")
 @TestPropertySource(locations = "classpath:test.properties")
-public @interface TestEnvironment {
-}
+public @interface TestEnvironment {}

@@ -60,7 +60,11 @@ public final class TestOidcProvider implements AfterAllCallback {
 
     /** The same server and issuer path named by IP address: the provider's keys, but not its issuer name. */
     public String issuerByAddress() {
-        return server.issuerUrl(ISSUER_ID).newBuilder().host("127.0.0.1").build().toString();
+        return server.issuerUrl(ISSUER_ID)
+                .newBuilder()
+                .host("127.0.0.1")
+                .build()
+                .toString();
     }
 
     public String endSessionEndpoint() {
@@ -135,8 +139,13 @@ public final class TestOidcProvider implements AfterAllCallback {
         }
 
         private DefaultOAuth2TokenCallback callback() {
-            return new DefaultOAuth2TokenCallback(ISSUER_ID, user, JOSEObjectType.JWT.getType(), List.of(audience),
-                    Map.copyOf(claims), validity.toSeconds());
+            return new DefaultOAuth2TokenCallback(
+                    ISSUER_ID,
+                    user,
+                    JOSEObjectType.JWT.getType(),
+                    List.of(audience),
+                    Map.copyOf(claims),
+                    validity.toSeconds());
         }
     }
 }

@@ -6,14 +6,13 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) on a free port of its own, so test classes running side by side
@@ -22,8 +21,8 @@ import jakarta.mail.internet.MimeMessage;
 public final class TestSmtp {
 
     private final int port = freePort();
-    private final GreenMailExtension server = new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
+    private final GreenMailExtension server =
+            new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
 
     /** Register as a static {@code @RegisterExtension} field. */
     public GreenMailExtension server() {
@@ -44,7 +43,8 @@ public final class TestSmtp {
         java.util.Set<String> seen = new java.util.HashSet<>();
         try {
             for (MimeMessage message : server.getReceivedMessages()) {
-                if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
+                if (Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address))
                         && seen.add(message.getMessageID())) {
                     subjects.add(message.getSubject());
                 }

@@ -67,16 +67,29 @@ class ApiContractIT {
         List<HttpAgent.Response> answers = new ArrayList<>();
         HttpAgent anna = driver.as("anna");
         HttpAgent anonymous = HttpAgent.anonymous(base);
-        Map<String, Object> submission = Map.of("guidanceId", "digital-samverkan", "guidanceVersion", "4.1",
-                "sectionId", "2", "type", "GAP", "description", "Kontraktet för vårt API.");
+        Map<String, Object> submission = Map.of(
+                "guidanceId",
+                "digital-samverkan",
+                "guidanceVersion",
+                "4.1",
+                "sectionId",
+                "2",
+                "type",
+                "GAP",
+                "description",
+                "Kontraktet för vårt API.");
 
         // feedback
         HttpAgent.Response created = anna.json("POST", "/api/feedback", submission, "Idempotency-Key", "contract-1");
         answers.add(created);
         String reference = (String) created.json().get("reference");
         answers.add(anna.json("POST", "/api/feedback", Map.of("type", "GAP")));
-        answers.add(anna.json("POST", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP",
-                "description", "Annat innehåll."), "Idempotency-Key", "contract-1"));
+        answers.add(anna.json(
+                "POST",
+                "/api/feedback",
+                Map.of("guidanceId", "digital-samverkan", "type", "GAP", "description", "Annat innehåll."),
+                "Idempotency-Key",
+                "contract-1"));
         answers.add(anonymous.json("POST", "/api/feedback", submission));
         answers.add(anna.json("POST", "/api/feedback", "{\"description\":\"" + "x".repeat(2_000_000) + "\"}"));
         answers.add(anna.get("/api/feedback/" + reference));
@@ -100,10 +113,13 @@ class ApiContractIT {
         answers.add(karin.get("/api/revisions"));
         answers.add(karin.get("/api/revisions/REV-999999"));
         answers.add(anna.get("/api/revisions/REV-999999/audit"));
-        answers.add(driver.as("olof").json("POST", "/api/revisions/REV-999999/consultation-responses",
-                Map.of("response", "Vi tillstyrker.")));
-        answers.add(driver.as("maria").json("POST", "/api/revisions/REV-999999/approval",
-                Map.of("decision", "approve")));
+        answers.add(driver.as("olof")
+                .json(
+                        "POST",
+                        "/api/revisions/REV-999999/consultation-responses",
+                        Map.of("response", "Vi tillstyrker.")));
+        answers.add(
+                driver.as("maria").json("POST", "/api/revisions/REV-999999/approval", Map.of("decision", "approve")));
         answers.add(driver.as("maria").json("POST", "/api/revisions/REV-999999/approval", Map.of("decision", "maybe")));
         // mail
         answers.add(driver.as("admin").json("POST", "/api/mail/failed/retry", Map.of()));
@@ -119,7 +135,8 @@ class ApiContractIT {
         answers.add(anna.get("/api/guidance"));
         answers.add(anonymous.get("/api/guidance"));
 
-        assertThat(answers).as("successes and each kind of refusal")
+        assertThat(answers)
+                .as("successes and each kind of refusal")
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(201))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(200))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(400))
@@ -128,23 +145,32 @@ class ApiContractIT {
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(404))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(409))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(413));
-        return answers.stream().map(answer -> dynamicTest(answer.method() + " " + answer.path().split("\\?")[0]
-                + " -> " + answer.status(), () -> {
-                    assertThat(answer.status()).as("%s", answer).isLessThan(500);
-                    assertThat(contract.violationsOf(answer)).as("%s", answer).isEmpty();
-                    if (answer.status() >= 400) {
-                        assertThat(answer.contentType()).as("%s", answer).startsWith("application/problem+json");
-                    }
-                }));
+        return answers.stream()
+                .map(answer -> dynamicTest(
+                        answer.method() + " " + answer.path().split("\\?")[0] + " -> " + answer.status(), () -> {
+                            assertThat(answer.status()).as("%s", answer).isLessThan(500);
+                            assertThat(contract.violationsOf(answer))
+                                    .as("%s", answer)
+                                    .isEmpty();
+                            if (answer.status() >= 400) {
+                                assertThat(answer.contentType())
+                                        .as("%s", answer)
+                                        .startsWith("application/problem+json");
+                            }
+                        }));
     }
 
     /** The judge is not blind: an undocumented status and Spring Boot's old error shape are found out. */
     @Test
     void answersThatBreakOurDocumentedContractAreFoundOut() {
-        java.net.http.HttpHeaders json = java.net.http.HttpHeaders.of(Map.of("Content-Type",
-                List.of("application/json")), (name, value) -> true);
+        java.net.http.HttpHeaders json = java.net.http.HttpHeaders.of(
+                Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
         HttpAgent.Response undocumented = new HttpAgent.Response("GET", "/api/guidance", 418, json, "{}");
-        HttpAgent.Response springBootShape = new HttpAgent.Response("GET", "/api/public/guidance/x", 404, json,
+        HttpAgent.Response springBootShape = new HttpAgent.Response(
+                "GET",
+                "/api/public/guidance/x",
+                404,
+                json,
                 "{\"timestamp\":\"2026-12-03T12:00:00Z\",\"status\":404,\"error\":\"Not Found\",\"path\":\"/x\"}");
 
         assertThat(contract.violationsOf(undocumented)).isNotEmpty();
@@ -157,10 +183,11 @@ class ApiContractIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) backlog.get("parameters");
 
-        assertThat(parameters).extracting(p -> p.get("name"))
+        assertThat(parameters)
+                .extracting(p -> p.get("name"))
                 .containsExactlyInAnyOrder("from", "to", "expertGroup", "guidanceId", "organisation");
-        assertThat(parameters).allSatisfy(p -> assertThat(p).containsEntry("in", "query")
-                .doesNotContainEntry("required", true));
+        assertThat(parameters)
+                .allSatisfy(p -> assertThat(p).containsEntry("in", "query").doesNotContainEntry("required", true));
     }
 
     @Test

@@ -48,10 +48,25 @@ import se.esam.lifecycle.support.TestSmtp;
 @DirtiesContext
 class BackupRestoreIT {
 
-    private static final List<String> TABLES = List.of("feedback", "feedback_event", "feedback_submission",
-            "revision", "revision_item", "revision_event", "guidance_version", "guidance_section",
-            "flyway_schema_history", "act_ru_execution", "act_ru_task", "act_ru_variable", "act_hi_procinst",
-            "act_hi_actinst", "act_id_user", "act_id_membership", "act_ru_authorization", "act_ge_bytearray");
+    private static final List<String> TABLES = List.of(
+            "feedback",
+            "feedback_event",
+            "feedback_submission",
+            "revision",
+            "revision_item",
+            "revision_event",
+            "guidance_version",
+            "guidance_section",
+            "flyway_schema_history",
+            "act_ru_execution",
+            "act_ru_task",
+            "act_ru_variable",
+            "act_hi_procinst",
+            "act_hi_actinst",
+            "act_id_user",
+            "act_id_membership",
+            "act_ru_authorization",
+            "act_ge_bytearray");
 
     static final TestSmtp smtp = new TestSmtp();
     static PostgresDatabase database;
@@ -71,11 +86,20 @@ class BackupRestoreIT {
     @Test
     void aDumpRestoredIntoAnEmptyDatabaseHoldsEverythingAndOpensInTheEngine() throws Exception {
         for (String user : List.of("anna", "olof", "anna")) {
-            ResponseEntity<Map<String, Object>> created = http.withBasicAuth(user, user).exchange("/api/feedback",
-                    HttpMethod.POST, new HttpEntity<>(Map.of("guidanceId", "digital-samverkan", "sectionId", "2.1",
-                            "type", "ERROR", "description", "Säkerhetskopian ska bevara detta.")),
-                    new ParameterizedTypeReference<Map<String, Object>>() {
-                    });
+            ResponseEntity<Map<String, Object>> created = http.withBasicAuth(user, user)
+                    .exchange(
+                            "/api/feedback",
+                            HttpMethod.POST,
+                            new HttpEntity<>(Map.of(
+                                    "guidanceId",
+                                    "digital-samverkan",
+                                    "sectionId",
+                                    "2.1",
+                                    "type",
+                                    "ERROR",
+                                    "description",
+                                    "Säkerhetskopian ska bevara detta.")),
+                            new ParameterizedTypeReference<Map<String, Object>>() {});
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         }
 
@@ -90,23 +114,39 @@ class BackupRestoreIT {
             assertThat(original.get("feedback")).startsWith("3:");
             assertThat(fingerprints(restored)).isEqualTo(original);
 
-            Flyway flyway = Flyway.configure().dataSource(jdbcUrl(restored), user(), password()).load();
-            assertThat(flyway.info().applied()).as("migrations recorded in the copy").isNotEmpty();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(jdbcUrl(restored), user(), password())
+                    .load();
+            assertThat(flyway.info().applied())
+                    .as("migrations recorded in the copy")
+                    .isNotEmpty();
             assertThat(flyway.info().pending()).as("migrations the copy lacks").isEmpty();
             ValidateResult validation = flyway.validateWithResult();
-            assertThat(validation.invalidMigrations).as("migrations that differ from the copy's").isEmpty();
+            assertThat(validation.invalidMigrations)
+                    .as("migrations that differ from the copy's")
+                    .isEmpty();
             assertThat(validation.validationSuccessful).isTrue();
             ProcessEngine engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                    .setProcessEngineName("restored-" + restored).setJdbcUrl(jdbcUrl(restored))
-                    .setJdbcUsername(user()).setJdbcPassword(password()).setJdbcDriver("org.postgresql.Driver")
+                    .setProcessEngineName("restored-" + restored)
+                    .setJdbcUrl(jdbcUrl(restored))
+                    .setJdbcUsername(user())
+                    .setJdbcPassword(password())
+                    .setJdbcDriver("org.postgresql.Driver")
                     .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
-                    .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
+                    .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                    .setJobExecutorActivate(false)
                     .buildProcessEngine();
             try {
-                assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("TriageFeedback").count())
+                assertThat(engine.getTaskService()
+                                .createTaskQuery()
+                                .taskDefinitionKey("TriageFeedback")
+                                .count())
                         .isEqualTo(3);
-                assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                        .processDefinitionKey("guidance-feedback").count()).isEqualTo(3);
+                assertThat(engine.getRuntimeService()
+                                .createProcessInstanceQuery()
+                                .processDefinitionKey("guidance-feedback")
+                                .count())
+                        .isEqualTo(3);
             } finally {
                 engine.close();
             }
@@ -137,7 +177,9 @@ class BackupRestoreIT {
         builder.environment().put("PGPASSWORD", password());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
     }
 
     private static void execute(String sql) throws Exception {

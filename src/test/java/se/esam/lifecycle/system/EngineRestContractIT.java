@@ -60,20 +60,28 @@ class EngineRestContractIT {
         driver = new ProcessDriver("http://localhost:" + port);
         try (InputStream json = getClass().getResourceAsStream("/openapi.json")) {
             assertThat(json).as("Camunda's openapi.json on the test classpath").isNotNull();
-            camunda = OpenApiContract.allowingUndocumentedStatuses(new String(json.readAllBytes(),
-                    StandardCharsets.UTF_8), "/engine-rest");
+            camunda = OpenApiContract.allowingUndocumentedStatuses(
+                    new String(json.readAllBytes(), StandardCharsets.UTF_8), "/engine-rest");
         }
     }
 
     /** The judge is not blind: answers that break Camunda's contract are found out. */
     @Test
     void answersThatBreakCamundasContractAreFoundOut() {
-        HttpAgent.Response problemDetail = new HttpAgent.Response("POST", "/engine-rest/task/x/complete", 400,
-                headers("application/problem+json"), "{\"type\":\"about:blank\",\"status\":400,\"detail\":\"x\"}");
-        HttpAgent.Response objectForList = new HttpAgent.Response("GET", "/engine-rest/task", 200,
-                headers("application/json"), "{\"id\":\"x\"}");
-        HttpAgent.Response codeNotANumber = new HttpAgent.Response("POST", "/engine-rest/task/x/complete", 404,
-                headers("application/json"), "{\"type\":\"X\",\"message\":\"x\",\"code\":null}");
+        HttpAgent.Response problemDetail = new HttpAgent.Response(
+                "POST",
+                "/engine-rest/task/x/complete",
+                400,
+                headers("application/problem+json"),
+                "{\"type\":\"about:blank\",\"status\":400,\"detail\":\"x\"}");
+        HttpAgent.Response objectForList =
+                new HttpAgent.Response("GET", "/engine-rest/task", 200, headers("application/json"), "{\"id\":\"x\"}");
+        HttpAgent.Response codeNotANumber = new HttpAgent.Response(
+                "POST",
+                "/engine-rest/task/x/complete",
+                404,
+                headers("application/json"),
+                "{\"type\":\"X\",\"message\":\"x\",\"code\":null}");
 
         assertThat(camunda.violationsOf(problemDetail)).isNotEmpty();
         assertThat(camunda.violationsOf(objectForList)).isNotEmpty();
@@ -100,17 +108,28 @@ class EngineRestContractIT {
         answers.add(karin.get("/engine-rest/task/" + triage));
         answers.add(karin.get("/engine-rest/task/" + triage + "/form-variables"));
         answers.add(karin.json("POST", "/engine-rest/task/" + triage + "/claim", Map.of("userId", "karin")));
-        answers.add(karin.json("POST", "/engine-rest/task/" + triage + "/submit-form", Map.of("variables", Map.of(
-                "triageDecision", Map.of("value", "route"), "expertGroup", Map.of("value", "expert-architecture"),
-                "priority", Map.of("value", "NORMAL")))));
+        answers.add(karin.json(
+                "POST",
+                "/engine-rest/task/" + triage + "/submit-form",
+                Map.of(
+                        "variables",
+                        Map.of(
+                                "triageDecision",
+                                Map.of("value", "route"),
+                                "expertGroup",
+                                Map.of("value", "expert-architecture"),
+                                "priority",
+                                Map.of("value", "NORMAL")))));
         answers.add(karin.get("/engine-rest/history/task?taskId=" + triage));
 
         String review = driver.task("erik", "ReviewFeedback", reference);
         // our refusals: the field at fault (400), jäv (403)
-        answers.add(erik.json("POST", "/engine-rest/task/" + review + "/submit-form",
+        answers.add(erik.json(
+                "POST",
+                "/engine-rest/task/" + review + "/submit-form",
                 Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED")))));
-        answers.add(driver.as("hanna").json("POST", "/engine-rest/task/" + review + "/claim",
-                Map.of("userId", "hanna")));
+        answers.add(
+                driver.as("hanna").json("POST", "/engine-rest/task/" + review + "/claim", Map.of("userId", "hanna")));
         driver.review("erik", reference, "REJECTED", "Figuren stämmer.");
         // late (409) and never there (404)
         answers.add(driver.as("per").json("POST", "/engine-rest/task/" + review + "/complete", Map.of()));
@@ -120,27 +139,36 @@ class EngineRestContractIT {
         answers.add(anna.get("/engine-rest/task?firstResult=-2"));
         answers.add(anna.get("/engine-rest/task?maxResults=-5"));
         answers.add(anna.json("POST", "/engine-rest/task", "null"));
-        answers.add(anna.json("POST", "/engine-rest/task", Map.of("processVariables",
-                List.of(Map.of("name", "x", "operator", "eq", "value", Map.of("a", 1))))));
-        answers.add(anna.json("POST", "/engine-rest/task", Map.of("processVariables",
-                List.of(Map.of("operator", "eq", "value", "a")))));
-        answers.add(anna.json("POST", "/engine-rest/process-definition/key/guidance-feedback/start",
+        answers.add(anna.json(
+                "POST",
+                "/engine-rest/task",
+                Map.of("processVariables", List.of(Map.of("name", "x", "operator", "eq", "value", Map.of("a", 1))))));
+        answers.add(anna.json(
+                "POST",
+                "/engine-rest/task",
+                Map.of("processVariables", List.of(Map.of("operator", "eq", "value", "a")))));
+        answers.add(anna.json(
+                "POST",
+                "/engine-rest/process-definition/key/guidance-feedback/start",
                 Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Nope")))));
         answers.add(anna.json("POST", "/engine-rest/task", "{\"name\":"));
 
         assertThat(answers).hasSizeGreaterThan(20);
-        assertThat(answers).as("successes and errors both checked")
+        assertThat(answers)
+                .as("successes and errors both checked")
                 .anySatisfy(answer -> assertThat(answer.status()).isLessThan(300))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(400))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(403))
                 .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(409));
-        return answers.stream().map(answer -> dynamicTest(answer.method() + " " + answer.path() + " -> "
-                + answer.status(), () -> {
+        return answers.stream()
+                .map(answer -> dynamicTest(answer.method() + " " + answer.path() + " -> " + answer.status(), () -> {
                     assertThat(answer.status()).as("%s", answer).isLessThan(500);
                     assertThat(camunda.violationsOf(answer)).as("%s", answer).isEmpty();
                     if (answer.status() >= 400) {
                         assertThat(answer.contentType()).as("%s", answer).startsWith("application/json");
-                        assertThat(camunda.violationsOf(answer, "ExceptionDto")).as("%s", answer).isEmpty();
+                        assertThat(camunda.violationsOf(answer, "ExceptionDto"))
+                                .as("%s", answer)
+                                .isEmpty();
                         assertThat(answer.json()).as("%s", answer).containsKeys("type", "message");
                     }
                 }));

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+
 import se.esam.lifecycle.support.HttpAgent;
 
 /**
@@ -33,14 +34,20 @@ final class OpenApiContract {
         this.api = parse(json);
         // the validator reads the document itself: it resolves shared responses ($ref), which a model does not
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
-                .withBasePathOverride(basePath).withLevelResolver(levels).build();
+                .withBasePathOverride(basePath)
+                .withLevelResolver(levels)
+                .build();
         this.schemas = new SchemaValidator(api, new MessageResolver(levels));
     }
 
     /** Every status must be documented for its operation. */
     static OpenApiContract strict(String json, String basePath) {
-        return new OpenApiContract(json, basePath, LevelResolver.create()
-                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build());
+        return new OpenApiContract(
+                json,
+                basePath,
+                LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .build());
     }
 
     /**
@@ -48,9 +55,13 @@ final class OpenApiContract {
      * body against a schema of its choosing ({@link #violationsOf(HttpAgent.Response, String)}).
      */
     static OpenApiContract allowingUndocumentedStatuses(String json, String basePath) {
-        return new OpenApiContract(json, basePath, LevelResolver.create()
-                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE).build());
+        return new OpenApiContract(
+                json,
+                basePath,
+                LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
+                        .build());
     }
 
     /** What in the response breaks the contract of its operation; empty when it keeps it. */
@@ -76,7 +87,8 @@ final class OpenApiContract {
 
     private static List<String> messages(ValidationReport report) {
         List<String> messages = new ArrayList<>();
-        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+        report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .forEach(m -> messages.add(m.getKey() + ": " + m.getMessage()));
         return messages;
     }

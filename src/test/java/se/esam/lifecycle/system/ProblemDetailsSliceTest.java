@@ -10,6 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +36,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-
 /**
  * The problem-detail mapping alone: the real {@link ProblemDetails} advice in front of a controller
  * that fails on purpose, in MockMvc without the application, database or engine (a second, not a
@@ -52,7 +51,8 @@ class ProblemDetailsSliceTest {
     @BeforeEach
     void mvc() {
         var json = Jackson2ObjectMapperBuilder.json()
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         mvc = MockMvcBuilders.standaloneSetup(new Failing())
                 .setControllerAdvice(new ProblemDetails())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(json))
@@ -113,7 +113,8 @@ class ProblemDetailsSliceTest {
 
     @Test
     void aBodyPastTheLimitIs413() throws Exception {
-        mvc.perform(post("/items").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/items")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + "x".repeat(LIMIT * 2) + "\"}"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.title").value("För stor begäran"))
@@ -131,8 +132,7 @@ class ProblemDetailsSliceTest {
                 .andExpect(content().string(not(containsString("at se.esam"))));
     }
 
-    record Item(@NotBlank String name) {
-    }
+    record Item(@NotBlank String name) {}
 
     @RestController
     static class Failing {
@@ -173,12 +173,14 @@ class ProblemDetailsSliceTest {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             byte[] body = request.getInputStream().readAllBytes();
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public ServletInputStream getInputStream() {
-                    return new Limited(body);
-                }
-            }, response);
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public ServletInputStream getInputStream() {
+                            return new Limited(body);
+                        }
+                    },
+                    response);
         }
     }
 

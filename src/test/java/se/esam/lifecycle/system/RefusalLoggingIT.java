@@ -50,11 +50,9 @@ class RefusalLoggingIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     /** A line logged at ERROR (the pattern's level column), not the word in a message. */
     private static final String ERROR_LINE = "(?m)^\\S+\\s+ERROR ";
@@ -67,66 +65,99 @@ class RefusalLoggingIT {
 
     @Test
     void aRefusedTriageOverHttpLogsOneInfoLineAndNoErrorOrStackTrace(CapturedOutput output) {
-        ResponseEntity<Map<String, Object>> submitted = post("anna", "/api/feedback", Map.of("guidanceId",
-                "digital-samverkan", "type", "GAP", "description", "Loggas en vägran som fel?"));
+        ResponseEntity<Map<String, Object>> submitted = post(
+                "anna",
+                "/api/feedback",
+                Map.of("guidanceId", "digital-samverkan", "type", "GAP", "description", "Loggas en vägran som fel?"));
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String reference = (String) submitted.getBody().get("reference");
-        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin").exchange(
-                "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
-                HttpMethod.GET, null, JSON_LIST).getBody();
+        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin")
+                .exchange(
+                        "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
+                        HttpMethod.GET,
+                        null,
+                        JSON_LIST)
+                .getBody();
         assertThat(tasks).hasSize(1);
         String task = (String) tasks.get(0).get("id");
-        assertThat(post("karin", "/engine-rest/task/" + task + "/claim", Map.of("userId", "karin")).getStatusCode())
+        assertThat(post("karin", "/engine-rest/task/" + task + "/claim", Map.of("userId", "karin"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         int from = output.getAll().length();
 
-        ResponseEntity<Map<String, Object>> refused = post("karin", "/engine-rest/task/" + task + "/submit-form",
-                Map.of("variables", Map.of("triageDecision", Map.of("value", "duplicate"),
-                        "duplicateOf", Map.of("value", "FB-1999-9999"))));
+        ResponseEntity<Map<String, Object>> refused = post(
+                "karin",
+                "/engine-rest/task/" + task + "/submit-form",
+                Map.of(
+                        "variables",
+                        Map.of(
+                                "triageDecision",
+                                Map.of("value", "duplicate"),
+                                "duplicateOf",
+                                Map.of("value", "FB-1999-9999"))));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         String logged = output.getAll().substring(from);
-        assertThat(logged).contains("Refused in the engine: InvalidInputException (duplicateOf)")
-                .doesNotContainPattern(ERROR_LINE).doesNotContain("ENGINE-16004").doesNotContain("\tat ");
+        assertThat(logged)
+                .contains("Refused in the engine: InvalidInputException (duplicateOf)")
+                .doesNotContainPattern(ERROR_LINE)
+                .doesNotContain("ENGINE-16004")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void refusalsInsideTheEngineAreInfoWithoutTraceWhileARealFaultIsStillErrorWithItsTrace(CapturedOutput output) {
         List<RuntimeException> refusals = List.of(
-                new ProcessEngineException("listener", new ForbiddenException("Jäv: din organisation lämnade synpunkten.")),
-                new ProcessEngineException("listener", new InvalidInputException("duplicateOf", "Ingen sådan synpunkt.")),
+                new ProcessEngineException(
+                        "listener", new ForbiddenException("Jäv: din organisation lämnade synpunkten.")),
+                new ProcessEngineException(
+                        "listener", new InvalidInputException("duplicateOf", "Ingen sådan synpunkt.")),
                 new ProcessEngineException(new ConflictException("Redan slutförd.")));
         assertThat(refusals).isNotEmpty();
         for (RuntimeException refusal : refusals) {
             int from = output.getAll().length();
             assertThat(failing(refusal)).isSameAs(refusal);
             String logged = output.getAll().substring(from);
-            assertThat(logged).contains("INFO").contains("Refused in the engine: " + refusal.getCause().getClass()
-                    .getSimpleName()).contains(refusal.getCause().getMessage())
-                    .doesNotContainPattern(ERROR_LINE).doesNotContain("\tat ");
+            assertThat(logged)
+                    .contains("INFO")
+                    .contains("Refused in the engine: "
+                            + refusal.getCause().getClass().getSimpleName())
+                    .contains(refusal.getCause().getMessage())
+                    .doesNotContainPattern(ERROR_LINE)
+                    .doesNotContain("\tat ");
         }
 
         int from = output.getAll().length();
         IllegalStateException fault = new IllegalStateException("A real fault: published without approval");
-        assertThat(failing(new ProcessEngineException("listener", fault)).getCause()).isSameAs(fault);
+        assertThat(failing(new ProcessEngineException("listener", fault)).getCause())
+                .isSameAs(fault);
         String logged = output.getAll().substring(from);
-        assertThat(logged).containsPattern(ERROR_LINE).contains("ENGINE-16004").contains(fault.getMessage()).contains("\tat ");
+        assertThat(logged)
+                .containsPattern(ERROR_LINE)
+                .contains("ENGINE-16004")
+                .contains(fault.getMessage())
+                .contains("\tat ");
     }
 
     @Test
     void refusalsOnOurApiAreOneInfoLineEachWithoutErrorOrStackTrace(CapturedOutput output) {
         int from = output.getAll().length();
 
-        ResponseEntity<Map<String, Object>> invalid = post("anna", "/api/feedback", Map.of("guidanceId",
-                "digital-samverkan", "type", "OPINION", "description", "Okänd typ."));
-        ResponseEntity<Map<String, Object>> unknownRevision = post("maria", "/api/revisions/REV-01/approval",
-                Map.of("decision", "approve"));
+        ResponseEntity<Map<String, Object>> invalid = post(
+                "anna",
+                "/api/feedback",
+                Map.of("guidanceId", "digital-samverkan", "type", "OPINION", "description", "Okänd typ."));
+        ResponseEntity<Map<String, Object>> unknownRevision =
+                post("maria", "/api/revisions/REV-01/approval", Map.of("decision", "approve"));
 
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownRevision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         String logged = output.getAll().substring(from);
-        assertThat(logged).contains("Refused with 400: type: ").contains("Refused with 400: id: ")
-                .doesNotContainPattern(ERROR_LINE).doesNotContain("\tat ");
+        assertThat(logged)
+                .contains("Refused with 400: type: ")
+                .contains("Refused with 400: id: ")
+                .doesNotContainPattern(ERROR_LINE)
+                .doesNotContain("\tat ");
     }
 
     /** Runs a command that fails with the exception, as a failing listener or delegate would; returns what it threw. */

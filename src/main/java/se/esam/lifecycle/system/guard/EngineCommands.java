@@ -47,68 +47,65 @@ import org.camunda.bpm.engine.variable.VariableMap;
 final class EngineCommands {
 
     /** What a command a person sent would write. */
-    sealed interface Write {
-    }
+    sealed interface Write {}
 
     /** Completing, submitting, resolving a task, or writing or removing its variables. */
-    record TaskWrite(String taskId, Map<String, Object> variables, Collection<String> removals) implements Write {
-    }
+    record TaskWrite(String taskId, Map<String, Object> variables, Collection<String> removals) implements Write {}
 
     /** Starting a process, by key or definition id, from its start form or without one. */
-    record StartWrite(String definitionId, String definitionKey, Map<String, Object> variables) implements Write {
-    }
+    record StartWrite(String definitionId, String definitionKey, Map<String, Object> variables) implements Write {}
 
     /** Writing or removing a process instance's or execution's variables directly (Cockpit's repair). */
-    record InstanceWrite(Map<String, Object> variables, Collection<String> removals) implements Write {
-    }
+    record InstanceWrite(Map<String, Object> variables, Collection<String> removals) implements Write {}
 
     /**
      * Steering a process from outside: messages, signals, starting in the middle, moving tokens, restarts,
      * external tasks. Our processes take none of these from people.
      */
-    record Steering(String what, Map<String, Object> variables) implements Write {
-    }
+    record Steering(String what, Map<String, Object> variables) implements Write {}
 
     /** Anything else: reads, claims, queries. Still checked for the types of any variables it carries. */
-    record Other(Map<String, Object> variables) implements Write {
-    }
+    record Other(Map<String, Object> variables) implements Write {}
 
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
-    private EngineCommands() {
-    }
+    private EngineCommands() {}
 
     static Write of(Command<?> command) {
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-            Map<String, Object> variables = map(command,
-                    command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+            Map<String, Object> variables =
+                    map(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
             return new TaskWrite(string(command, "taskId"), variables, List.of());
         }
-        if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
+        if (command instanceof SetTaskVariablesCmd
+                || command instanceof RemoveTaskVariablesCmd
                 || command instanceof PatchTaskVariablesCmd) {
             return new TaskWrite(string(command, "entityId"), written(command), removals(command));
         }
         if (command instanceof StartProcessInstanceCmd) {
-            ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(command,
-                    "instantiationBuilder");
-            return new StartWrite(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
-                    copy(builder.getVariables()));
+            ProcessInstantiationBuilderImpl builder =
+                    (ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder");
+            return new StartWrite(
+                    builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), copy(builder.getVariables()));
         }
         if (command instanceof SubmitStartFormCmd) {
             return new StartWrite(string(command, "processDefinitionId"), null, map(command, "variables"));
         }
-        if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
+        if (command instanceof AbstractSetVariableCmd
+                || command instanceof AbstractRemoveVariableCmd
                 || command instanceof AbstractPatchVariablesCmd) {
             return new InstanceWrite(written(command), removals(command));
         }
-        if (command instanceof AbstractCorrelateMessageCmd || command instanceof CorrelateAllMessageBatchCmd
+        if (command instanceof AbstractCorrelateMessageCmd
+                || command instanceof CorrelateAllMessageBatchCmd
                 || command instanceof MessageEventReceivedCmd) {
             return new Steering("message", allVariables(command));
         }
         if (command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
             return new Steering("signal", allVariables(command));
         }
-        if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof ModifyProcessInstanceCmd
+        if (command instanceof StartProcessInstanceAtActivitiesCmd
+                || command instanceof ModifyProcessInstanceCmd
                 || command instanceof ModifyProcessInstanceAsyncCmd
                 || command instanceof ProcessInstanceModificationBatchCmd
                 || command instanceof ProcessInstanceModificationCmd
@@ -116,7 +113,8 @@ final class EngineCommands {
                 || command instanceof AbstractRestartProcessInstanceCmd) {
             return new Steering("modification", allVariables(command));
         }
-        if (command instanceof EvaluateStartConditionCmd || command instanceof HandleExternalTaskCmd
+        if (command instanceof EvaluateStartConditionCmd
+                || command instanceof HandleExternalTaskCmd
                 || command instanceof SetVariablesToProcessInstancesBatchCmd) {
             return new Steering("variables", allVariables(command));
         }
@@ -159,8 +157,11 @@ final class EngineCommands {
             return false;
         }
         String name = value.getClass().getName();
-        return name.startsWith("org.camunda.bpm.engine.impl.") && (name.endsWith("BuilderImpl")
-                || name.endsWith("Cmd") || name.endsWith("Instruction") || name.contains(".cmd."));
+        return name.startsWith("org.camunda.bpm.engine.impl.")
+                && (name.endsWith("BuilderImpl")
+                        || name.endsWith("Cmd")
+                        || name.endsWith("Instruction")
+                        || name.contains(".cmd."));
     }
 
     private static List<Field> fields(Class<?> type) {
@@ -168,7 +169,8 @@ final class EngineCommands {
             List<Field> fields = new ArrayList<>();
             for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && !field.getName().startsWith("command")
+                    if (!Modifier.isStatic(field.getModifiers())
+                            && !field.getName().startsWith("command")
                             && field.trySetAccessible()) {
                         fields.add(field);
                     }
@@ -179,7 +181,8 @@ final class EngineCommands {
     }
 
     private static Collection<String> removals(Object command) {
-        Object value = command instanceof AbstractPatchVariablesCmd ? read(command, "deletions")
+        Object value = command instanceof AbstractPatchVariablesCmd
+                ? read(command, "deletions")
                 : command instanceof AbstractRemoveVariableCmd ? read(command, "variableNames") : null;
         List<String> names = new ArrayList<>();
         if (value instanceof Collection<?> collection) {

@@ -27,16 +27,22 @@ final class FormFields {
 
     /** Camunda's text column holds 4,000 characters; longer text belongs in our own tables. */
     static final int MAX_TEXT = 4_000;
+
     private static final int MAX_ROWS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Types a person may send at all; Object, Xml, File and Bytes could name classes or carry files. */
-    private static final Set<String> SENDABLE_TYPES = Set.of("string", "boolean", "integer", "long", "short",
-            "double", "date", "null", "json");
+    private static final Set<String> SENDABLE_TYPES =
+            Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null", "json");
 
     /** A form field: key, form-js type, whether a person may change it, and its limits. */
-    record Field(String key, String type, boolean editable, int maxLength, List<String> options,
-            Map<String, Field> columns, boolean rowsFixed) {
-    }
+    record Field(
+            String key,
+            String type,
+            boolean editable,
+            int maxLength,
+            List<String> options,
+            Map<String, Field> columns,
+            boolean rowsFixed) {}
 
     static final FormFields NONE = new FormFields(Map.of());
 
@@ -64,14 +70,32 @@ final class FormFields {
                 collect(component.path("components"), columns);
                 // a list without add and remove keeps the rows it was given
                 boolean rowsFixed = !component.path("allowAddRemove").asBoolean(false);
-                into.put(component.path("path").asText(), new Field(component.path("path").asText(), type,
-                        editable(component), 0, List.of(), columns, rowsFixed));
+                into.put(
+                        component.path("path").asText(),
+                        new Field(
+                                component.path("path").asText(),
+                                type,
+                                editable(component),
+                                0,
+                                List.of(),
+                                columns,
+                                rowsFixed));
             } else if (component.hasNonNull("key") && !"button".equals(type)) {
                 List<String> options = new ArrayList<>();
-                component.path("values").forEach(option -> options.add(option.path("value").asText()));
+                component
+                        .path("values")
+                        .forEach(option -> options.add(option.path("value").asText()));
                 int declared = component.path("validate").path("maxLength").asInt(MAX_TEXT);
-                into.put(component.get("key").asText(), new Field(component.get("key").asText(), type,
-                        editable(component), Math.min(declared, MAX_TEXT), options, Map.of(), false));
+                into.put(
+                        component.get("key").asText(),
+                        new Field(
+                                component.get("key").asText(),
+                                type,
+                                editable(component),
+                                Math.min(declared, MAX_TEXT),
+                                options,
+                                Map.of(),
+                                false));
             } else if (component.has("components")) {
                 // groups without a path of their own: their fields are the form's
                 collect(component.path("components"), into);
@@ -84,7 +108,8 @@ final class FormFields {
      * be false for some people, so such a field counts as editable.
      */
     private static boolean editable(JsonNode component) {
-        return !component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false);
+        return !component.path("disabled").asBoolean(false)
+                && !component.path("readonly").asBoolean(false);
     }
 
     /** Whether a person may remove the variable: an editable field, or a list whose rows they may add and remove. */
@@ -105,8 +130,8 @@ final class FormFields {
         Object plain = plain(name, value);
         Field field = fields.get(name);
         if (field == null) {
-            throw new VariableRefused(name, "Formuläret har inget fält \"" + name + "\". Bara formulärets fält "
-                    + "kan fyllas i.");
+            throw new VariableRefused(
+                    name, "Formuläret har inget fält \"" + name + "\". Bara formulärets fält " + "kan fyllas i.");
         }
         if ("dynamiclist".equals(field.type())) {
             checkRows(field, rows(name, plain), rows(name, stored(current.get())));
@@ -139,7 +164,7 @@ final class FormFields {
                 throw new VariableRefused(at, "Varje rad ska vara ett objekt.");
             }
             JsonNode storedRow = stored.path(i);
-            for (Iterator<String> keys = row.fieldNames(); keys.hasNext();) {
+            for (Iterator<String> keys = row.fieldNames(); keys.hasNext(); ) {
                 String key = keys.next();
                 Field column = list.columns().get(key);
                 String path = at + "." + key;
@@ -182,16 +207,19 @@ final class FormFields {
                 if (!(value instanceof String text)) {
                     throw new VariableRefused(name, "Ska vara text.");
                 }
-                if (!field.options().isEmpty() && !text.isEmpty() && !field.options().contains(text)) {
-                    throw new VariableRefused(name, "Ogiltigt val. Tillåtna: " + String.join(", ", field.options())
-                            + ".");
+                if (!field.options().isEmpty()
+                        && !text.isEmpty()
+                        && !field.options().contains(text)) {
+                    throw new VariableRefused(
+                            name, "Ogiltigt val. Tillåtna: " + String.join(", ", field.options()) + ".");
                 }
                 if (text.length() > field.maxLength()) {
                     throw new VariableRefused(name, "Högst " + field.maxLength() + " tecken.");
                 }
                 if (!PlainText.Validator.isPlain(text)) {
-                    throw new VariableRefused(name, "Texten innehåller otillåtna tecken (styrtecken eller ett "
-                            + "ofullständigt tecken).");
+                    throw new VariableRefused(
+                            name,
+                            "Texten innehåller otillåtna tecken (styrtecken eller ett " + "ofullständigt tecken).");
                 }
             }
         }
@@ -201,9 +229,10 @@ final class FormFields {
     static Object plain(String name, Object value) {
         Object raw = value;
         if (value instanceof TypedValue typed) {
-            if (typed.getType() != null && !SENDABLE_TYPES.contains(typed.getType().getName())) {
-                throw new VariableRefused(name, "Värden av typen " + typed.getType().getName()
-                        + " tas inte emot.");
+            if (typed.getType() != null
+                    && !SENDABLE_TYPES.contains(typed.getType().getName())) {
+                throw new VariableRefused(
+                        name, "Värden av typen " + typed.getType().getName() + " tas inte emot.");
             }
             raw = typed instanceof SerializableValue serializable && !serializable.isDeserialized()
                     ? serializable.getValueSerialized()
@@ -212,7 +241,10 @@ final class FormFields {
                 return json(name, raw.toString());
             }
         }
-        if (raw == null || raw instanceof String || raw instanceof Boolean || raw instanceof Number
+        if (raw == null
+                || raw instanceof String
+                || raw instanceof Boolean
+                || raw instanceof Number
                 || raw instanceof Date) {
             return raw;
         }
@@ -235,8 +267,7 @@ final class FormFields {
         if (value instanceof TypedValue typed) {
             raw = typed.getValue();
         }
-        return raw != null && raw.getClass().getName().startsWith("org.camunda.spin.") ? json("", raw.toString())
-                : raw;
+        return raw != null && raw.getClass().getName().startsWith("org.camunda.spin.") ? json("", raw.toString()) : raw;
     }
 
     private static JsonNode rows(String name, Object plain) {

@@ -76,11 +76,13 @@ final class VariableGuard extends CommandInterceptor {
             sendable(instance.variables());
         } else if (write instanceof Steering steering) {
             if (!isAdministrator(person)) {
-                throw new AuthorizationException(switch (steering.what()) {
-                    case "message" -> "Meddelanden till processerna skickas av systemet, inte av personer.";
-                    case "signal" -> "Signaler till processerna skickas av systemet, inte av personer.";
-                    default -> "Processerna styrs av sina steg och formulär; det här får bara administratörer göra.";
-                });
+                throw new AuthorizationException(
+                        switch (steering.what()) {
+                            case "message" -> "Meddelanden till processerna skickas av systemet, inte av personer.";
+                            case "signal" -> "Signaler till processerna skickas av systemet, inte av personer.";
+                            default ->
+                                "Processerna styrs av sina steg och formulär; det här får bara administratörer göra.";
+                        });
             }
             steering.variables().keySet().stream().findFirst().ifPresent(name -> {
                 throw new VariableRefused(name, "Processerna tar inte emot variabler den vägen.");
@@ -99,7 +101,10 @@ final class VariableGuard extends CommandInterceptor {
             return;
         }
         FormFields form = lookup(context -> {
-            Task task = engine.getTaskService().createTaskQuery().taskId(write.taskId()).singleResult();
+            Task task = engine.getTaskService()
+                    .createTaskQuery()
+                    .taskId(write.taskId())
+                    .singleResult();
             return task == null ? null : form(() -> engine.getFormService().getDeployedTaskForm(task.getId()));
         });
         if (form == null) {
@@ -107,8 +112,12 @@ final class VariableGuard extends CommandInterceptor {
             sendable(write.variables());
             return;
         }
-        write.variables().forEach((name, value) -> form.check(name, value,
-                () -> lookup(context -> engine.getTaskService().getVariableTyped(write.taskId(), name, false))));
+        write.variables()
+                .forEach((name, value) -> form.check(
+                        name,
+                        value,
+                        () -> lookup(
+                                context -> engine.getTaskService().getVariableTyped(write.taskId(), name, false))));
         for (String name : write.removals()) {
             if (!form.isRemovable(name)) {
                 throw new VariableRefused(name, "Fältet \"" + name + "\" kan inte tas bort här.");
@@ -123,8 +132,11 @@ final class VariableGuard extends CommandInterceptor {
         FormFields form = lookup(context -> {
             String id = write.definitionId();
             if (id == null) {
-                List<ProcessDefinition> latest = engine.getRepositoryService().createProcessDefinitionQuery()
-                        .processDefinitionKey(write.definitionKey()).latestVersion().list();
+                List<ProcessDefinition> latest = engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(write.definitionKey())
+                        .latestVersion()
+                        .list();
                 id = latest.isEmpty() ? null : latest.get(0).getId();
             }
             String definitionId = id;

@@ -23,8 +23,8 @@ class VariableGuardPlugin extends AbstractProcessEnginePlugin {
         configuration.setDeserializationAllowedPackages("");
         configuration.setDeserializationAllowedClasses("");
         // one guard per chain: an interceptor knows the next one in its chain
-        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(
-                configuration.getCustomPreCommandInterceptorsTxRequired(), new VariableGuard(configuration)));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired(), new VariableGuard(configuration)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new VariableGuard(configuration)));
     }

@@ -49,36 +49,43 @@ class VariableGuardTest {
                 .isEqualTo(new EngineCommands.StartWrite("def:1", null, Map.of("description", "x")));
         assertThat(EngineCommands.of(new SignalCmd("e1", "go", null, Map.of("consultationHeld", true))))
                 .isEqualTo(new EngineCommands.Steering("signal", Map.of("consultationHeld", true)));
-        assertThat(EngineCommands.of(new SetExecutionVariablesCmd("e1", Map.of("approverGroup", "kansli"), false,
-                false))).isEqualTo(new EngineCommands.InstanceWrite(Map.of("approverGroup", "kansli"), List.of()));
-        assertThat(EngineCommands.of(new org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd("e1",
-                List.of("submitter"), false))).isEqualTo(new EngineCommands.InstanceWrite(Map.of(), List.of("submitter")));
+        assertThat(EngineCommands.of(
+                        new SetExecutionVariablesCmd("e1", Map.of("approverGroup", "kansli"), false, false)))
+                .isEqualTo(new EngineCommands.InstanceWrite(Map.of("approverGroup", "kansli"), List.of()));
+        assertThat(EngineCommands.of(new org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd(
+                        "e1", List.of("submitter"), false)))
+                .isEqualTo(new EngineCommands.InstanceWrite(Map.of(), List.of("submitter")));
     }
 
     @Test
     void aSerializedObjectIsSeenAsAnObjectWithoutBeingBuilt() {
         var gadget = Variables.serializedObjectValue("{\"url\":\"jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'x'\"}")
                 .objectTypeName("org.springframework.jdbc.datasource.DriverManagerDataSource")
-                .serializationDataFormat("application/json").create();
-        var write = (EngineCommands.TaskWrite) EngineCommands.of(new SubmitTaskFormCmd("t1",
-                Variables.createVariables().putValueTyped("x", gadget), false, false));
+                .serializationDataFormat("application/json")
+                .create();
+        var write = (EngineCommands.TaskWrite) EngineCommands.of(
+                new SubmitTaskFormCmd("t1", Variables.createVariables().putValueTyped("x", gadget), false, false));
 
-        assertThatThrownBy(() -> form("answer-clarification").check("x", write.variables().get("x"), () -> null))
-                .isInstanceOf(VariableRefused.class).hasMessageContaining("object");
+        assertThatThrownBy(() -> form("answer-clarification")
+                        .check("x", write.variables().get("x"), () -> null))
+                .isInstanceOf(VariableRefused.class)
+                .hasMessageContaining("object");
     }
 
     @Test
     void takesWhatTheFormDeclaresEditableInItsTypeAndOptions() {
         FormFields triage = form("triage-feedback");
 
-        assertThatCode(() -> triage.check("triageDecision", "route", () -> null)).doesNotThrowAnyException();
-        assertThatCode(() -> triage.check("containsPersonalData", true, () -> null)).doesNotThrowAnyException();
+        assertThatCode(() -> triage.check("triageDecision", "route", () -> null))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> triage.check("containsPersonalData", true, () -> null))
+                .doesNotThrowAnyException();
         assertRefused(() -> triage.check("triageDecision", "publish", () -> null), "triageDecision");
         assertRefused(() -> triage.check("containsPersonalData", "yes", () -> null), "containsPersonalData");
         assertRefused(() -> triage.check("reference", "FB-2026-0001", () -> "FB-2026-0002"), "reference");
         assertRefused(() -> triage.check("submitter", "olof", () -> "anna"), "submitter");
-        assertRefused(() -> triage.check("clarificationQuestion", "x".repeat(4_001), () -> null),
-                "clarificationQuestion");
+        assertRefused(
+                () -> triage.check("clarificationQuestion", "x".repeat(4_001), () -> null), "clarificationQuestion");
         assertRefused(() -> triage.check("clarificationQuestion", "nul\u0000", () -> null), "clarificationQuestion");
         assertRefused(() -> triage.check("clarificationQuestion", "half \uD800", () -> null), "clarificationQuestion");
     }
@@ -89,38 +96,66 @@ class VariableGuardTest {
 
         assertThatCode(() -> review.check("reference", "FB-2026-0001", () -> Variables.stringValue("FB-2026-0001")))
                 .doesNotThrowAnyException();
-        assertRefused(() -> review.check("reference", "FB-2026-0002", () -> Variables.stringValue("FB-2026-0001")),
+        assertRefused(
+                () -> review.check("reference", "FB-2026-0002", () -> Variables.stringValue("FB-2026-0001")),
                 "reference");
     }
 
     @Test
     void aListKeepsItsRowsAndItsReadOnlyColumnsWhileTheEditableOnesChange() {
         FormFields draft = form("draft-revision");
-        var stored = SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\",\"type\":\"Fel\",\"trace\":null}]").create();
+        var stored = SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\",\"type\":\"Fel\",\"trace\":null}]")
+                .create();
 
-        assertThatCode(() -> draft.check("items", SpinValues.jsonValue(
-                "[{\"reference\":\"FB-2026-0001\",\"type\":\"Fel\",\"trace\":\"ANSWERED\",\"traceSection\":\"3\"}]")
-                .create(), () -> stored)).doesNotThrowAnyException();
-        assertRefused(() -> draft.check("items", SpinValues.jsonValue(
-                "[{\"reference\":\"FB-2026-0099\",\"trace\":\"ANSWERED\"}]").create(), () -> stored),
+        assertThatCode(() -> draft.check(
+                        "items",
+                        SpinValues.jsonValue(
+                                        "[{\"reference\":\"FB-2026-0001\",\"type\":\"Fel\",\"trace\":\"ANSWERED\",\"traceSection\":\"3\"}]")
+                                .create(),
+                        () -> stored))
+                .doesNotThrowAnyException();
+        assertRefused(
+                () -> draft.check(
+                        "items",
+                        SpinValues.jsonValue("[{\"reference\":\"FB-2026-0099\",\"trace\":\"ANSWERED\"}]")
+                                .create(),
+                        () -> stored),
                 "items[0].reference");
-        assertRefused(() -> draft.check("items", SpinValues.jsonValue(
-                "[{\"reference\":\"FB-2026-0001\"},{\"reference\":\"FB-2026-0099\"}]").create(), () -> stored),
+        assertRefused(
+                () -> draft.check(
+                        "items",
+                        SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\"},{\"reference\":\"FB-2026-0099\"}]")
+                                .create(),
+                        () -> stored),
                 "items");
-        assertRefused(() -> draft.check("items", SpinValues.jsonValue(
-                "[{\"reference\":\"FB-2026-0001\",\"trace\":\"DONE\"}]").create(), () -> stored), "items[0].trace");
-        assertRefused(() -> draft.check("items", SpinValues.jsonValue(
-                "[{\"reference\":\"FB-2026-0001\",\"revisionId\":\"REV-9\"}]").create(), () -> stored),
+        assertRefused(
+                () -> draft.check(
+                        "items",
+                        SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\",\"trace\":\"DONE\"}]")
+                                .create(),
+                        () -> stored),
+                "items[0].trace");
+        assertRefused(
+                () -> draft.check(
+                        "items",
+                        SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\",\"revisionId\":\"REV-9\"}]")
+                                .create(),
+                        () -> stored),
                 "items[0].revisionId");
-        assertThatCode(() -> draft.check("sections", SpinValues.jsonValue(
-                "[{\"sectionId\":\"9\",\"title\":\"Nytt\",\"body\":\"Text\"}]").create(), () -> null))
+        assertThatCode(() -> draft.check(
+                        "sections",
+                        SpinValues.jsonValue("[{\"sectionId\":\"9\",\"title\":\"Nytt\",\"body\":\"Text\"}]")
+                                .create(),
+                        () -> null))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void onlyWhatAPersonMayChangeMayBeRemoved() {
         assertThat(form("approve-revision").isRemovable("approvalComments")).isTrue();
-        assertThat(form("approve-revision").isRemovable("sections")).as("a list shown, not edited").isFalse();
+        assertThat(form("approve-revision").isRemovable("sections"))
+                .as("a list shown, not edited")
+                .isFalse();
         assertThat(form("draft-revision").isRemovable("items")).as("rows fixed").isFalse();
         assertThat(form("draft-revision").isRemovable("sections")).isTrue();
         assertThat(form("triage-feedback").isRemovable("reference")).isFalse();
@@ -130,11 +165,12 @@ class VariableGuardTest {
     void noStepOutsideItsFormIsWritable() {
         assertRefused(() -> form("draft-revision").check("revisionId", "REV-2", () -> "REV-1"), "revisionId");
         assertRefused(() -> form("draft-revision").check("consultationHeld", true, () -> false), "consultationHeld");
-        assertRefused(() -> form("quality-review-revision").check("approverGroup", "kansli",
-                () -> "steering-group"), "approverGroup");
+        assertRefused(
+                () -> form("quality-review-revision").check("approverGroup", "kansli", () -> "steering-group"),
+                "approverGroup");
         assertRefused(() -> form("submit-feedback").check("submitter", "olof", () -> null), "submitter");
-        assertRefused(() -> FormFields.NONE.check("feedbackReference", "FB-2026-0001", () -> null),
-                "feedbackReference");
+        assertRefused(
+                () -> FormFields.NONE.check("feedbackReference", "FB-2026-0001", () -> null), "feedbackReference");
     }
 
     /** The values as the guard judges them: Camunda wraps what it was given in typed values. */
@@ -153,9 +189,13 @@ class VariableGuardTest {
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOf(VariableRefused.class).hasMessageStartingWith(field + ":")
-                .cause().isInstanceOf(InvalidInputException.class)
-                .satisfies(cause -> assertThat(((InvalidInputException) cause).field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOf(VariableRefused.class)
+                .hasMessageStartingWith(field + ":")
+                .cause()
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(cause ->
+                        assertThat(((InvalidInputException) cause).field()).isEqualTo(field));
     }
 
     private static FormFields form(String id) {
