@@ -6,27 +6,25 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static se.esam.lifecycle.security.WebSecurityForSlices.signedIn;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import se.esam.lifecycle.security.WebSecurityForSlices;
 import se.esam.lifecycle.support.People;
-import se.esam.lifecycle.support.People.Person;
 
 /**
  * The feedback API's web layer alone: request mapping, validation, the problem details, and the
@@ -64,7 +62,7 @@ class FeedbackApiSliceTest {
     @Test
     void aMissingDescriptionIs400NamingTheField() throws Exception {
         mvc.perform(submission(VALID.replace("\"Avsnittet saknar ett exempel.\"", "\"  \""))
-                        .with(as(People.ANNA))
+                        .with(signedIn(People.ANNA))
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -75,7 +73,7 @@ class FeedbackApiSliceTest {
     @Test
     void anUnknownFeedbackTypeIs400NamingTheField() throws Exception {
         mvc.perform(submission(VALID.replace("\"GAP\"", "\"COMPLAINT\""))
-                        .with(as(People.ANNA))
+                        .with(signedIn(People.ANNA))
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("type"));
@@ -86,7 +84,7 @@ class FeedbackApiSliceTest {
     void aMalformedIdempotencyKeyIs400NamingTheHeader() throws Exception {
         mvc.perform(submission(VALID)
                         .header("Idempotency-Key", "två ord")
-                        .with(as(People.ANNA))
+                        .with(signedIn(People.ANNA))
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -95,7 +93,7 @@ class FeedbackApiSliceTest {
 
     @Test
     void aMalformedReferenceIs400NamingIt() throws Exception {
-        mvc.perform(get("/api/feedback/{reference}", "inte-en-referens").with(as(People.ANNA)))
+        mvc.perform(get("/api/feedback/{reference}", "inte-en-referens").with(signedIn(People.ANNA)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reference"));
         verifyNoInteractions(queries);
@@ -103,7 +101,7 @@ class FeedbackApiSliceTest {
 
     @Test
     void aSignedInBrowserWithoutTheCsrfTokenIs403() throws Exception {
-        mvc.perform(submission(VALID).with(as(People.ANNA)))
+        mvc.perform(submission(VALID).with(signedIn(People.ANNA)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(intake);
@@ -114,7 +112,7 @@ class FeedbackApiSliceTest {
         when(intake.submit(any(), any(), eq("retry-1"))).thenReturn(new FeedbackIntake.Submitted("FB-2026-0001", true));
         mvc.perform(submission(VALID)
                         .header("Idempotency-Key", "retry-1")
-                        .with(as(People.ANNA))
+                        .with(signedIn(People.ANNA))
                         .with(csrf()))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", endsWith("/api/feedback/FB-2026-0001")))
@@ -123,12 +121,5 @@ class FeedbackApiSliceTest {
 
     private static MockHttpServletRequestBuilder submission(String json) {
         return post("/api/feedback").contentType(MediaType.APPLICATION_JSON).content(json);
-    }
-
-    private static UserRequestPostProcessor as(Person person) {
-        return user(person.id())
-                .authorities(person.authorities().stream()
-                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
-                        .toList());
     }
 }

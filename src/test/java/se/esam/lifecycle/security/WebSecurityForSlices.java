@@ -7,6 +7,11 @@ import org.mockito.Mockito;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
+
+import se.esam.lifecycle.support.People.Person;
 
 /**
  * The application's own web security for {@code @WebMvcTest} slices: the real filter chains of
@@ -22,6 +27,14 @@ public class WebSecurityForSlices {
     @Bean
     IdentityService identityService() {
         return Mockito.mock(IdentityService.class);
+    }
+
+    /** A request by a signed-in demo person, with the authorities a sign-in gives them: groups and organisation. */
+    public static UserRequestPostProcessor signedIn(Person person) {
+        return SecurityMockMvcRequestPostProcessors.user(person.id())
+                .authorities(person.authorities().stream()
+                        .map(SimpleGrantedAuthority::new)
+                        .toList());
     }
 
     /** The sign-in throttle's clock, and the reports' "now". */
