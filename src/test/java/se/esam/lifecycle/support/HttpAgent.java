@@ -66,6 +66,21 @@ public final class HttpAgent {
                         + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A demo person's API client: HTTP Basic with their demo password. */
+    public static HttpAgent basic(String base, People.Person person) {
+        return basic(base, person.id(), person.password());
+    }
+
+    /** A demo person's browser, signed in with the login form. */
+    public static HttpAgent signedIn(String base, People.Person person) {
+        return signedIn(base, person.id(), person.password());
+    }
+
+    /** The base address of the application a {@code RANDOM_PORT} test started ({@code @LocalServerPort}). */
+    public static String local(int port) {
+        return "http://localhost:" + port;
+    }
+
     /** A browser that has signed in with the login form; fails unless the login succeeded. */
     public static HttpAgent signedIn(String base, String user, String password) {
         HttpAgent browser = anonymous(base);

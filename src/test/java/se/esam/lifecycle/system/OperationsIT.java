@@ -8,17 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -40,15 +36,13 @@ import se.esam.lifecycle.support.TestSmtp;
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIT {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-
     static final TestSmtp smtp = new TestSmtp();
 
     @RegisterExtension
     static final GreenMailExtension mail = smtp.server();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -58,11 +52,10 @@ class OperationsIT {
 
     @Test
     void healthReportsDatabaseEngineAndJobExecutorToAnyone() {
-        ResponseEntity<Map<String, Object>> health =
-                new TestRestTemplate().exchange(http.getRootUri() + "/actuator/health", HttpMethod.GET, null, JSON);
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).containsEntry("status", "UP");
-        assertThat(health.getBody().get("components").toString())
+        HttpAgent.Response health = HttpAgent.anonymous(base()).get("/actuator/health");
+        assertThat(health.status()).as("%s", health).isEqualTo(200);
+        assertThat(health.json()).containsEntry("status", "UP");
+        assertThat(health.json().get("components").toString())
                 .contains("db=")
                 .contains("processEngine=")
                 .contains("jobExecutor=")
@@ -71,23 +64,23 @@ class OperationsIT {
 
     @Test
     void prometheusCountsSubmissionsAndDecisionsAndShowsTheEngineForAdministratorsOnly() {
-        String reference = submitAndRoute("anna", "GAP");
-        String review = taskOf("erik", "ReviewFeedback", reference);
-        http.withBasicAuth("erik", "erik")
-                .exchange(
+        String reference = submitAndRoute(People.ANNA, "GAP");
+        String review = taskOf(People.ERIK, "ReviewFeedback", reference);
+        HttpAgent.basic(base(), People.ERIK)
+                .json(
+                        "POST",
                         "/engine-rest/task/" + review + "/submit-form",
-                        HttpMethod.POST,
-                        new HttpEntity<>(Map.of(
+                        Map.of(
                                 "variables",
                                 Map.of(
                                         "disposition",
                                         Map.of("value", "REJECTED"),
                                         "dispositionReason",
-                                        Map.of("value", "Finns redan.")))),
-                        String.class);
+                                        Map.of("value", "Finns redan."))));
 
-        String metrics = http.withBasicAuth("admin", "admin").getForObject("/actuator/prometheus", String.class);
-        assertThat(metrics)
+        HttpAgent.Response prometheus = HttpAgent.basic(base(), People.ADMIN).get("/actuator/prometheus");
+        assertThat(prometheus.status()).as("%s", prometheus).isEqualTo(200);
+        assertThat(prometheus.body())
                 .contains("guidance_feedback_submitted_total{type=\"GAP\"} 1.0")
                 .contains("guidance_feedback_decided_total{outcome=\"REJECTED\"} 1.0")
                 .contains("camunda_process_instances_running{process=\"guidance-feedback\"}")
@@ -98,29 +91,31 @@ class OperationsIT {
                 .contains("camunda_engine_metric_total{name=\"activity-instance-start\"}");
         assertThat(reference).startsWith("FB-");
 
-        assertThat(http.withBasicAuth("mats", "mats")
-                        .getForEntity("/actuator/prometheus", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(new TestRestTemplate()
-                        .getForEntity(http.getRootUri() + "/actuator/prometheus", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(HttpAgent.basic(base(), People.MATS)
+                        .get("/actuator/prometheus")
+                        .status())
+                .isEqualTo(403);
+        assertThat(HttpAgent.anonymous(base()).get("/actuator/prometheus").status())
+                .isEqualTo(401);
     }
 
     @Test
     void everyLogLineOfAFeedbackProcessCarriesItsReference(CapturedOutput output) {
-        String reference = submitAndRoute("olof", "SUGGESTION");
+        String reference = submitAndRoute(People.OLOF, "SUGGESTION");
         assertThat(output.getOut().lines().filter(line -> line.contains("Routed to expert-architecture")))
                 .anySatisfy(line -> assertThat(line).contains("[" + reference + "]"));
     }
 
-    private String submitAndRoute(String user, String type) {
-        ResponseEntity<Map<String, Object>> created = http.withBasicAuth(user, user)
-                .exchange(
+    private String base() {
+        return HttpAgent.local(port);
+    }
+
+    private String submitAndRoute(People.Person submitter, String type) {
+        HttpAgent.Response created = HttpAgent.basic(base(), submitter)
+                .json(
+                        "POST",
                         "/api/feedback",
-                        HttpMethod.POST,
-                        new HttpEntity<>(Map.of(
+                        Map.of(
                                 "guidanceId",
                                 "digital-samverkan",
                                 "sectionId",
@@ -128,16 +123,15 @@ class OperationsIT {
                                 "type",
                                 type,
                                 "description",
-                                "Exempel saknas.")),
-                        JSON);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String reference = (String) created.getBody().get("reference");
-        String triage = taskOf("karin", "TriageFeedback", reference);
-        http.withBasicAuth("karin", "karin")
-                .exchange(
+                                "Exempel saknas."));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String reference = (String) created.json().get("reference");
+        String triage = taskOf(People.KARIN, "TriageFeedback", reference);
+        HttpAgent.basic(base(), People.KARIN)
+                .json(
+                        "POST",
                         "/engine-rest/task/" + triage + "/submit-form",
-                        HttpMethod.POST,
-                        new HttpEntity<>(Map.of(
+                        Map.of(
                                 "variables",
                                 Map.of(
                                         "triageDecision",
@@ -145,19 +139,14 @@ class OperationsIT {
                                         "expertGroup",
                                         Map.of("value", "expert-architecture"),
                                         "priority",
-                                        Map.of("value", "NORMAL")))),
-                        String.class);
+                                        Map.of("value", "NORMAL"))));
         return reference;
     }
 
-    private String taskOf(String user, String key, String reference) {
-        return (String) http.withBasicAuth(user, user)
-                .exchange(
-                        "/engine-rest/task?taskDefinitionKey=" + key + "&processInstanceBusinessKey=" + reference,
-                        HttpMethod.GET,
-                        null,
-                        new ParameterizedTypeReference<java.util.List<Map<String, Object>>>() {})
-                .getBody()
+    private String taskOf(People.Person person, String key, String reference) {
+        return (String) HttpAgent.basic(base(), person)
+                .get("/engine-rest/task?taskDefinitionKey=" + key + "&processInstanceBusinessKey=" + reference)
+                .jsonList()
                 .get(0)
                 .get("id");
     }

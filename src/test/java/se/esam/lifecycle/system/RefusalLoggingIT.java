@@ -14,18 +14,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
@@ -50,43 +47,35 @@ class RefusalLoggingIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
-
     /** A line logged at ERROR (the pattern's level column), not the word in a message. */
     private static final String ERROR_LINE = "(?m)^\\S+\\s+ERROR ";
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     ProcessEngineConfigurationImpl engine;
 
     @Test
     void aRefusedTriageOverHttpLogsOneInfoLineAndNoErrorOrStackTrace(CapturedOutput output) {
-        ResponseEntity<Map<String, Object>> submitted = post(
-                "anna",
+        HttpAgent.Response submitted = post(
+                People.ANNA,
                 "/api/feedback",
                 Map.of("guidanceId", "digital-samverkan", "type", "GAP", "description", "Loggas en vägran som fel?"));
-        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String reference = (String) submitted.getBody().get("reference");
-        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin")
-                .exchange(
-                        "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
-                        HttpMethod.GET,
-                        null,
-                        JSON_LIST)
-                .getBody();
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        String reference = (String) submitted.json().get("reference");
+        List<Map<String, Object>> tasks = HttpAgent.basic(HttpAgent.local(port), People.KARIN)
+                .get("/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference)
+                .jsonList();
         assertThat(tasks).hasSize(1);
         String task = (String) tasks.get(0).get("id");
-        assertThat(post("karin", "/engine-rest/task/" + task + "/claim", Map.of("userId", "karin"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post(People.KARIN, "/engine-rest/task/" + task + "/claim", Map.of("userId", "karin"))
+                        .status())
+                .isEqualTo(204);
         int from = output.getAll().length();
 
-        ResponseEntity<Map<String, Object>> refused = post(
-                "karin",
+        HttpAgent.Response refused = post(
+                People.KARIN,
                 "/engine-rest/task/" + task + "/submit-form",
                 Map.of(
                         "variables",
@@ -96,7 +85,7 @@ class RefusalLoggingIT {
                                 "duplicateOf",
                                 Map.of("value", "FB-1999-9999"))));
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
         String logged = output.getAll().substring(from);
         assertThat(logged)
                 .contains("Refused in the engine: InvalidInputException (duplicateOf)")
@@ -143,15 +132,15 @@ class RefusalLoggingIT {
     void refusalsOnOurApiAreOneInfoLineEachWithoutErrorOrStackTrace(CapturedOutput output) {
         int from = output.getAll().length();
 
-        ResponseEntity<Map<String, Object>> invalid = post(
-                "anna",
+        HttpAgent.Response invalid = post(
+                People.ANNA,
                 "/api/feedback",
                 Map.of("guidanceId", "digital-samverkan", "type", "OPINION", "description", "Okänd typ."));
-        ResponseEntity<Map<String, Object>> unknownRevision =
-                post("maria", "/api/revisions/REV-01/approval", Map.of("decision", "approve"));
+        HttpAgent.Response unknownRevision =
+                post(People.MARIA, "/api/revisions/REV-01/approval", Map.of("decision", "approve"));
 
-        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknownRevision.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invalid.status()).as("%s", invalid).isEqualTo(400);
+        assertThat(unknownRevision.status()).as("%s", unknownRevision).isEqualTo(400);
         String logged = output.getAll().substring(from);
         assertThat(logged)
                 .contains("Refused with 400: type: ")
@@ -172,7 +161,7 @@ class RefusalLoggingIT {
         throw new AssertionError("the command did not fail");
     }
 
-    private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    private HttpAgent.Response post(People.Person person, String path, Object body) {
+        return HttpAgent.basic(HttpAgent.local(port), person).json("POST", path, body);
     }
 }
