@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -348,7 +349,7 @@ class FeedbackApiIT {
      */
     @Test
     void twentySimultaneousRetriesWithOneKeyCreateOneFeedbackAndAnswer201Or409() throws Exception {
-        IdempotencyRace.run(http, jdbc, "anna");
+        IdempotencyRace.run(http.getRootUri(), jdbc, People.ANNA);
     }
 
     @Test

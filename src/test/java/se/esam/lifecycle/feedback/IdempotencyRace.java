@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -14,14 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 
 /**
  * Twenty requests with one Idempotency-Key released at the same moment, as a client retrying a lost
@@ -30,29 +25,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class IdempotencyRace {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
     static final int REQUESTS = 20;
 
     private IdempotencyRace() {}
 
-    static void run(TestRestTemplate http, JdbcClient jdbc, String user) throws Exception {
+    static void run(String base, JdbcClient jdbc, People.Person user) throws Exception {
         String text = "Tjugo samtidiga försök med samma nyckel " + UUID.randomUUID();
         Submission submission = new Submission("digital-samverkan", "4.1", "2.1", FeedbackType.GAP, text);
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("Idempotency-Key", "race-" + UUID.randomUUID());
+        String key = "race-" + UUID.randomUUID();
+        HttpAgent client = HttpAgent.basic(base, user);
         CyclicBarrier together = new CyclicBarrier(REQUESTS);
         ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
-        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        List<HttpAgent.Response> answers = new ArrayList<>();
         try {
-            List<Callable<ResponseEntity<Map<String, Object>>>> work = new ArrayList<>();
+            List<Callable<HttpAgent.Response>> work = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 work.add(() -> {
                     together.await();
-                    return http.withBasicAuth(user, user)
-                            .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
+                    return client.json("POST", "/api/feedback", submission, "Idempotency-Key", key);
                 });
             }
-            for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(work)) {
+            for (Future<HttpAgent.Response> answer : pool.invokeAll(work)) {
                 answers.add(answer.get());
             }
         } finally {
@@ -60,10 +53,10 @@ final class IdempotencyRace {
         }
         assertThat(answers).hasSize(REQUESTS);
         Set<String> references = new HashSet<>();
-        for (ResponseEntity<Map<String, Object>> answer : answers) {
-            assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
-            if (answer.getStatusCode() == HttpStatus.CREATED) {
-                references.add((String) answer.getBody().get("reference"));
+        for (HttpAgent.Response answer : answers) {
+            assertThat(answer.status()).as("%s", answer).isIn(201, 409);
+            if (answer.status() == 201) {
+                references.add((String) answer.json().get("reference"));
             }
         }
         assertThat(references).as("the created and the replayed answers").hasSize(1);
@@ -73,11 +66,10 @@ final class IdempotencyRace {
                         .single())
                 .isEqualTo(1);
         // once the first has finished, a retry gets its answer replayed
-        ResponseEntity<Map<String, Object>> later = http.withBasicAuth(user, user)
-                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
-        assertThat(later.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(later.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(later.getBody().get("reference"))
+        HttpAgent.Response later = client.json("POST", "/api/feedback", submission, "Idempotency-Key", key);
+        assertThat(later.status()).as("%s", later).isEqualTo(201);
+        assertThat(later.header("Idempotent-Replayed")).contains("true");
+        assertThat(later.json().get("reference"))
                 .isEqualTo(references.iterator().next());
     }
 }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,6 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
@@ -31,14 +33,14 @@ class IdempotentSubmissionOnH2IT {
         smtp.configure(registry);
     }
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void twentySimultaneousRetriesWithOneKeyCreateOneFeedbackAndAnswer201Or409OnH2() throws Exception {
-        IdempotencyRace.run(http, jdbc, "olof");
+        IdempotencyRace.run(HttpAgent.local(port), jdbc, People.OLOF);
     }
 }

@@ -13,14 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +26,7 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
 
+import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
 
@@ -48,9 +44,6 @@ class PublicGuidancePagesTest {
 
     private static final String SCRIPT = "<script>alert('x')</script>";
     private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-            new ParameterizedTypeReference<>() {};
 
     /** Nothing here sends mail, but the application needs somewhere to send it. */
     static final TestSmtp smtp = new TestSmtp();
@@ -63,14 +56,18 @@ class PublicGuidancePagesTest {
         smtp.configure(registry);
     }
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    /** Anyone: nobody signed in. */
+    HttpAgent http;
 
     @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
     void publishVersionFourPointTwo() {
+        http = HttpAgent.anonymous(HttpAgent.local(port));
         jdbc.sql("""
                 insert into guidance_version (document_id, version_number, published_on, change_class, change_notes)
                 values ('digital-samverkan', '4.2', ?, 'SUBSTANTIVE', ?)""")
@@ -131,10 +128,10 @@ class PublicGuidancePagesTest {
 
     @Test
     void catalogueListsTheSixPublishedDocumentsWithGroupAndCurrentVersion() {
-        ResponseEntity<String> page = http.getForEntity("/guidance", String.class);
+        HttpAgent.Response page = http.get("/guidance");
 
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody())
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
                 .contains(
                         "Digital samverkan",
                         "Behovsdriven utveckling",
@@ -147,10 +144,9 @@ class PublicGuidancePagesTest {
                 .contains("eSam vägledningar", "href=\"/guidance/feed.atom\"", "href=\"/login\"")
                 .doesNotContain("<script");
 
-        ResponseEntity<List<Map<String, Object>>> json =
-                http.exchange("/api/public/guidance", HttpMethod.GET, null, LIST);
-        assertThat(json.getBody()).hasSize(6);
-        assertThat(json.getBody())
+        List<Map<String, Object>> json = http.get("/api/public/guidance").jsonList();
+        assertThat(json).hasSize(6);
+        assertThat(json)
                 .filteredOn(d -> d.get("id").equals("digital-samverkan"))
                 .singleElement()
                 .satisfies(d -> {
@@ -160,7 +156,7 @@ class PublicGuidancePagesTest {
 
     @Test
     void documentPageListsVersionsNewestFirstWithAFormToCompareThem() {
-        String page = http.getForObject("/guidance/digital-samverkan", String.class);
+        String page = http.get("/guidance/digital-samverkan").body();
 
         assertThat(page)
                 .containsSubsequence(">4.2<", ">4.1<", ">4.0<")
@@ -171,8 +167,8 @@ class PublicGuidancePagesTest {
                         "name=\"from\"",
                         "name=\"to\"");
 
-        Map<String, Object> json = http.exchange("/api/public/guidance/digital-samverkan", HttpMethod.GET, null, OBJECT)
-                .getBody();
+        Map<String, Object> json =
+                http.get("/api/public/guidance/digital-samverkan").json();
         assertThat(json).containsEntry("title", "Digital samverkan");
         assertThat((List<Map<String, Object>>) json.get("versions"))
                 .extracting(v -> v.get("number"))
@@ -181,16 +177,16 @@ class PublicGuidancePagesTest {
 
     @Test
     void versionPageShowsSectionTextAndChangeNotesEscaped() {
-        String catalogued = http.getForObject("/guidance/digital-samverkan/4.1", String.class);
+        String catalogued = http.get("/guidance/digital-samverkan/4.1").body();
         assertThat(catalogued)
                 .contains(
                         "Principen om enhetlig informationshantering",
                         "Samma information ska beskrivas och hanteras på samma sätt",
                         "href=\"/guidance/digital-samverkan/4.1/dispositions\"");
 
-        ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/4.2", String.class);
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody())
+        HttpAgent.Response page = http.get("/guidance/digital-samverkan/4.2");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
                 .contains("Avsnitt 3 kräver nu API:er. Avsnitt 5 utgår. " + ESCAPED_SCRIPT)
                 .contains("Skriv aldrig " + ESCAPED_SCRIPT + " i en specifikation.")
                 .contains("<p>Varje gemensam lösning ska ha en förvaltare.</p>")
@@ -198,9 +194,8 @@ class PublicGuidancePagesTest {
                 .contains("Innehållslig")
                 .doesNotContain(SCRIPT);
 
-        Map<String, Object> json = http.exchange(
-                        "/api/public/guidance/digital-samverkan/4.2", HttpMethod.GET, null, OBJECT)
-                .getBody();
+        Map<String, Object> json =
+                http.get("/api/public/guidance/digital-samverkan/4.2").json();
         assertThat(json)
                 .containsEntry("changeClass", "SUBSTANTIVE")
                 .containsEntry("changeNotes", "Avsnitt 3 kräver nu API:er. Avsnitt 5 utgår. " + SCRIPT);
@@ -211,10 +206,10 @@ class PublicGuidancePagesTest {
 
     @Test
     void dispositionOfCommentsShowsEachFeedbackItemWithItsReason() {
-        ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/4.2/dispositions", String.class);
+        HttpAgent.Response page = http.get("/guidance/digital-samverkan/4.2/dispositions");
 
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody())
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
                 .containsSubsequence(
                         "FB-2026-0007",
                         "Något saknas",
@@ -231,9 +226,8 @@ class PublicGuidancePagesTest {
                         "Ligger utanför ramverket. " + ESCAPED_SCRIPT)
                 .doesNotContain(SCRIPT, "Kronofogden <b>");
 
-        List<Map<String, Object>> json = http.exchange(
-                        "/api/public/guidance/digital-samverkan/4.2/dispositions", HttpMethod.GET, null, LIST)
-                .getBody();
+        List<Map<String, Object>> json = http.get("/api/public/guidance/digital-samverkan/4.2/dispositions")
+                .jsonList();
         assertThat(json).hasSize(2);
         assertThat(json.get(0))
                 .containsEntry("feedbackReference", "FB-2026-0007")
@@ -244,15 +238,15 @@ class PublicGuidancePagesTest {
                 .containsEntry("traceSection", "3")
                 .containsEntry("reason", "Avsnitt 3 har skrivits om.");
 
-        String none = http.getForObject("/guidance/behovsdriven-utveckling/1.0/dispositions", String.class);
+        String none =
+                http.get("/guidance/behovsdriven-utveckling/1.0/dispositions").body();
         assertThat(none).contains("Inga synpunkter har behandlats i den här versionen.");
     }
 
     @Test
     void comparisonShowsAddedChangedAndUnchangedSectionsOfDigitalSamverkan() {
-        Map<String, Object> json = http.exchange(
-                        "/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1", HttpMethod.GET, null, OBJECT)
-                .getBody();
+        Map<String, Object> json = http.get("/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1")
+                .json();
 
         List<Map<String, Object>> sections = (List<Map<String, Object>>) json.get("sections");
         assertThat(sections)
@@ -264,16 +258,17 @@ class PublicGuidancePagesTest {
         assertThat((List<Map<String, Object>>) changed.get("textDifferences"))
                 .contains(Map.of("kind", "DELETED", "text", "bör"), Map.of("kind", "INSERTED", "text", "ska"));
 
-        String page = http.getForObject("/guidance/digital-samverkan/compare?from=4.0&to=4.1", String.class);
+        String page =
+                http.get("/guidance/digital-samverkan/compare?from=4.0&to=4.1").body();
         assertThat(page)
                 .contains("Nytt avsnitt", "Ändrat", "Oförändrat", "<del>bör</del><ins>ska</ins>")
                 .containsSubsequence("Principen om enhetlig informationshantering", "Tillämpning i praktiken");
 
-        String removed = http.getForObject("/guidance/digital-samverkan/compare?from=4.1&to=4.2", String.class);
+        String removed =
+                http.get("/guidance/digital-samverkan/compare?from=4.1&to=4.2").body();
         assertThat(removed).contains("Borttaget", ESCAPED_SCRIPT).doesNotContain(SCRIPT);
-        Map<String, Object> removedJson = http.exchange(
-                        "/api/public/guidance/digital-samverkan/compare?from=4.1&to=4.2", HttpMethod.GET, null, OBJECT)
-                .getBody();
+        Map<String, Object> removedJson = http.get("/api/public/guidance/digital-samverkan/compare?from=4.1&to=4.2")
+                .json();
         assertThat((List<Map<String, Object>>) removedJson.get("sections"))
                 .extracting(s -> s.get("sectionId") + " " + s.get("status"))
                 .containsExactly("1 CHANGED", "2 CHANGED", "2.1 REMOVED", "3 CHANGED", "4 CHANGED", "5 REMOVED");
@@ -281,12 +276,12 @@ class PublicGuidancePagesTest {
 
     @Test
     void feedIsAtomListingPublishedVersionsNewestFirst() throws Exception {
-        ResponseEntity<String> response = http.getForEntity("/guidance/feed.atom", String.class);
+        HttpAgent.Response response = http.get("/guidance/feed.atom");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_ATOM_XML))
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(MediaType.parseMediaType(response.contentType()).isCompatibleWith(MediaType.APPLICATION_ATOM_XML))
                 .isTrue();
-        Feed feed = (Feed) new WireFeedInput().build(new StringReader(response.getBody()));
+        Feed feed = (Feed) new WireFeedInput().build(new StringReader(response.body()));
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         List<Entry> entries = feed.getEntries();
         assertThat(entries).hasSize(8);
@@ -305,51 +300,43 @@ class PublicGuidancePagesTest {
         for (int i = 1; i < updated.size(); i++) {
             assertThat(updated.get(i)).isBeforeOrEqualTo(updated.get(i - 1));
         }
-        assertThat(response.getBody()).doesNotContain(SCRIPT);
+        assertThat(response.body()).doesNotContain(SCRIPT);
     }
 
     @Test
     void unknownDocumentOrVersionIsNotFound() {
-        ResponseEntity<String> page = http.getForEntity("/guidance/digital-samverkan/9.9", String.class);
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(page.getBody()).contains("Sidan finns inte", "Digital samverkan har ingen publicerad version 9.9.");
-        assertThat(http.getForEntity("/guidance/ingen-sadan", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/guidance/ingen-sadan/1.0/dispositions", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        HttpAgent.Response page = http.get("/guidance/digital-samverkan/9.9");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("Sidan finns inte", "Digital samverkan har ingen publicerad version 9.9.");
+        assertThat(http.get("/guidance/ingen-sadan").status()).isEqualTo(404);
+        assertThat(http.get("/guidance/ingen-sadan/1.0/dispositions").status()).isEqualTo(404);
 
-        ResponseEntity<Map<String, Object>> json =
-                http.exchange("/api/public/guidance/digital-samverkan/9.9", HttpMethod.GET, null, OBJECT);
-        assertThat(json.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(json.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        HttpAgent.Response json = http.get("/api/public/guidance/digital-samverkan/9.9");
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(MediaType.parseMediaType(json.contentType()).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .isTrue();
-        assertThat(json.getBody()).containsEntry("status", 404);
-        assertThat(http.getForEntity("/api/public/guidance/ingen-sadan", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json.json()).containsEntry("status", 404);
+        assertThat(http.get("/api/public/guidance/ingen-sadan").status()).isEqualTo(404);
     }
 
     @Test
     void comparisonWithoutAKnownVersionIsABadRequestNamingTheField() {
-        ResponseEntity<Map<String, Object>> missing =
-                http.exchange("/api/public/guidance/digital-samverkan/compare?from=4.0", HttpMethod.GET, null, OBJECT);
-        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<Map<String, Object>>) missing.getBody().get("errors"))
+        HttpAgent.Response missing = http.get("/api/public/guidance/digital-samverkan/compare?from=4.0");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) missing.json().get("errors"))
                 .extracting(e -> e.get("field"))
                 .containsExactly("to");
 
-        ResponseEntity<Map<String, Object>> unknown = http.exchange(
-                "/api/public/guidance/digital-samverkan/compare?from=3.9&to=4.1", HttpMethod.GET, null, OBJECT);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((List<Map<String, Object>>) unknown.getBody().get("errors"))
+        HttpAgent.Response unknown = http.get("/api/public/guidance/digital-samverkan/compare?from=3.9&to=4.1");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) unknown.json().get("errors"))
                 .extracting(e -> e.get("field"))
                 .containsExactly("from");
 
-        ResponseEntity<String> page =
-                http.getForEntity("/guidance/digital-samverkan/compare?from=4.0&to=<b>", String.class);
-        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(page.getBody())
+        HttpAgent.Response page =
+                http.get("/guidance/digital-samverkan/compare?from=4.0&to=" + HttpAgent.encode("<b>"));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body())
                 .contains(
                         "Digital samverkan har ingen publicerad version &lt;b&gt;.",
                         "name=\"to\" aria-invalid=\"true\"");
@@ -371,16 +358,12 @@ class PublicGuidancePagesTest {
                 "/api/public/guidance/digital-samverkan/4.1/dispositions",
                 "/api/public/guidance/digital-samverkan/compare?from=4.0&to=4.1");
         for (String page : pages) {
-            assertThat(http.getForEntity(page, String.class).getStatusCode())
-                    .as(page)
-                    .isEqualTo(HttpStatus.OK);
+            assertThat(http.get(page).status()).as(page).isEqualTo(200);
         }
 
-        ResponseEntity<String> feedback =
-                http.withRedirects(Redirects.DONT_FOLLOW).getForEntity("/feedback", String.class);
-        assertThat(feedback.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-        assertThat(feedback.getHeaders().getLocation().getPath()).isEqualTo("/login");
-        assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        HttpAgent.Response feedback = http.get("/feedback");
+        assertThat(feedback.status()).isEqualTo(302);
+        assertThat(feedback.location()).isEqualTo("/login");
+        assertThat(http.get("/api/feedback").status()).isEqualTo(401);
     }
 }

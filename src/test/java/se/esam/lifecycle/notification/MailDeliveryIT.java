@@ -15,12 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 
@@ -45,8 +42,8 @@ class MailDeliveryIT {
     /** Nothing listens here until the test starts a mail server on it. */
     private static final int SMTP_PORT = freePort();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     MailDelivery delivery;
@@ -77,11 +74,11 @@ class MailDeliveryIT {
     void feedbackIsTakenWhileTheMailServerIsDownAndItsMailArrivesOnceTheServerIsBack() throws Exception {
         Instant start = Instant.parse("2026-11-23T10:00:00Z");
         ClockUtil.setCurrentTime(Date.from(start));
-        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna")
-                .exchange(
+        HttpAgent.Response created = HttpAgent.basic(HttpAgent.local(port), People.ANNA)
+                .json(
+                        "POST",
                         "/api/feedback",
-                        HttpMethod.POST,
-                        new HttpEntity<>(Map.of(
+                        Map.of(
                                 "guidanceId",
                                 "digital-samverkan",
                                 "sectionId",
@@ -89,12 +86,11 @@ class MailDeliveryIT {
                                 "type",
                                 "GAP",
                                 "description",
-                                "Skickad när e-posten låg nere.")),
-                        new ParameterizedTypeReference<Map<String, Object>>() {});
-        assertThat(created.getStatusCode())
-                .as("the submission does not wait for mail")
-                .isEqualTo(HttpStatus.CREATED);
-        String reference = (String) created.getBody().get("reference");
+                                "Skickad när e-posten låg nere."));
+        assertThat(created.status())
+                .as("the submission does not wait for mail: %s", created)
+                .isEqualTo(201);
+        String reference = (String) created.json().get("reference");
         String process = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference)
                 .singleResult()
@@ -109,13 +105,9 @@ class MailDeliveryIT {
         ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61 + 601)));
         delivery.retryDue();
         assertThat(receipt(reference)).containsEntry("attempts", 3).containsEntry("failed", true);
-        List<Map<String, Object>> incidents = http.withBasicAuth("admin", "admin")
-                .exchange(
-                        "/engine-rest/incident?incidentType=mailDelivery&processInstanceId=" + process,
-                        HttpMethod.GET,
-                        null,
-                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                .getBody();
+        List<Map<String, Object>> incidents = HttpAgent.basic(HttpAgent.local(port), People.ADMIN)
+                .get("/engine-rest/incident?incidentType=mailDelivery&processInstanceId=" + process)
+                .jsonList();
         assertThat(incidents).as("shown in Cockpit").hasSize(1);
         assertThat(incidents.get(0).get("incidentMessage").toString()).contains(reference);
         assertThat(runtime.createProcessInstanceQuery()
@@ -127,13 +119,13 @@ class MailDeliveryIT {
         GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
         server.start();
         try {
-            assertThat(http.withBasicAuth("anna", "anna")
-                            .exchange("/api/mail/failed/retry", HttpMethod.POST, null, String.class)
-                            .getStatusCode())
-                    .isEqualTo(HttpStatus.FORBIDDEN);
-            ResponseEntity<Map<String, Object>> retried = http.withBasicAuth("admin", "admin")
-                    .exchange("/api/mail/failed/retry", HttpMethod.POST, null, new ParameterizedTypeReference<>() {});
-            assertThat(retried.getBody()).containsEntry("retried", 1);
+            assertThat(HttpAgent.basic(HttpAgent.local(port), People.ANNA)
+                            .json("POST", "/api/mail/failed/retry", null)
+                            .status())
+                    .isEqualTo(403);
+            HttpAgent.Response retried =
+                    HttpAgent.basic(HttpAgent.local(port), People.ADMIN).json("POST", "/api/mail/failed/retry", null);
+            assertThat(retried.json()).as("%s", retried).containsEntry("retried", 1);
             assertThat(server.getReceivedMessages())
                     .extracting(m -> m.getSubject())
                     .containsExactly("Vi har tagit emot din synpunkt " + reference);

@@ -20,20 +20,16 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -74,8 +70,8 @@ class BackupRestoreIT {
     @RegisterExtension
     static final GreenMailExtension mail = smtp.server();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -85,12 +81,12 @@ class BackupRestoreIT {
 
     @Test
     void aDumpRestoredIntoAnEmptyDatabaseHoldsEverythingAndOpensInTheEngine() throws Exception {
-        for (String user : List.of("anna", "olof", "anna")) {
-            ResponseEntity<Map<String, Object>> created = http.withBasicAuth(user, user)
-                    .exchange(
+        for (People.Person submitter : List.of(People.ANNA, People.OLOF, People.ANNA)) {
+            HttpAgent.Response created = HttpAgent.basic(HttpAgent.local(port), submitter)
+                    .json(
+                            "POST",
                             "/api/feedback",
-                            HttpMethod.POST,
-                            new HttpEntity<>(Map.of(
+                            Map.of(
                                     "guidanceId",
                                     "digital-samverkan",
                                     "sectionId",
@@ -98,9 +94,8 @@ class BackupRestoreIT {
                                     "type",
                                     "ERROR",
                                     "description",
-                                    "Säkerhetskopian ska bevara detta.")),
-                            new ParameterizedTypeReference<Map<String, Object>>() {});
-            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                                    "Säkerhetskopian ska bevara detta."));
+            assertThat(created.status()).as("%s", created).isEqualTo(201);
         }
 
         Path dump = Files.createTempFile("guidance-backup", ".dump");
