@@ -3,18 +3,13 @@ package se.esam.lifecycle.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.variable.Variables.createVariables;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+import static se.esam.lifecycle.support.Problems.assertProblemNaming;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,11 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +41,8 @@ import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -79,9 +72,6 @@ class ReportFiguresIT {
 
     private static final String ARCHITECTURE = "expert-architecture";
     private static final String PERIOD = "from=2026-01&to=2026-03";
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final TestSmtp smtp = new TestSmtp();
@@ -89,8 +79,8 @@ class ReportFiguresIT {
     @RegisterExtension
     static final GreenMailExtension mail = smtp.server();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     RuntimeService runtime;
@@ -291,69 +281,53 @@ class ReportFiguresIT {
 
     @Test
     void everyTableComesAsCsv() {
-        ResponseEntity<String> csv =
-                http.withBasicAuth("mats", "mats").getForEntity("/api/reports/csv/throughput?" + PERIOD, String.class);
-        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody())
+        HttpAgent.Response csv = api(People.MATS).get("/api/reports/csv/throughput?" + PERIOD);
+        assertThat(csv.status()).as("%s", csv).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body())
                 .startsWith("month,submitted,decided,published,revisionsPublished,"
                         + "revisionMedianDays,revisionP90Days\r\n")
                 .contains("2026-02,4,3,1,1,30.0,30.0\r\n");
-        String feedback = http.withBasicAuth("mats", "mats")
-                .getForObject("/api/reports/csv/feedback?" + PERIOD + "&figure=answered", String.class);
+        String feedback = api(People.MATS)
+                .get("/api/reports/csv/feedback?" + PERIOD + "&figure=answered")
+                .body();
         assertThat(feedback.lines()).hasSize(2).element(1).asString().startsWith(ref.get("B") + ",GAP,");
     }
 
     @Test
     void reportsPageShowsTheFiguresWithLinksToTheItems() throws Exception {
-        String mats = signIn("mats");
-        HttpResponse<String> page = page(mats, "/reports?" + PERIOD);
-        assertThat(page.statusCode()).isEqualTo(200);
+        HttpAgent mats = browser(People.MATS);
+        HttpAgent.Response page = mats.get("/reports?" + PERIOD);
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Öppna synpunkter nu")
                 .contains("/webjars/chart.js/")
                 .contains("data-chart=")
                 .contains("/reports/feedback?from=2026-01&amp;to=2026-03");
         String drill =
-                page(mats, "/reports/feedback?" + PERIOD + "&figure=overdue").body();
+                mats.get("/reports/feedback?" + PERIOD + "&figure=overdue").body();
         assertThat(drill).contains(ref.get("F")).doesNotContain(ref.get("H"));
-        assertThat(page(mats, "/reports?from=2026-13").statusCode()).isEqualTo(400);
+        assertThat(mats.get("/reports?from=2026-13").status()).isEqualTo(400);
     }
 
     @Test
     void onlyManagersAndAdministratorsSeeTheReports() throws Exception {
-        assertThat(http.withBasicAuth("admin", "admin")
-                        .getForEntity("/api/reports/backlog", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        for (String user : List.of("anna", "karin", "erik", "maria")) {
-            assertThat(http.withBasicAuth(user, user)
-                            .getForEntity("/api/reports/backlog", String.class)
-                            .getStatusCode())
-                    .as(user)
-                    .isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(page(signIn(user), "/reports").statusCode()).as(user).isEqualTo(403);
+        assertThat(api(People.ADMIN).get("/api/reports/backlog").status()).isEqualTo(200);
+        for (People.Person person : List.of(People.ANNA, People.KARIN, People.ERIK, People.MARIA)) {
+            assertThat(api(person).get("/api/reports/backlog").status())
+                    .as(person.id())
+                    .isEqualTo(403);
+            assertThat(browser(person).get("/reports").status()).as(person.id()).isEqualTo(403);
         }
-        assertThat(new TestRestTemplate()
-                        .getForEntity(http.getRootUri() + "/api/reports/backlog", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(HttpAgent.anonymous(base()).get("/api/reports/backlog").status())
+                .isEqualTo(401);
     }
 
     @Test
     void badFiltersAreRefusedNamingTheField() {
-        ResponseEntity<Map<String, Object>> month = http.withBasicAuth("mats", "mats")
-                .exchange("/api/reports/backlog?from=2026-13", HttpMethod.GET, null, JSON);
-        assertThat(month.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(month.getBody().get("errors").toString()).contains("field=from");
-        ResponseEntity<Map<String, Object>> figure = http.withBasicAuth("mats", "mats")
-                .exchange("/api/reports/feedback?figure=everything", HttpMethod.GET, null, JSON);
-        assertThat(figure.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(figure.getBody().get("errors").toString()).contains("field=figure");
-        assertThat(http.withBasicAuth("mats", "mats")
-                        .getForEntity("/api/reports/csv/secrets", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertProblemNaming(api(People.MATS).get("/api/reports/backlog?from=2026-13"), 400, "from");
+        assertProblemNaming(api(People.MATS).get("/api/reports/feedback?figure=everything"), 400, "figure");
+        assertProblemNaming(api(People.MATS).get("/api/reports/csv/secrets"), 400, "table");
     }
 
     /**
@@ -385,7 +359,7 @@ class ReportFiguresIT {
                 "2026-00");
         assertThat(reports).isNotEmpty();
         assertThat(months).isNotEmpty();
-        String mats = signIn("mats");
+        HttpAgent mats = browser(People.MATS);
         for (String report : reports) {
             for (String month : months) {
                 for (String parameter : List.of("from", "to")) {
@@ -397,12 +371,12 @@ class ReportFiguresIT {
         for (String month : months) {
             assertRefused("/api/reports/feedback?figure=submitted&month=" + month, "month");
             for (String parameter : List.of("from", "to")) {
-                HttpResponse<String> page = page(mats, "/reports?" + parameter + "=" + month);
-                assertThat(page.statusCode()).as(parameter + "=" + month).isEqualTo(400);
+                HttpAgent.Response page = mats.get("/reports?" + parameter + "=" + month);
+                assertThat(page.status()).as(parameter + "=" + month).isEqualTo(400);
                 assertThat(page.body()).contains(parameter + ":");
             }
-            assertThat(page(mats, "/reports/feedback?figure=submitted&month=" + month)
-                            .statusCode())
+            assertThat(mats.get("/reports/feedback?figure=submitted&month=" + month)
+                            .status())
                     .isEqualTo(400);
         }
         // the bounds themselves are reports like any other
@@ -410,20 +384,8 @@ class ReportFiguresIT {
         assertThat(getList("/api/reports/throughput?from=2080-01&to=2099-12")).hasSize(240);
     }
 
-    private void assertRefused(String path, String parameter) throws Exception {
-        HttpResponse<String> response = browser.send(
-                HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
-                        .header(
-                                "Authorization",
-                                "Basic " + java.util.Base64.getEncoder().encodeToString("mats:mats".getBytes()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .as(path)
-                .contains("application/problem+json");
-        Map<String, Object> problem = new ObjectMapper().readValue(response.body(), new TypeReference<>() {});
-        assertThat(problem.get("errors").toString()).as(path).contains("field=" + parameter);
+    private void assertRefused(String path, String parameter) {
+        assertProblemNaming(api(People.MATS).get(path), 400, parameter);
     }
 
     // --- building the history
@@ -542,59 +504,30 @@ class ReportFiguresIT {
 
     // --- reading the reports
 
-    private final HttpClient browser =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    /** Signs in on the login form, as a browser does: returns the session cookie. */
-    private String signIn(String user) throws Exception {
-        HttpResponse<String> form = browser.send(
-                HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = sessionCookie(form);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
-        HttpResponse<String> login = browser.send(
-                HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
-                        .header("Cookie", cookie)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "username=" + user + "&password=" + user + "&_csrf=" + csrf.group(1)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location").orElse(""))
-                .as("signed in")
-                .doesNotContain("error");
-        return sessionCookie(login);
+    private String base() {
+        return HttpAgent.local(port);
     }
 
-    private HttpResponse<String> page(String cookie, String path) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
-                        .header("Cookie", cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** A person's API client: HTTP Basic. */
+    private HttpAgent api(People.Person person) {
+        return HttpAgent.basic(base(), person);
     }
 
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("GLSESSION="))
-                .findFirst()
-                .orElseThrow();
+    /** A person's browser, signed in on the login form. */
+    private HttpAgent browser(People.Person person) {
+        return HttpAgent.signedIn(base(), person);
     }
 
     private Map<String, Object> get(String path) {
-        ResponseEntity<Map<String, Object>> response =
-                http.withBasicAuth("mats", "mats").exchange(path, HttpMethod.GET, null, JSON);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        HttpAgent.Response response = api(People.MATS).get(path);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.json();
     }
 
     private List<Map<String, Object>> getList(String path) {
-        ResponseEntity<List<Map<String, Object>>> response =
-                http.withBasicAuth("mats", "mats").exchange(path, HttpMethod.GET, null, JSON_LIST);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        HttpAgent.Response response = api(People.MATS).get(path);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.jsonList();
     }
 
     private List<String> references(String drill) {

@@ -16,13 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -56,13 +51,10 @@ class RevisionPublicationIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -93,7 +85,7 @@ class RevisionPublicationIT {
                 section("1", "Inledning", "Vägledningen gäller alla medlemsorganisationer."),
                 section("3", "Informationsutbyte", "Den som lämnar ut uppgifter ansvarar för utbytet."),
                 section("4", "Styrning och förvaltning", "Förvaltningen följer eSams modell."));
-        ResponseEntity<Map<String, Object>> untraced = submitForm(
+        HttpAgent.Response untraced = submitForm(
                 "per",
                 draft,
                 Map.of(
@@ -101,10 +93,10 @@ class RevisionPublicationIT {
                         "items", listValue(List.of(item(annas, "ANSWERED", "3", null), item(olofs, null, null, null))),
                         "changeNotes", stringValue("Förtydligat ansvaret i avsnitt 3."),
                         "changeClass", stringValue("EDITORIAL")));
-        assertThat(untraced.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(untraced.status()).isEqualTo(400);
         // Camunda's REST API: Camunda's error shape, the field and the untraced item in its message
-        assertThat(untraced.getBody()).containsEntry("type", "InvalidInputException");
-        assertThat(untraced.getBody().get("message").toString())
+        assertThat(untraced.json()).containsEntry("type", "InvalidInputException");
+        assertThat(untraced.json().get("message").toString())
                 .startsWith("items: ")
                 .contains(olofs);
 
@@ -125,40 +117,39 @@ class RevisionPublicationIT {
                                         "changeNotes",
                                                 stringValue("Förtydligat ansvaret för informationsutbyte i avsnitt 3."),
                                         "changeClass", stringValue("EDITORIAL")))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+                        .status())
+                .isEqualTo(204);
 
         complete("karin", processTask("karin", "QualityReview", revisionId), Map.of("qualityDecision", "approve"));
-        assertThat(get("maria", "/api/revisions/" + revisionId).getBody())
+        assertThat(get("maria", "/api/revisions/" + revisionId).json())
                 .containsEntry("newVersion", "4.2")
                 .containsEntry("status", "AWAITING_APPROVAL");
 
         // four eyes: per drafted, so per may not approve, neither through our API nor Camunda's
-        ResponseEntity<Map<String, Object>> perApproves =
+        HttpAgent.Response perApproves =
                 post("per", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
-        assertThat(perApproves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(perApproves.getBody().get("detail").toString()).contains("fyra ögon");
+        assertThat(perApproves.status()).isEqualTo(403);
+        assertThat(perApproves.json().get("detail").toString()).contains("fyra ögon");
         String approval = processTask("maria", "ApproveRevision", revisionId);
         assertThat(post("per", "/engine-rest/task/" + approval + "/claim", Map.of("userId", "per"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                        .status())
+                .isEqualTo(403);
         assertThat(post("per", "/engine-rest/task/" + approval + "/complete", Map.of())
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                        .status())
+                .isEqualTo(403);
         // someone outside the approving group is refused too
         assertThat(post("erik", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+                        .status())
+                .isEqualTo(403);
 
-        ResponseEntity<Map<String, Object>> approved =
+        HttpAgent.Response approved =
                 post("maria", "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
-        assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(approved.getBody()).containsEntry("status", "PUBLISHED").containsEntry("approvedBy", "maria");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json()).containsEntry("status", "PUBLISHED").containsEntry("approvedBy", "maria");
 
         // the audit trail says who did what at which stage, for the kansli and administrators only
-        List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
-                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
-                .getBody();
+        List<Map<String, Object>> audit =
+                agent("karin").get("/api/revisions/" + revisionId + "/audit").jsonList();
         assertThat(audit)
                 .extracting(e -> e.get("stage") + " " + e.get("action") + " by " + e.get("by"))
                 .containsExactly(
@@ -170,42 +161,34 @@ class RevisionPublicationIT {
                         "QUALITY_REVIEW QUALITY_APPROVED by karin",
                         "AWAITING_APPROVAL APPROVED by maria",
                         "AWAITING_APPROVAL PUBLISHED by null");
-        assertThat(http.withBasicAuth("admin", "admin")
-                        .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
-                        .getBody())
+        assertThat(agent("admin").get("/api/revisions/" + revisionId + "/audit").jsonList())
                 .hasSameSizeAs(audit);
         for (String outsider : List.of("anna", "per", "maria", "mats")) {
-            assertThat(get(outsider, "/api/revisions/" + revisionId + "/audit").getStatusCode())
+            assertThat(get(outsider, "/api/revisions/" + revisionId + "/audit").status())
                     .as(outsider)
-                    .isEqualTo(HttpStatus.FORBIDDEN);
+                    .isEqualTo(403);
         }
 
         // anyone reads the result
-        TestRestTemplate anonymous = new TestRestTemplate();
-        String base = http.getRootUri();
+        HttpAgent anonymous = HttpAgent.anonymous(HttpAgent.local(port));
         List<Map<String, Object>> dispositions = anonymous
-                .exchange(
-                        base + "/api/public/guidance/digital-samverkan/4.2/dispositions",
-                        HttpMethod.GET,
-                        null,
-                        JSON_LIST)
-                .getBody();
+                .get("/api/public/guidance/digital-samverkan/4.2/dispositions")
+                .jsonList();
         assertThat(dispositions)
                 .extracting(d -> d.get("feedbackReference") + " " + d.get("organisation") + " " + d.get("trace"))
                 .containsExactlyInAnyOrder(
                         annas + " Pensionsmyndigheten ANSWERED", olofs + " Kronofogden NOT_ADDRESSED");
-        String page = anonymous.getForObject(base + "/guidance/digital-samverkan/4.2", String.class);
+        String page = anonymous.get("/guidance/digital-samverkan/4.2").body();
         assertThat(page)
                 .contains("Förtydligat ansvaret för informationsutbyte i avsnitt 3.")
                 .contains("Den som lämnar ut uppgifter ansvarar för utbytet.");
         String dispositionPage =
-                anonymous.getForObject(base + "/guidance/digital-samverkan/4.2/dispositions", String.class);
+                anonymous.get("/guidance/digital-samverkan/4.2/dispositions").body();
         assertThat(dispositionPage)
                 .contains(annas)
                 .contains(olofs)
                 .contains("Förvaltningsmodellen ses över i en egen vägledning.");
-        assertThat(anonymous.getForObject(base + "/guidance/feed.atom", String.class))
-                .contains("4.2");
+        assertThat(anonymous.get("/guidance/feed.atom").body()).contains("4.2");
 
         for (String reference : List.of(annas, olofs)) {
             assertThat(status(reference.equals(annas) ? "anna" : "olof", reference))
@@ -222,9 +205,7 @@ class RevisionPublicationIT {
                 .asString()
                 .contains(olofs);
         // published, so no longer among the open revisions
-        assertThat(http.withBasicAuth("karin", "karin")
-                        .exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
-                        .getBody())
+        assertThat(agent("karin").get("/api/revisions").jsonList())
                 .extracting(r -> r.get("id"))
                 .doesNotContain(revisionId);
     }
@@ -237,21 +218,21 @@ class RevisionPublicationIT {
                 task("karin", "TriageFeedback", reference),
                 Map.of("triageDecision", "route", "expertGroup", "expert-communication", "priority", "LOW"));
         // nobody in the demo is in the communication group: the kansli grants membership as admin would
-        ResponseEntity<String> membership = http.withBasicAuth("admin", "admin")
-                .exchange("/engine-rest/group/expert-communication/members/lena", HttpMethod.PUT, null, String.class);
-        assertThat(membership.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        HttpAgent.Response membership =
+                agent("admin").json("PUT", "/engine-rest/group/expert-communication/members/lena", null);
+        assertThat(membership.status()).isEqualTo(204);
         complete(
                 "lena",
                 task("lena", "ReviewFeedback", reference),
                 Map.of("disposition", "ACCEPTED", "dispositionReason", "Exemplen skrivs om."));
         String revisionId = (String) openRevision("klarsprak-digitala-tjanster").get("id");
 
-        ResponseEntity<Map<String, Object>> early = post(
+        HttpAgent.Response early = post(
                 "olof",
                 "/api/revisions/" + revisionId + "/consultation-responses",
                 Map.of("response", "Vi tillstyrker."));
         // while drafting, the revision is not there for other members at all
-        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(early.status()).isEqualTo(404);
 
         assertThat(submitForm(
                                 "lena",
@@ -263,24 +244,24 @@ class RevisionPublicationIT {
                                         "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
                                         "changeNotes", stringValue("Nya exempel i avsnitt 2."),
                                         "changeClass", stringValue("SUBSTANTIVE")))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+                        .status())
+                .isEqualTo(204);
 
         Map<String, Object> onConsultation =
-                get("olof", "/api/revisions/" + revisionId).getBody();
+                get("olof", "/api/revisions/" + revisionId).json();
         assertThat(onConsultation).containsEntry("status", "IN_CONSULTATION");
         assertThat(onConsultation.get("consultationEnds")).isNotNull();
         assertThat(post(
                                 "olof",
                                 "/api/revisions/" + revisionId + "/consultation-responses",
                                 Map.of("response", "Kronofogden tillstyrker förslaget."))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+                        .status())
+                .isEqualTo(201);
         assertThat(post("olof", "/api/revisions/" + revisionId + "/consultation-responses", Map.of("response", " "))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+                        .status())
+                .isEqualTo(400);
         assertThat(get("lena", "/api/revisions/" + revisionId)
-                        .getBody()
+                        .json()
                         .get("responses")
                         .toString())
                 .contains("Kronofogden")
@@ -315,8 +296,8 @@ class RevisionPublicationIT {
                                         "items", listValue(List.of(item(reference, "ANSWERED", "2", null))),
                                         "changeNotes", stringValue("Exempel i avsnitt 2."),
                                         "changeClass", stringValue("EDITORIAL")))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+                        .status())
+                .isEqualTo(204);
         complete("karin", processTask("karin", "QualityReview", revisionId), Map.of("qualityDecision", "approve"));
         String approvalTask = processTask("maria", "ApproveRevision", revisionId);
         String before = approvalTaskState(approvalTask);
@@ -324,10 +305,9 @@ class RevisionPublicationIT {
         for (Map<String, Object> refused : List.of(
                 Map.<String, Object>of("decision", "return"),
                 Map.<String, Object>of("decision", "return", "comments", "  "))) {
-            ResponseEntity<Map<String, Object>> answer =
-                    post("maria", "/api/revisions/" + revisionId + "/approval", refused);
-            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(answer.getBody().get("errors").toString()).contains("field=comments");
+            HttpAgent.Response answer = post("maria", "/api/revisions/" + revisionId + "/approval", refused);
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().get("errors").toString()).contains("field=comments");
             assertThat(approvalTaskState(approvalTask)).isEqualTo(before);
         }
         for (String wrong : List.of(
@@ -338,19 +318,19 @@ class RevisionPublicationIT {
                 "REV-1x",
                 "-1",
                 "0")) {
-            ResponseEntity<Map<String, Object>> answer =
+            HttpAgent.Response answer =
                     post("maria", "/api/revisions/" + wrong + "/approval", Map.of("decision", "approve"));
-            assertThat(answer.getStatusCode()).as(wrong).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(answer.getBody().get("errors").toString()).as(wrong).contains("field=id");
+            assertThat(answer.status()).as(wrong).isEqualTo(400);
+            assertThat(answer.json().get("errors").toString()).as(wrong).contains("field=id");
         }
         assertThat(approvalTaskState(approvalTask)).isEqualTo(before);
 
         int approvals = 20;
         CyclicBarrier together = new CyclicBarrier(approvals);
         ExecutorService pool = Executors.newFixedThreadPool(approvals);
-        List<HttpStatusCode> statuses = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         try {
-            List<Callable<ResponseEntity<Map<String, Object>>>> work = new ArrayList<>();
+            List<Callable<HttpAgent.Response>> work = new ArrayList<>();
             for (int i = 0; i < approvals; i++) {
                 String approver = i % 2 == 0 ? "maria" : "per";
                 work.add(() -> {
@@ -358,29 +338,25 @@ class RevisionPublicationIT {
                     return post(approver, "/api/revisions/" + revisionId + "/approval", Map.of("decision", "approve"));
                 });
             }
-            for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(work)) {
-                assertThat(answer.get().getStatusCode())
-                        .as("%s", answer.get().getBody())
-                        .isIn(HttpStatus.OK, HttpStatus.CONFLICT);
-                statuses.add(answer.get().getStatusCode());
+            for (Future<HttpAgent.Response> answer : pool.invokeAll(work)) {
+                assertThat(answer.get().status()).as("%s", answer.get()).isIn(200, 409);
+                statuses.add(answer.get().status());
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(statuses).hasSize(approvals);
-        assertThat(statuses).filteredOn(HttpStatus.OK::equals).hasSize(1);
-        assertThat(get("karin", "/api/revisions/" + revisionId).getBody()).containsEntry("status", "PUBLISHED");
-        List<Map<String, Object>> audit = http.withBasicAuth("karin", "karin")
-                .exchange("/api/revisions/" + revisionId + "/audit", HttpMethod.GET, null, JSON_LIST)
-                .getBody();
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(get("karin", "/api/revisions/" + revisionId).json()).containsEntry("status", "PUBLISHED");
+        List<Map<String, Object>> audit =
+                agent("karin").get("/api/revisions/" + revisionId + "/audit").jsonList();
         assertThat(audit).filteredOn(e -> "APPROVED".equals(e.get("action"))).hasSize(1);
     }
 
     /** Who holds the task and which authorizations exist on it: what a refused request must not change. */
     private String approvalTaskState(String taskId) {
-        List<Map<String, Object>> found = http.withBasicAuth("karin", "karin")
-                .exchange("/engine-rest/task?taskId=" + taskId, HttpMethod.GET, null, JSON_LIST)
-                .getBody();
+        List<Map<String, Object>> found =
+                agent("karin").get("/engine-rest/task?taskId=" + taskId).jsonList();
         assertThat(found).hasSize(1);
         return "assignee=" + found.get(0).get("assignee") + " owner="
                 + found.get(0).get("owner")
@@ -399,24 +375,20 @@ class RevisionPublicationIT {
     }
 
     private String submitOn(String user, String guidance, String section, String text) {
-        ResponseEntity<Map<String, Object>> response = post(
+        HttpAgent.Response response = post(
                 user,
                 "/api/feedback",
                 Map.of("guidanceId", guidance, "sectionId", section, "type", "GAP", "description", text));
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return (String) response.getBody().get("reference");
+        assertThat(response.status()).isEqualTo(201);
+        return (String) response.json().get("reference");
     }
 
     private String status(String user, String reference) {
-        return (String) get(user, "/api/feedback/" + reference).getBody().get("status");
+        return (String) get(user, "/api/feedback/" + reference).json().get("status");
     }
 
     private Map<String, Object> openRevision(String guidanceId) {
-        return http
-                .withBasicAuth("karin", "karin")
-                .exchange("/api/revisions", HttpMethod.GET, null, JSON_LIST)
-                .getBody()
-                .stream()
+        return agent("karin").get("/api/revisions").jsonList().stream()
                 .filter(r -> guidanceId.equals(r.get("guidanceId")))
                 .findFirst()
                 .orElseThrow();
@@ -434,9 +406,7 @@ class RevisionPublicationIT {
     }
 
     private String tasks(String user, String query) {
-        List<Map<String, Object>> found = http.withBasicAuth(user, user)
-                .exchange(query, HttpMethod.GET, null, JSON_LIST)
-                .getBody();
+        List<Map<String, Object>> found = agent(user).get(query).jsonList();
         assertThat(found).as(query + " for " + user).hasSize(1);
         return (String) found.get(0).get("id");
     }
@@ -444,21 +414,26 @@ class RevisionPublicationIT {
     private void complete(String user, String taskId, Map<String, Object> values) {
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, stringValue(value)));
-        ResponseEntity<Map<String, Object>> response = submitForm(user, taskId, variables);
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        HttpAgent.Response response = submitForm(user, taskId, variables);
+        assertThat(response.status()).as("%s", response).isEqualTo(204);
     }
 
-    private ResponseEntity<Map<String, Object>> submitForm(String user, String taskId, Map<String, Object> variables) {
+    private HttpAgent.Response submitForm(String user, String taskId, Map<String, Object> variables) {
         post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
         return post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
     }
 
-    private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    private HttpAgent.Response post(String user, String path, Object body) {
+        return agent(user).json("POST", path, body);
     }
 
-    private ResponseEntity<Map<String, Object>> get(String user, String path) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON);
+    private HttpAgent.Response get(String user, String path) {
+        return agent(user).get(path);
+    }
+
+    /** A demo person's API client (demo passwords are the user ids); a new one each time, so no cookies carry over. */
+    private HttpAgent agent(String user) {
+        return HttpAgent.basic(HttpAgent.local(port), user, user);
     }
 
     private static Map<String, Object> stringValue(Object value) {
