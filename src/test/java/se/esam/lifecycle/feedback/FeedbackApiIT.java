@@ -1,6 +1,7 @@
 package se.esam.lifecycle.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.esam.lifecycle.support.Problems.assertProblemNaming;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,15 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,28 +52,24 @@ class FeedbackApiIT {
         smtp.configure(registry);
     }
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
-
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void submissionIsStoredAtOnceWithATrackingReferenceAndLocation() {
-        ResponseEntity<Map<String, Object>> response = submit("anna", gap("Exempel för kommuner saknas."));
+        HttpAgent.Response response = submit("anna", gap("Exempel för kommuner saknas."));
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String reference = (String) response.getBody().get("reference");
+        assertThat(response.status()).isEqualTo(201);
+        String reference = (String) response.json().get("reference");
         assertThat(reference).matches("FB-\\d{4}-\\d{4}");
-        assertThat(response.getHeaders().getLocation()).hasPath("/api/feedback/" + reference);
-        assertThat(response.getBody())
+        assertThat(response.location()).isEqualTo("/api/feedback/" + reference);
+        assertThat(response.json())
                 .containsEntry("status", "IN_TRIAGE")
                 .containsEntry("organisation", "Pensionsmyndigheten");
-        assertThat(get("anna", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("anna", "/api/feedback/" + reference).status()).isEqualTo(200);
     }
 
     @Test
@@ -96,7 +85,7 @@ class FeedbackApiIT {
                 Map.of("triageDecision", "route", "expertGroup", "expert-architecture", "priority", "NORMAL"));
 
         String review = taskOf("erik", "ReviewFeedback", reference);
-        ResponseEntity<Map<String, Object>> withoutReason = post(
+        HttpAgent.Response withoutReason = post(
                 "erik",
                 "/engine-rest/task/" + review + "/submit-form",
                 Map.of("variables", Map.of("disposition", Map.of("value", "REJECTED"))));
@@ -106,7 +95,7 @@ class FeedbackApiIT {
                 review,
                 Map.of("disposition", "REJECTED", "dispositionReason", "Exemplen finns redan i bilaga 2."));
 
-        Map<String, Object> status = get("anna", "/api/feedback/" + reference).getBody();
+        Map<String, Object> status = get("anna", "/api/feedback/" + reference).json();
         assertThat(status)
                 .containsEntry("status", "REJECTED")
                 .containsEntry("disposition", "REJECTED")
@@ -125,15 +114,15 @@ class FeedbackApiIT {
     void submitterCannotReadAnotherOrganisationsFeedback() {
         String reference = reference(submit("anna", gap("Bara Pensionsmyndigheten ska se detta.")));
 
-        assertThat(get("olof", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(getList("olof", "/api/feedback").getBody())
+        assertThat(get("olof", "/api/feedback/" + reference).status()).isEqualTo(404);
+        assertThat(getList("olof", "/api/feedback"))
                 .extracting(f -> f.get("reference"))
                 .doesNotContain(reference);
-        assertThat(getList("anna", "/api/feedback").getBody())
+        assertThat(getList("anna", "/api/feedback"))
                 .extracting(f -> f.get("reference"))
                 .contains(reference);
         // the kansli oversees all feedback
-        assertThat(get("karin", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("karin", "/api/feedback/" + reference).status()).isEqualTo(200);
     }
 
     @Test
@@ -158,24 +147,20 @@ class FeedbackApiIT {
                 .orElseThrow()
                 .get("processInstanceId");
         String variables = "/engine-rest/variable-instance?variableName=reference&processInstanceIdIn=" + instance;
-        assertThat(getList("lena", variables).getBody())
-                .extracting(v -> v.get("value"))
-                .containsExactly(reference);
-        assertThat(getList("erik", variables).getBody()).isEmpty();
-        assertThat(getList("olof", variables).getBody())
-                .extracting(v -> v.get("value"))
-                .containsExactly(reference);
-        assertThat(getList("anna", variables).getBody()).isEmpty();
+        assertThat(getList("lena", variables)).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("erik", variables)).isEmpty();
+        assertThat(getList("olof", variables)).extracting(v -> v.get("value")).containsExactly(reference);
+        assertThat(getList("anna", variables)).isEmpty();
         assertThat(tasks("erik", "ReviewFeedback")).noneMatch(t -> reference.equals(businessKeyOf(t)));
         assertThat(tasks("olof", "ReviewFeedback")).isEmpty();
         // the submitter's organisation sees the status, the other expert group does not
-        assertThat(get("lena", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("erik", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("lena", "/api/feedback/" + reference).status()).isEqualTo(200);
+        assertThat(get("erik", "/api/feedback/" + reference).status()).isEqualTo(404);
     }
 
     @Test
     void badInputIsAnsweredWithAProblemNamingTheFieldAndStoresNothing() {
-        int before = getList("anna", "/api/feedback").getBody().size();
+        int before = getList("anna", "/api/feedback").size();
 
         assertBadRequest(
                 post("anna", "/api/feedback", Map.of("guidanceId", "digital-samverkan", "type", "GAP")), "description");
@@ -196,20 +181,17 @@ class FeedbackApiIT {
                 submit("anna", new Submission("digital-samverkan", null, null, FeedbackType.GAP, "x".repeat(10_001))),
                 "description");
 
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map<String, Object>> malformed = http.withBasicAuth("anna", "anna")
-                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>("{\"guidanceId\": ", headers), JSON);
-        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(malformed.getHeaders().getContentType().toString()).contains("application/problem+json");
+        HttpAgent.Response malformed = postJson("anna", "/api/feedback", "{\"guidanceId\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).contains("application/problem+json");
 
-        assertThat(getList("anna", "/api/feedback").getBody()).hasSize(before);
+        assertThat(getList("anna", "/api/feedback")).hasSize(before);
     }
 
     @Test
     void unknownReferenceIs404NotAnError() {
-        assertThat(get("karin", "/api/feedback/FB-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("karin", "/api/feedback/FB-2026-12345").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("karin", "/api/feedback/FB-1999-9999").status()).isEqualTo(404);
+        assertThat(get("karin", "/api/feedback/FB-2026-12345").status()).isEqualTo(404);
     }
 
     /** A reference is FB-YYYY-NNNN (four digits, more only from 10000 on): anything else is 400, not a search. */
@@ -228,17 +210,12 @@ class FeedbackApiIT {
                 "FB-2026-01234");
         assertThat(lenient).isNotEmpty();
         for (String wrong : lenient) {
-            ResponseEntity<Map<String, Object>> response = http.withBasicAuth("karin", "karin")
-                    .exchange(
-                            org.springframework.http.RequestEntity.get(
-                                            java.net.URI.create(http.getRootUri() + "/api/feedback/" + encode(wrong)))
-                                    .build(),
-                            JSON);
-            assertThat(response.getStatusCode()).as("'%s'", wrong).isEqualTo(HttpStatus.BAD_REQUEST);
+            HttpAgent.Response response = get("karin", "/api/feedback/" + HttpAgent.encode(wrong));
+            assertThat(response.status()).as("'%s'", wrong).isEqualTo(400);
             assertBadRequest(response, "reference");
         }
-        assertThat(get("karin", "/api/feedback/" + reference).getStatusCode()).isEqualTo(HttpStatus.OK);
-        HttpAgent.Response page = HttpAgent.signedIn(http.getRootUri(), "anna", "anna")
+        assertThat(get("karin", "/api/feedback/" + reference).status()).isEqualTo(200);
+        HttpAgent.Response page = HttpAgent.signedIn(base(), People.ANNA)
                 .get("/feedback/" + reference.substring(0, 8) + Integer.parseInt(number));
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("reference").contains("FB-ÅÅÅÅ-NNNN");
@@ -265,14 +242,13 @@ class FeedbackApiIT {
                             .query(String.class)
                             .single())
                     .isEqualTo(text);
-            assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("description", text);
+            assertThat(get("anna", "/api/feedback/" + reference).json()).containsEntry("description", text);
             String instance = jdbc.sql("select process_instance_id from feedback where reference = ?")
                     .param(reference)
                     .query(String.class)
                     .single();
-            List<Map<String, Object>> variables = getList(
-                            "karin", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)
-                    .getBody();
+            List<Map<String, Object>> variables =
+                    getList("karin", "/engine-rest/variable-instance?processInstanceIdIn=" + instance);
             assertThat(variables)
                     .extracting(v -> v.get("name"))
                     .contains("description")
@@ -334,13 +310,13 @@ class FeedbackApiIT {
 
         // line breaks, tabs and whole surrogate pairs are text like any other
         String text = "Rad ett\r\nRad två\tmed tabb och en emoji \uD83D\uDE00".translateEscapes();
-        ResponseEntity<Map<String, Object>> accepted = postJson(
+        HttpAgent.Response accepted = postJson(
                 "anna",
                 "/api/feedback",
                 "{" + valid
                         + ",\"type\":\"GAP\",\"description\":\"Rad ett\\r\\nRad två\\tmed tabb och en emoji \\uD83D\\uDE00\"}");
-        assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(accepted.getBody()).containsEntry("description", text);
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(201);
+        assertThat(accepted.json()).containsEntry("description", text);
     }
 
     /**
@@ -349,38 +325,37 @@ class FeedbackApiIT {
      */
     @Test
     void twentySimultaneousRetriesWithOneKeyCreateOneFeedbackAndAnswer201Or409() throws Exception {
-        IdempotencyRace.run(http.getRootUri(), jdbc, People.ANNA);
+        IdempotencyRace.run(base(), jdbc, People.ANNA);
     }
 
     @Test
     void everythingButTheOpenApiPageAndHealthNeedsLogin() {
-        assertThat(http.getForEntity("/api/feedback", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/api/guidance", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        HttpAgent anonymous = HttpAgent.anonymous(base());
+        assertThat(anonymous.get("/api/feedback").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/guidance").status()).isEqualTo(401);
+        assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
         // mats only: a wrong password makes the identity service delay that user's next logins
-        assertThat(http.withBasicAuth("mats", "wrong")
-                        .getForEntity("/api/feedback", String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        // pages send the browser to the login form (the test client follows the redirect)
-        assertThat(http.getForEntity("/feedback", String.class).getBody()).contains("name=\"password\"");
-        assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class)
-                        .getBody())
-                .contains("name=\"password\"");
+        assertThat(HttpAgent.basic(base(), "mats", "wrong").get("/api/feedback").status())
+                .isEqualTo(401);
+        // pages send the browser to the login form (followed here as a browser follows redirects)
+        for (String page : List.of("/feedback", "/camunda/app/tasklist/default/")) {
+            HttpAgent browser = HttpAgent.anonymous(base());
+            HttpAgent.Response answer = browser.get(page);
+            for (int hops = 0; answer.status() / 100 == 3 && hops < 5; hops++) {
+                answer = browser.get(answer.location());
+            }
+            assertThat(answer.body()).as(page).contains("name=\"password\"");
+        }
 
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/feedback");
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        HttpAgent.Response docs = anonymous.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/feedback");
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
     }
 
     @Test
     void catalogueListsGuidanceWithVersionsAndSections() {
-        List<Map<String, Object>> documents = getList("anna", "/api/guidance").getBody();
+        List<Map<String, Object>> documents = getList("anna", "/api/guidance");
 
         assertThat(documents).hasSizeGreaterThanOrEqualTo(5);
         assertThat(documents)
@@ -392,9 +367,8 @@ class FeedbackApiIT {
 
     @Test
     void tasklistHasAFilterPerRole() {
-        List<Map<String, Object>> karins =
-                getList("karin", "/engine-rest/filter").getBody();
-        List<Map<String, Object>> annas = getList("anna", "/engine-rest/filter").getBody();
+        List<Map<String, Object>> karins = getList("karin", "/engine-rest/filter");
+        List<Map<String, Object>> annas = getList("anna", "/engine-rest/filter");
 
         assertThat(karins)
                 .extracting(f -> f.get("name"))
@@ -434,14 +408,14 @@ class FeedbackApiIT {
     @Test
     void repeatedSubmissionWithTheSameIdempotencyKeyCreatesOneFeedback() {
         Submission submission = gap("Skickad två gånger efter ett tappat svar.");
-        ResponseEntity<Map<String, Object>> first = submitWithKey("anna", submission, "retry-1");
-        ResponseEntity<Map<String, Object>> again = submitWithKey("anna", submission, "retry-1");
+        HttpAgent.Response first = submitWithKey("anna", submission, "retry-1");
+        HttpAgent.Response again = submitWithKey("anna", submission, "retry-1");
 
-        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
         assertThat(reference(again)).isEqualTo(reference(first));
-        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(first.header("Idempotent-Replayed")).contains("false");
         assertThat(feedbackWithText(submission.description())).isEqualTo(1);
 
         // the key is the submitter's: another person's same key is another submission
@@ -451,10 +425,10 @@ class FeedbackApiIT {
     @Test
     void theSameIdempotencyKeyWithOtherContentIsRefused() {
         submitWithKey("anna", gap("Första synpunkten med nyckeln."), "reused-key");
-        ResponseEntity<Map<String, Object>> other = submitWithKey("anna", gap("En annan synpunkt."), "reused-key");
+        HttpAgent.Response other = submitWithKey("anna", gap("En annan synpunkt."), "reused-key");
 
-        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(other.getBody().get("detail").toString()).contains("reused-key");
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().get("detail").toString()).contains("reused-key");
         assertThat(feedbackWithText("En annan synpunkt.")).isZero();
         assertBadRequest(submitWithKey("anna", gap("Ogiltig nyckel."), "has spaces in it"), "Idempotency-Key");
     }
@@ -470,10 +444,10 @@ class FeedbackApiIT {
                 .update();
         Submission submission = gap("Skickad igen efter att noden dog.");
 
-        ResponseEntity<Map<String, Object>> retried = submitWithKey("anna", submission, "left-by-a-crash");
+        HttpAgent.Response retried = submitWithKey("anna", submission, "left-by-a-crash");
 
-        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(retried.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).contains("false");
         assertThat(feedbackWithText(submission.description())).isEqualTo(1);
         assertThat(reference(submitWithKey("anna", submission, "left-by-a-crash")))
                 .isEqualTo(reference(retried));
@@ -490,8 +464,7 @@ class FeedbackApiIT {
                 .isZero();
 
         Submission corrected = gap("Rätt version sedan.");
-        assertThat(submitWithKey("anna", corrected, "corrected-later").getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        assertThat(submitWithKey("anna", corrected, "corrected-later").status()).isEqualTo(201);
         assertThat(feedbackWithText(corrected.description())).isEqualTo(1);
     }
 
@@ -514,7 +487,7 @@ class FeedbackApiIT {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<ResponseEntity<Map<String, Object>>>> answers = pool.invokeAll(List.of(
+            List<Future<HttpAgent.Response>> answers = pool.invokeAll(List.of(
                     () -> {
                         together.await();
                         return post("erik", "/engine-rest/task/" + review + "/submit-form", form);
@@ -523,21 +496,21 @@ class FeedbackApiIT {
                         together.await();
                         return post("per", "/engine-rest/task/" + review + "/submit-form", form);
                     }));
-            List<HttpStatusCode> statuses = new ArrayList<>();
-            for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
-                statuses.add(answer.get().getStatusCode());
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpAgent.Response> answer : answers) {
+                statuses.add(answer.get().status());
             }
-            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+            assertThat(statuses).containsExactlyInAnyOrder(204, 409);
         } finally {
             pool.shutdownNow();
         }
         // whoever comes later still learns it was done, in Camunda's error shape, but not by whom
-        ResponseEntity<Map<String, Object>> late = post("per", "/engine-rest/task/" + review + "/submit-form", form);
-        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(late.getHeaders().getContentType().toString()).startsWith("application/json");
-        assertThat(late.getBody()).containsKeys("type", "message").doesNotContainKey("detail");
-        assertThat(late.getBody().get("message").toString()).isEqualTo("Uppgiften är redan slutförd.");
-        assertThat(get("anna", "/api/feedback/" + reference).getBody()).containsEntry("status", "REJECTED");
+        HttpAgent.Response late = post("per", "/engine-rest/task/" + review + "/submit-form", form);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.contentType()).startsWith("application/json");
+        assertThat(late.json()).containsKeys("type", "message").doesNotContainKey("detail");
+        assertThat(late.json().get("message").toString()).isEqualTo("Uppgiften är redan slutförd.");
+        assertThat(get("anna", "/api/feedback/" + reference).json()).containsEntry("status", "REJECTED");
         assertThat(jdbc.sql("select count(*) from feedback_event where reference = ? and action = 'DECIDED'")
                         .param(reference)
                         .query(Long.class)
@@ -547,22 +520,22 @@ class FeedbackApiIT {
 
     // --- helpers: what a client of the two APIs does
 
-    private ResponseEntity<Map<String, Object>> submitWithKey(String user, Submission submission, String key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("Idempotency-Key", key);
-        return http.withBasicAuth(user, user)
-                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, headers), JSON);
+    private String base() {
+        return HttpAgent.local(port);
     }
 
-    private ResponseEntity<Map<String, Object>> postJson(String user, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);
+    /** A demo person's API client (demo passwords are the user ids); a new one each time, so no cookies carry over. */
+    private HttpAgent agent(String user) {
+        return HttpAgent.basic(base(), user, user);
     }
 
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+    private HttpAgent.Response submitWithKey(String user, Submission submission, String key) {
+        return agent(user).json("POST", "/api/feedback", submission, "Idempotency-Key", key);
+    }
+
+    /** A JSON text sent as it is written. */
+    private HttpAgent.Response postJson(String user, String path, String json) {
+        return agent(user).json("POST", path, json);
     }
 
     private long feedbackWithText(String description) {
@@ -576,46 +549,43 @@ class FeedbackApiIT {
         return new Submission("digital-samverkan", "4.1", "2.1", FeedbackType.GAP, text);
     }
 
-    private ResponseEntity<Map<String, Object>> submit(String user, Submission submission) {
-        return http.withBasicAuth(user, user)
-                .exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission), JSON);
+    private HttpAgent.Response submit(String user, Submission submission) {
+        return agent(user).json("POST", "/api/feedback", submission);
     }
 
-    private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    private HttpAgent.Response post(String user, String path, Object body) {
+        return agent(user).json("POST", path, body);
     }
 
-    private ResponseEntity<Map<String, Object>> get(String user, String path) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON);
+    private HttpAgent.Response get(String user, String path) {
+        return agent(user).get(path);
     }
 
-    private ResponseEntity<List<Map<String, Object>>> getList(String user, String path) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON_LIST);
+    private List<Map<String, Object>> getList(String user, String path) {
+        HttpAgent.Response response = agent(user).get(path);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.jsonList();
     }
 
-    private static String reference(ResponseEntity<Map<String, Object>> response) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return (String) response.getBody().get("reference");
+    private static String reference(HttpAgent.Response response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        return (String) response.json().get("reference");
     }
 
-    private static void assertBadRequest(ResponseEntity<Map<String, Object>> response, String field) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
-        assertThat(response.getBody().get("errors").toString()).contains("field=" + field);
+    private static void assertBadRequest(HttpAgent.Response response, String field) {
+        assertProblemNaming(response, 400, field);
     }
 
     /** Camunda's REST API refuses in Camunda's shape, with the field at fault first in the message. */
-    private static void assertRefusedByCamundasApi(ResponseEntity<Map<String, Object>> response, String field) {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/json");
-        assertThat(response.getBody()).containsEntry("type", "InvalidInputException");
-        assertThat(response.getBody().get("message").toString()).startsWith(field + ": ");
+    private static void assertRefusedByCamundasApi(HttpAgent.Response response, String field) {
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.json()).containsEntry("type", "InvalidInputException");
+        assertThat(response.json().get("message").toString()).startsWith(field + ": ");
     }
 
     private List<Map<String, Object>> tasks(String user, String taskDefinitionKey) {
-        return http.withBasicAuth(user, user)
-                .exchange("/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey, HttpMethod.GET, null, JSON_LIST)
-                .getBody();
+        return getList(user, "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey);
     }
 
     private String taskOf(String user, String taskDefinitionKey, String reference) {
@@ -627,24 +597,23 @@ class FeedbackApiIT {
     }
 
     private String businessKeyOf(Map<String, Object> task) {
-        Map<String, Object> instance = get("karin", "/engine-rest/process-instance/" + task.get("processInstanceId"))
-                .getBody();
-        return instance == null ? null : (String) instance.get("businessKey");
+        HttpAgent.Response instance = get("karin", "/engine-rest/process-instance/" + task.get("processInstanceId"));
+        return instance.status() == 200 ? (String) instance.json().get("businessKey") : null;
     }
 
     private Map<String, Object> formVariables(String user, String taskId) {
-        return get(user, "/engine-rest/task/" + taskId + "/form-variables").getBody();
+        return get(user, "/engine-rest/task/" + taskId + "/form-variables").json();
     }
 
     private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
         assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+                        .status())
+                .isEqualTo(204);
         Map<String, Object> variables = new java.util.HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        ResponseEntity<Map<String, Object>> submitted =
+        HttpAgent.Response submitted =
                 post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
     }
 
     private List<String> mailsTo(String address) {
