@@ -42,6 +42,8 @@ class RefusalsBrowserIT extends BrowserJourney {
         String shown = refusal.getText();
         assertThat(shown)
                 .as("Tasklist's notification")
+                // Tasklist's heading for a failed claim (our translation of CLAIM_ERROR), then our sentence
+                .contains("Du kunde inte ta uppgiften.")
                 .contains(JAV)
                 .doesNotContain("ENGINE-")
                 .doesNotContain("Exception")
