@@ -24,9 +24,9 @@ import se.esam.lifecycle.support.ProcessDriver;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
- * A refusal reads as a refusal where people meet it: jäv on claim, four eyes on claim, an unknown
- * duplicate at triage and an unknown version or section on the start form answer, through Tasklist's
- * own API and through Camunda's REST API alike, with a 4xx, Camunda's {@code ExceptionDto} and a short
+ * A refusal reads as a refusal where people meet it: jäv and four eyes on claim (and on deciding without
+ * claiming first), an unknown duplicate at triage and an unknown version or section on the start form
+ * answer, through Tasklist's own API and through Camunda's REST API alike, with a 4xx, Camunda's {@code ExceptionDto} and a short
  * Swedish sentence in its message (which Tasklist shows): no engine code, no class name, no definition
  * id; the log has one INFO line for it and no ERROR or stack trace. Nothing is changed by a refusal.
  */
@@ -47,6 +47,11 @@ class TasklistRefusalsIT {
 
     private static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
     private static final String ENGINE_REST = "/engine-rest";
+
+    private static final String JAV = "Du tillhör den organisation som lämnade synpunkten och får därför inte "
+            + "granska den (jäv). Låt någon annan i expertgruppen ta uppgiften.";
+    private static final String FOUR_EYES =
+            "Du har utarbetat revisionen och får därför inte fastställa den (fyra ögon).";
 
     /** A line logged at ERROR (the pattern's level column), not the word in a message. */
     private static final String ERROR_LINE = "(?m)^\\S+\\s+ERROR ";
@@ -74,15 +79,26 @@ class TasklistRefusalsIT {
             HttpAgent.Response claim =
                     surface.post(this, "hanna", "/task/" + review + "/claim", Map.of("userId", "hanna"));
 
-            assertRefusal(
-                    claim,
-                    403,
-                    "Du tillhör den organisation som lämnade synpunkten och får därför inte granska den (jäv). "
-                            + "Låt någon annan i expertgruppen ta uppgiften.");
+            assertRefusal(claim, 403, JAV);
+            assertLoggedAsRefusal(output, from);
+
+            // nor can she decide it without taking it first, as a client of either API could try
+            from = output.getAll().length();
+            HttpAgent.Response decided = surface.post(
+                    this,
+                    "hanna",
+                    "/task/" + review + "/submit-form",
+                    Map.of(
+                            "variables",
+                            Map.of(
+                                    "disposition", Map.of("value", "REJECTED"),
+                                    "dispositionReason", Map.of("value", "Avslås av jävig granskare."))));
+            assertRefusal(decided, 403, JAV);
             assertLoggedAsRefusal(output, from);
         }
         assertThat(driver.as("admin").get("/engine-rest/task/" + review).json().get("assignee"))
                 .isNull();
+        assertThat(driver.as("anna").get("/api/feedback/" + reference).json()).containsEntry("status", "IN_REVIEW");
     }
 
     @Test
@@ -101,9 +117,20 @@ class TasklistRefusalsIT {
             HttpAgent.Response claim =
                     surface.post(this, "per", "/task/" + approval + "/claim", Map.of("userId", "per"));
 
-            assertRefusal(claim, 403, "Du har utarbetat revisionen och får därför inte fastställa den (fyra ögon).");
+            assertRefusal(claim, 403, FOUR_EYES);
+            assertLoggedAsRefusal(output, from);
+
+            from = output.getAll().length();
+            HttpAgent.Response decided = surface.post(
+                    this,
+                    "per",
+                    "/task/" + approval + "/submit-form",
+                    Map.of("variables", Map.of("approvalDecision", Map.of("value", "approve"))));
+            assertRefusal(decided, 403, FOUR_EYES);
             assertLoggedAsRefusal(output, from);
         }
+        assertThat(driver.as("maria").get("/api/revisions/" + revision).json())
+                .containsEntry("status", "AWAITING_APPROVAL");
         assertThat(driver.as("admin")
                         .get("/engine-rest/task/" + approval)
                         .json()
