@@ -24,11 +24,12 @@ import se.esam.lifecycle.support.ProcessDriver;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
- * A refusal reads as a refusal where people meet it: jäv and four eyes on claim (and on deciding without
- * claiming first), an unknown duplicate at triage and an unknown version or section on the start form
- * answer, through Tasklist's own API and through Camunda's REST API alike, with a 4xx, Camunda's {@code ExceptionDto} and a short
- * Swedish sentence in its message (which Tasklist shows): no engine code, no class name, no definition
- * id; the log has one INFO line for it and no ERROR or stack trace. Nothing is changed by a refusal.
+ * A refusal reads as a refusal where people meet it: jäv and four eyes on claim (also on deciding
+ * without claiming first, and on being given the task by someone else), an unknown duplicate at triage
+ * and an unknown version or section on the start form answer, through Tasklist's own API and through
+ * Camunda's REST API alike, with a 4xx, Camunda's {@code ExceptionDto} and a short Swedish sentence in
+ * its message (which Tasklist shows): no engine code, no class name, no definition id; the log has one
+ * INFO line for it and no ERROR or stack trace. Nothing is changed by a refusal.
  */
 @ApplicationOnPostgres
 @ExtendWith(OutputCaptureExtension.class)
@@ -95,6 +96,17 @@ class TasklistRefusalsIT {
                                     "dispositionReason", Map.of("value", "Avslås av jävig granskare."))));
             assertRefusal(decided, 403, JAV);
             assertLoggedAsRefusal(output, from);
+
+            // nor can someone else give it to her, and then the sentence speaks of her, not to the one choosing
+            from = output.getAll().length();
+            HttpAgent.Response given =
+                    surface.post(this, "admin", "/task/" + review + "/assignee", Map.of("userId", "hanna"));
+            assertRefusal(
+                    given,
+                    403,
+                    "Den du vill ge uppgiften tillhör den organisation som lämnade synpunkten och får därför inte "
+                            + "granska den (jäv). Välj någon annan i expertgruppen.");
+            assertLoggedAsRefusal(output, from);
         }
         assertThat(driver.as("admin").get("/engine-rest/task/" + review).json().get("assignee"))
                 .isNull();
@@ -127,6 +139,16 @@ class TasklistRefusalsIT {
                     "/task/" + approval + "/submit-form",
                     Map.of("variables", Map.of("approvalDecision", Map.of("value", "approve"))));
             assertRefusal(decided, 403, FOUR_EYES);
+            assertLoggedAsRefusal(output, from);
+
+            from = output.getAll().length();
+            HttpAgent.Response given =
+                    surface.post(this, "admin", "/task/" + approval + "/assignee", Map.of("userId", "per"));
+            assertRefusal(
+                    given,
+                    403,
+                    "Den du vill ge uppgiften har utarbetat revisionen och får därför inte fastställa den "
+                            + "(fyra ögon). Välj en annan beslutsfattare.");
             assertLoggedAsRefusal(output, from);
         }
         assertThat(driver.as("maria").get("/api/revisions/" + revision).json())
