@@ -302,6 +302,20 @@ class FeedbackService {
         }
     }
 
+    /**
+     * Conflict of interest when someone else hands the review to a person: the refusal speaks of the person
+     * chosen, not to the one choosing.
+     *
+     * @throws ForbiddenException when the person chosen belongs to the submitting organisation
+     */
+    @Transactional(readOnly = true)
+    void mayBeGivenReview(String reference, String assignee) {
+        if (assignee != null && directory.isMemberOf(assignee, get(reference).submitterOrganisation())) {
+            throw new ForbiddenException("Den du vill ge uppgiften tillhör den organisation som lämnade synpunkten och "
+                    + "får därför inte granska den (jäv). Välj någon annan i expertgruppen.");
+        }
+    }
+
     // reading
 
     @Transactional(readOnly = true)

@@ -114,7 +114,12 @@ public class FeedbackSteps {
     }
 
     public void reviewerAssigned(DelegateTask task) {
-        service.mayReview(reference(task.getExecution()), task.getAssignee());
+        String assignee = task.getAssignee();
+        if (assignee != null && !assignee.equals(actor(task))) {
+            service.mayBeGivenReview(reference(task.getExecution()), assignee);
+        } else {
+            service.mayReview(reference(task.getExecution()), assignee);
+        }
     }
 
     public void reviewed(DelegateTask task) {

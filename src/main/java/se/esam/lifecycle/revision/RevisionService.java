@@ -238,6 +238,27 @@ class RevisionService {
         }
     }
 
+    /**
+     * Four eyes and conflict of interest when someone else hands the approval to a person: the refusal
+     * speaks of the person chosen, not to the one choosing.
+     *
+     * @throws ForbiddenException when the person chosen drafted the revision or is such a member
+     */
+    @Transactional(readOnly = true)
+    void mayBeGivenApproval(long id, String assignee) {
+        if (assignee == null) {
+            return;
+        }
+        if (get(id).draftedBy().contains(assignee)) {
+            throw new ForbiddenException("Den du vill ge uppgiften har utarbetat revisionen och får därför inte "
+                    + "fastställa den (fyra ögon). Välj en annan beslutsfattare.");
+        }
+        if (items(id).stream().anyMatch(item -> feedback.submittedByOrganisationOf(item.reference(), assignee))) {
+            throw new ForbiddenException("Revisionen besvarar synpunkter från organisationen hos den du vill ge "
+                    + "uppgiften, som därför inte får fastställa den (jäv). Välj en annan beslutsfattare.");
+        }
+    }
+
     @Transactional
     void approvalDecided(long id, String approver, boolean approve, String comments) {
         mayApprove(id, approver);

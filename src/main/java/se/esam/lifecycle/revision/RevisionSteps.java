@@ -138,7 +138,12 @@ public class RevisionSteps {
 
     /** Refuses the claim at once when the person drafted the revision, not only at completion. */
     public void approverAssigned(DelegateTask task) {
-        service.mayApprove(id(task.getExecution()), task.getAssignee());
+        String assignee = task.getAssignee();
+        if (assignee != null && !assignee.equals(actor(task))) {
+            service.mayBeGivenApproval(id(task.getExecution()), assignee);
+        } else {
+            service.mayApprove(id(task.getExecution()), assignee);
+        }
     }
 
     public void approved(DelegateTask task) {
