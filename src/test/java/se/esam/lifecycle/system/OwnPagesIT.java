@@ -129,6 +129,21 @@ class OwnPagesIT {
                 .doesNotContain(">karin<", ">erik<");
     }
 
+    @Test
+    void reportFiguresAreWrittenWithADecimalComma() {
+        String reference = driver.submit(
+                "anna", "digital-samverkan", "4.1", "2.1", "GAP", "Exempel för kommuner saknas i avsnitt 2.1.");
+        driver.route(reference, "expert-architecture");
+        driver.review("erik", reference, "REJECTED", "Exemplen hör hemma i en egen vägledning.");
+        HttpAgent mats = HttpAgent.signedIn(base, "mats", "mats");
+
+        HttpAgent.Response page = mats.get("/reports", BROWSER);
+
+        assertThat(page.status()).isEqualTo(200);
+        // lead times in days: the same day's decision is "0,0", never "0.0"
+        assertThat(page.body()).containsPattern(">\\d+,\\d<").doesNotContainPattern(">\\s*\\d+\\.\\d\\s*<");
+    }
+
     // --- our error pages
 
     @Test
