@@ -134,7 +134,7 @@ class FeedbackService {
                 FeedbackStatus.IN_TRIAGE,
                 Action.ROUTED,
                 actor,
-                directory.groupName(expertGroup) + ", prioritet " + priority);
+                directory.groupName(expertGroup) + ", prioritet " + priority.label());
     }
 
     @Transactional

@@ -78,6 +78,24 @@ public class Directory {
         return group == null ? groupId : group.getName();
     }
 
+    /** A person's name as pages show it; the id itself for someone the directory does not know. */
+    public String nameOf(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        User user =
+                asApplication(() -> identity.createUserQuery().userId(userId).singleResult());
+        if (user == null) {
+            return userId;
+        }
+        String name = String.join(
+                        " ",
+                        user.getFirstName() == null ? "" : user.getFirstName(),
+                        user.getLastName() == null ? "" : user.getLastName())
+                .strip();
+        return name.isEmpty() ? userId : name;
+    }
+
     public Optional<String> emailOf(String userId) {
         return Optional.ofNullable(asApplication(
                         () -> identity.createUserQuery().userId(userId).singleResult()))

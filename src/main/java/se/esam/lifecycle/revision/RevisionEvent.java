@@ -6,17 +6,28 @@ import java.time.Instant;
 record RevisionEvent(Instant occurredAt, RevisionStatus stage, Action action, String actor, String detail) {
 
     enum Action {
-        OPENED,
-        FEEDBACK_JOINED,
-        DRAFTED,
-        CONSULTATION_OPENED,
-        CONSULTATION_RESPONDED,
-        CONSULTATION_CLOSED,
-        SENT_TO_QUALITY_REVIEW,
-        QUALITY_APPROVED,
-        QUALITY_RETURNED,
-        APPROVED,
-        RETURNED,
-        PUBLISHED
+        OPENED("Revisionen öppnades"),
+        FEEDBACK_JOINED("Synpunkt kopplades till revisionen"),
+        DRAFTED("Förslag utarbetat"),
+        CONSULTATION_OPENED("Remiss öppnad"),
+        CONSULTATION_RESPONDED("Remissvar lämnat"),
+        CONSULTATION_CLOSED("Remisstiden slut"),
+        SENT_TO_QUALITY_REVIEW("Skickad till kvalitetsgranskning"),
+        QUALITY_APPROVED("Godkänd i kvalitetsgranskning"),
+        QUALITY_RETURNED("Åter från kvalitetsgranskning"),
+        APPROVED("Fastställd"),
+        RETURNED("Åter från beslutsfattaren"),
+        PUBLISHED("Publicerad");
+
+        private final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+
+        /** What the log on our pages says; the API keeps the stable names. */
+        public String label() {
+            return label;
+        }
     }
 }

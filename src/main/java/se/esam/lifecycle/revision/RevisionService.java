@@ -149,7 +149,7 @@ class RevisionService {
                 revision.status(),
                 Action.DRAFTED,
                 drafter,
-                draft.changeClass().name() + ": " + draft.changeNotes());
+                draft.changeClass().label() + ": " + draft.changeNotes());
     }
 
     /** @return when the window closes */

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -39,7 +38,7 @@ class PasswordSignIn implements SignIn {
 
     @Override
     public void forBrowsers(HttpSecurity http) throws Exception {
-        http.formLogin(Customizer.withDefaults());
+        http.formLogin(form -> form.loginPage(SignInPage.PATH).permitAll());
     }
 
     @Override
@@ -50,7 +49,7 @@ class PasswordSignIn implements SignIn {
     @Override
     public LogoutSuccessHandler afterSignOut() {
         var handler = new SimpleUrlLogoutSuccessHandler();
-        handler.setDefaultTargetUrl("/login?logout");
+        handler.setDefaultTargetUrl(SignInPage.PATH + "?logout");
         return handler;
     }
 }

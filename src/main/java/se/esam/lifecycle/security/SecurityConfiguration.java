@@ -2,8 +2,12 @@ package se.esam.lifecycle.security;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -17,21 +21,27 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -122,7 +132,10 @@ class SecurityConfiguration {
                         .authenticated())
                 // the webapps' scripts need a status they understand, not a login page, once the session ends
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(UNAUTHORIZED, WEBAPPS_API)
-                        .defaultAccessDeniedHandlerFor(SecurityErrors.forbidden(), WEBAPPS_API))
+                        .defaultAccessDeniedHandlerFor(SecurityErrors.forbidden(), WEBAPPS_API)
+                        // a single default would serve every request; our pages need the error page instead
+                        .defaultAccessDeniedHandlerFor(
+                                SecurityConfiguration::refuseOnOurPages, AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
                                 withDefaults().matcher(HttpMethod.POST, "/logout"), WebappSignOut.REQUEST))
                         .logoutSuccessHandler(new WebappSignOut(signIn.afterSignOut())))
@@ -149,6 +162,25 @@ class SecurityConfiguration {
         if (bearer != null) {
             bearer.authenticationEntryPoint(SecurityErrors.unauthorized(new BearerTokenAuthenticationEntryPoint()));
         }
+    }
+
+    /**
+     * A signed-in person refused on our pages gets the error page in what their browser asks for: our
+     * Swedish HTML page, or the problem detail for a script ({@code ErrorPage}). Nobody signed in is told
+     * so in the surface's dialect, as before.
+     */
+    private static void refuseOnOurPages(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            SecurityErrors.forbidden().handle(request, response, denied);
+            return;
+        }
+        // the message only tells the error page that it was the CSRF token; it is never shown
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, denied instanceof CsrfException ? "CSRF" : null);
     }
 
     /** Spring Security's firewall refuses odd paths (a {@code //}, a {@code ;}); the refusal in the surface's dialect. */

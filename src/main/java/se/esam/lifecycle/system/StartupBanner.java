@@ -1,5 +1,9 @@
 package se.esam.lifecycle.system;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,6 +18,29 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
+    /** Every door in, so that nobody has to read the README to find the public pages or the reports. */
+    static final Map<String, String> ENTRY_POINTS = entries();
+
+    private static Map<String, String> entries() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("Start page", "/");
+        entries.put("Published guidance (public)", "/guidance");
+        entries.put("My feedback", "/feedback");
+        entries.put("Reports", "/reports");
+        entries.put("Tasklist", "/camunda/app/tasklist/");
+        entries.put("Cockpit", "/camunda/app/cockpit/");
+        entries.put("Admin", "/camunda/app/admin/");
+        entries.put("Camunda REST API", "/engine-rest");
+        entries.put("API docs", "/swagger-ui.html");
+        return Collections.unmodifiableMap(entries);
+    }
+
+    static String entryPoints(String base) {
+        StringBuilder lines = new StringBuilder();
+        ENTRY_POINTS.forEach((name, path) -> lines.append(String.format("  %-28s %s%s%n", name, base, path)));
+        return lines.toString();
+    }
+
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
@@ -26,18 +53,9 @@ class StartupBanner {
 
                 ----------------------------------------------------------------
                 guidance-lifecycle is running (profiles: {})
-                  Tasklist   {}/camunda/app/tasklist/
-                  Cockpit    {}/camunda/app/cockpit/
-                  Admin      {}/camunda/app/admin/
-                  My feedback {}/feedback
-                  API docs   {}/swagger-ui.html
-                ----------------------------------------------------------------""",
+                {}----------------------------------------------------------------""",
                 String.join(
                         ",", env.getActiveProfiles().length > 0 ? env.getActiveProfiles() : env.getDefaultProfiles()),
-                base,
-                base,
-                base,
-                base,
-                base);
+                entryPoints(base));
     }
 }

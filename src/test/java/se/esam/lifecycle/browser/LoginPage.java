@@ -4,7 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Spring Security's generated sign-in page at {@code /login}, where every browser lands first. */
+/** Our sign-in page at {@code /login} (security/SignInPage), where every browser lands first. */
 final class LoginPage {
 
     private LoginPage() {}
