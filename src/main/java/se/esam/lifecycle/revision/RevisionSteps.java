@@ -5,7 +5,6 @@ import static se.esam.lifecycle.revision.RevisionProcess.Vars.*;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
 import se.esam.lifecycle.revision.RevisionProcess.Decisions;
+import se.esam.lifecycle.revision.RevisionVariables.ItemRow;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -26,9 +26,6 @@ import se.esam.lifecycle.system.InvalidInputException;
  */
 @Component("revisionSteps")
 public class RevisionSteps {
-
-    static final String PERSONAL_DATA_WITHHELD =
-            "Texten innehåller personuppgifter och visas bara för kansliet. " + "Kontakta kansliet om du behöver den.";
 
     private final RevisionService service;
     private final AuthorizationSetup authorizations;
@@ -62,35 +59,28 @@ public class RevisionSteps {
                 execution.getProcessInstanceId(),
                 Permissions.READ);
         execution.setVariable(CONSULTATION_HELD, false);
-        execution.setVariable(SECTIONS, JsonLists.value(opened.sections()));
+        execution.setVariable(SECTIONS, RevisionVariables.sections(opened.sections()));
         execution.setVariable(
                 ITEMS,
-                JsonLists.value(opened.items().stream().map(RevisionSteps::item).toList()));
+                RevisionVariables.items(opened.items().stream().map(ItemRow::of).toList()));
     }
 
     public void addFeedback(DelegateExecution execution) {
         FeedbackItem item = service.join(id(execution), string(execution, FEEDBACK_REFERENCE));
-        List<Map<String, Object>> rows = JsonLists.read(execution.getVariable(ITEMS), ITEMS);
-        if (rows.stream().noneMatch(row -> item.reference().equals(row.get("reference")))) {
+        List<ItemRow> rows = RevisionVariables.readItems(execution.getVariable(ITEMS));
+        if (rows.stream().noneMatch(row -> item.reference().equals(row.reference()))) {
             // the rows as the form left them, so that what the drafting group wrote so far stays as it was
-            List<Object> items = new ArrayList<>(rows);
-            items.add(item(item));
-            execution.setVariable(ITEMS, JsonLists.value(items));
+            List<ItemRow> items = new ArrayList<>(rows);
+            items.add(ItemRow.of(item));
+            execution.setVariable(ITEMS, RevisionVariables.items(items));
         }
     }
 
     public void drafted(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        List<Revision.Section> sections = JsonLists.read(execution.getVariable(SECTIONS), SECTIONS).stream()
-                .map(row -> new Revision.Section(
-                        JsonLists.text(row, "sectionId"), JsonLists.text(row, "title"), JsonLists.text(row, "body")))
-                .toList();
-        List<Revision.Item> traces = JsonLists.read(execution.getVariable(ITEMS), ITEMS).stream()
-                .map(row -> new Revision.Item(
-                        JsonLists.text(row, "reference"),
-                        trace(JsonLists.text(row, "trace")),
-                        JsonLists.text(row, "traceSection"),
-                        JsonLists.text(row, "traceReason")))
+        List<Revision.Section> sections = RevisionVariables.readSections(execution.getVariable(SECTIONS));
+        List<Revision.Item> traces = RevisionVariables.readItems(execution.getVariable(ITEMS)).stream()
+                .map(ItemRow::item)
                 .toList();
         service.recordDraft(
                 id(execution),
@@ -169,31 +159,6 @@ public class RevisionSteps {
                 publication.label(), publication.guidanceId(), publication.version(), publication.answers()));
     }
 
-    /**
-     * A row of the {@code items} variable: the feedback as the drafting form shows it, and the trace the
-     * drafting group fills in. Written from this record; {@link #drafted} reads the same names back.
-     */
-    record ItemRow(
-            String reference,
-            String type,
-            String organisation,
-            String description,
-            String trace,
-            String traceSection,
-            String traceReason) {}
-
-    private static ItemRow item(FeedbackItem item) {
-        // flagged at triage: the text stays with the kansli, not in a variable every revision reader sees
-        return new ItemRow(
-                item.reference(),
-                item.typeLabel(),
-                item.organisationName(),
-                item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description(),
-                null,
-                item.sectionId(),
-                null);
-    }
-
     /** From the business key, set once when the revision opens: no task holder can point a step elsewhere. */
     private static long id(DelegateExecution execution) {
         return Revision.idOf(execution.getProcessBusinessKey());
@@ -211,17 +176,6 @@ public class RevisionSteps {
             throw new InvalidInputException(name, "Välj ett beslut.");
         }
         return value;
-    }
-
-    private static Revision.Trace trace(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Revision.Trace.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ITEMS, "Okänd spårning '" + value + "'.");
-        }
     }
 
     private static String string(DelegateExecution execution, String name) {

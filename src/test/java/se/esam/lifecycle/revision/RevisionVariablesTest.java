@@ -1,51 +1,171 @@
 package se.esam.lifecycle.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.esam.lifecycle.revision.Revision.Trace;
+import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
+import se.esam.lifecycle.revision.RevisionVariables.ItemRow;
+import se.esam.lifecycle.system.InvalidInputException;
 
 /**
  * The drafting form reads and writes the {@code sections} and {@code items} variables by these names;
- * deployed forms and running revisions hold them, so the records must keep writing exactly this JSON.
+ * deployed forms and running revisions hold them, so the records must keep writing exactly this JSON and
+ * read back what the form sends.
  */
 class RevisionVariablesTest {
 
+    private static final String SECTIONS_JSON = "[{\"sectionId\":\"1\",\"title\":\"Inledning\",\"body\":\"Text.\"},"
+            + "{\"sectionId\":\"2\",\"title\":\"Två\",\"body\":null}]";
+
+    private static final String ITEMS_JSON = "[{\"reference\":\"FB-1\",\"type\":\"Fel\","
+            + "\"organisation\":\"Kommunen\",\"description\":\"Avsnittet motsäger bilagan.\",\"trace\":null,"
+            + "\"traceSection\":\"3.2\",\"traceReason\":null}]";
+
     @Test
     void sectionsAreWrittenUnderTheNamesTheDraftingFormEdits() {
-        SerializableValue value = (SerializableValue) JsonLists.value(
+        SerializableValue value = (SerializableValue) RevisionVariables.sections(
                 List.of(new Revision.Section("1", "Inledning", "Text."), new Revision.Section("2", "Två", null)));
 
         assertThat(value.getSerializationDataFormat()).isEqualTo("application/json");
-        assertThat(value.getValueSerialized())
-                .isEqualTo("[{\"sectionId\":\"1\",\"title\":\"Inledning\",\"body\":\"Text.\"},"
-                        + "{\"sectionId\":\"2\",\"title\":\"Två\",\"body\":null}]");
+        assertThat(value.getValueSerialized()).isEqualTo(SECTIONS_JSON);
     }
 
     @Test
     void itemsAreWrittenWithEmptyTracesForTheDraftingGroupToFillIn() {
-        SerializableValue value = (SerializableValue) JsonLists.value(List.of(new RevisionSteps.ItemRow(
-                "FB-1", "Fel", "Kommunen", "Avsnittet motsäger bilagan.", null, "3.2", null)));
+        SerializableValue value = (SerializableValue) RevisionVariables.items(
+                List.of(ItemRow.of(feedback("FB-1", "3.2", false, "Avsnittet motsäger bilagan."))));
 
-        assertThat(value.getValueSerialized())
-                .isEqualTo("[{\"reference\":\"FB-1\",\"type\":\"Fel\","
-                        + "\"organisation\":\"Kommunen\",\"description\":\"Avsnittet motsäger bilagan.\",\"trace\":null,"
-                        + "\"traceSection\":\"3.2\",\"traceReason\":null}]");
+        assertThat(value.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(value.getValueSerialized()).isEqualTo(ITEMS_JSON);
+    }
+
+    @Test
+    void textFlaggedAsPersonalDataNeverReachesTheVariable() {
+        ItemRow row = ItemRow.of(feedback("FB-2", null, true, "Ring Anna på 070-1234567."));
+
+        assertThat(row.description()).isEqualTo(ItemRow.PERSONAL_DATA_WITHHELD);
+        assertThat(String.valueOf(((SerializableValue) RevisionVariables.items(List.of(row))).getValueSerialized()))
+                .doesNotContain("070-1234567");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackAsTheSameRecordsFromEveryShapeTheEngineGives() {
+        List<Revision.Section> sections =
+                List.of(new Revision.Section("1", "Inledning", "Text."), new Revision.Section("2", "Två", null));
+        List<ItemRow> items = List.of(
+                new ItemRow("FB-1", "Fel", "Kommunen", "Beskrivning", Trace.ANSWERED, "2", null),
+                new ItemRow("FB-2", "Lucka", "Skatteverket", null, Trace.NOT_ADDRESSED, null, "Utanför omfånget."));
+        String sectionsJson = serialized(RevisionVariables.sections(sections));
+        String itemsJson = serialized(RevisionVariables.items(items));
+
+        // a JSON string, Spin JSON as getVariable returns it, and a Java list of maps
+        assertThat(RevisionVariables.readSections(sectionsJson)).isEqualTo(sections);
+        assertThat(RevisionVariables.readSections(Spin.JSON(sectionsJson))).isEqualTo(sections);
+        assertThat(RevisionVariables.readSections(javaList(sectionsJson))).isEqualTo(sections);
+        assertThat(RevisionVariables.readItems(itemsJson)).isEqualTo(items);
+        assertThat(RevisionVariables.readItems(Spin.JSON(itemsJson))).isEqualTo(items);
+        assertThat(RevisionVariables.readItems(javaList(itemsJson))).isEqualTo(items);
+    }
+
+    @Test
+    void anItemRowsTraceIsTheRowTheTableKeeps() {
+        assertThat(new ItemRow("FB-1", "Fel", "Kommunen", "x", Trace.ANSWERED, "2", null).item())
+                .isEqualTo(new Revision.Item("FB-1", Trace.ANSWERED, "2", null));
     }
 
     @Test
     void whatTheFormSendsBackIsReadByTheSameNamesAndBlankCountsAsMissing() {
-        var rows = JsonLists.read(
-                "[{\"reference\":\"FB-1\",\"trace\":\"ANSWERED\",\"traceSection\":2,"
-                        + "\"traceReason\":\"  \",\"extra\":true}]",
-                "items");
+        List<ItemRow> rows = RevisionVariables.readItems("[{\"reference\":\"FB-1\",\"trace\":\"ANSWERED\","
+                + "\"traceSection\":2,\"traceReason\":\"  \",\"extra\":true}]");
 
-        assertThat(JsonLists.text(rows.get(0), "reference")).isEqualTo("FB-1");
-        assertThat(JsonLists.text(rows.get(0), "trace")).isEqualTo("ANSWERED");
-        assertThat(JsonLists.text(rows.get(0), "traceSection")).isEqualTo("2");
-        assertThat(JsonLists.text(rows.get(0), "traceReason")).isNull();
-        assertThat(JsonLists.text(rows.get(0), "missing")).isNull();
+        assertThat(rows).containsExactly(new ItemRow("FB-1", null, null, null, Trace.ANSWERED, "2", null));
+    }
+
+    @Test
+    void aTraceLeftEmptyInTheFormIsNoTrace() {
+        assertThat(RevisionVariables.readItems("[{\"reference\":\"FB-1\",\"trace\":\"\"},{\"reference\":\"FB-2\"}]"))
+                .extracting(ItemRow::trace)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void blankSectionTextsCountAsMissing() {
+        assertThat(RevisionVariables.readSections("[{\"sectionId\":\" \",\"title\":\"Rubrik\",\"body\":\"\\n \"}]"))
+                .containsExactly(new Revision.Section(null, "Rubrik", null));
+    }
+
+    @Test
+    void noVariableAndJsonNullAreEmptyLists() {
+        assertThat(RevisionVariables.readSections(null)).isEmpty();
+        assertThat(RevisionVariables.readItems(null)).isEmpty();
+        assertThat(RevisionVariables.readItems("null")).isEmpty();
+    }
+
+    @Test
+    void anUnknownTraceIsRefusedNamingTheListAndTheValue() {
+        assertThatThrownBy(() -> RevisionVariables.readItems("[{\"reference\":\"FB-1\",\"trace\":\"DONE\"}]"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("items"))
+                .hasMessage("Okänd spårning 'DONE'.");
+        assertThatThrownBy(() -> RevisionVariables.readItems(javaList("[{\"reference\":\"FB-1\",\"trace\":\"DONE\"}]")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Okänd spårning 'DONE'.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "not json",
+                "{\"sectionId\":\"1\"}",
+                "[{\"sectionId\":{\"nested\":1}}]",
+                "[[\"1\",\"Inledning\"]]",
+                "[null]",
+                "\"text\""
+            })
+    void whatIsNoListOfSectionsIsRefusedNamingTheList(String sent) {
+        assertThatThrownBy(() -> RevisionVariables.readSections(sent))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("sections"))
+                .hasMessage("Listan kunde inte läsas.");
+    }
+
+    @Test
+    void whatIsNoListOfItemsIsRefusedNamingTheList() {
+        assertThatThrownBy(() -> RevisionVariables.readItems("[{\"reference\":[1]}]"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("items"))
+                .hasMessage("Listan kunde inte läsas.");
+    }
+
+    private static FeedbackItem feedback(String reference, String section, boolean personal, String description) {
+        return new FeedbackItem(
+                reference, "4.1", section, "ERROR", "Fel", "Kommunen", description, personal, "ACCEPTED", "Skäl");
+    }
+
+    private static String serialized(Object value) {
+        return String.valueOf(((SerializableValue) value).getValueSerialized());
+    }
+
+    /** The rows as plain maps, as a variable holding a Java list would give them. */
+    private static List<Map<String, Object>> javaList(String json) {
+        try {
+            return new ObjectMapper().readValue(json, new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
