@@ -51,6 +51,12 @@ import se.esam.lifecycle.support.TestSmtp;
  * revision's events reach it. Accepted feedback asks the real revision module for a revision, which takes
  * it up ({@link FeedbackTakenUp}); the version that answers it is announced here by the test, as revision
  * would announce it ({@link RevisionPublished}), so that only feedback's side of the publication is tested.
+ *
+ * <p>{@code system} is included by name. It sets up the engine every module runs on (the engine's clock, the
+ * variable guard, the engine's error mapping), but Modulith bootstraps a dependency only when a bean of one
+ * of its types is injected: what the modules inject from system is the {@code java.time.Clock} of
+ * {@code SystemConfiguration}, a JDK type Modulith cannot attribute to a module, so without the include the
+ * context fails for want of a {@code Clock}.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "system")
 @TestEnvironment

@@ -53,6 +53,12 @@ import se.esam.lifecycle.support.TestSmtp;
  * notification, system), the real engine on H2 with the application's processes, and no feedback module.
  * What revision needs of feedback, {@link RevisionFeedback}, is played by {@link FeedbackStandIn}; what
  * revision tells feedback it tells only by its events, which the test reads as feedback would.
+ *
+ * <p>{@code system} is included by name. It sets up the engine every module runs on (the engine's clock, the
+ * variable guard, the engine's error mapping), but Modulith bootstraps a dependency only when a bean of one
+ * of its types is injected: what the modules inject from system is the {@code java.time.Clock} of
+ * {@code SystemConfiguration}, a JDK type Modulith cannot attribute to a module, so without the include the
+ * context fails for want of a {@code Clock}.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "system")
 @TestEnvironment
