@@ -3,6 +3,11 @@ package se.esam.lifecycle.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import se.esam.lifecycle.revision.Revision.Trace;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
+import se.esam.lifecycle.revision.RevisionProcess.Forms;
+import se.esam.lifecycle.revision.RevisionProcess.Vars;
 import se.esam.lifecycle.revision.RevisionVariables.ItemRow;
 import se.esam.lifecycle.system.InvalidInputException;
 
@@ -60,6 +69,29 @@ class RevisionVariablesTest {
         assertThat(row.description()).isEqualTo(ItemRow.PERSONAL_DATA_WITHHELD);
         assertThat(String.valueOf(((SerializableValue) RevisionVariables.items(List.of(row))).getValueSerialized()))
                 .doesNotContain("070-1234567");
+    }
+
+    /** Every form that shows the lists binds its columns to the records' names, and offers exactly the traces. */
+    @ParameterizedTest
+    @ValueSource(strings = {Forms.DRAFT, Forms.QUALITY_REVIEW, Forms.APPROVE})
+    void theFormsListsHaveExactlyTheRecordsColumns(String form) throws IOException {
+        JsonNode components = new ObjectMapper()
+                .readTree(new File("processes/" + form + ".form"))
+                .path("components");
+
+        assertThat(columns(components, Vars.SECTIONS))
+                .containsExactlyElementsOf(componentNames(Revision.Section.class));
+        assertThat(columns(components, Vars.ITEMS)).containsExactlyElementsOf(componentNames(ItemRow.class));
+        List<String> traces = new ArrayList<>();
+        list(components, Vars.ITEMS).path("components").forEach(column -> {
+            if ("trace".equals(column.path("key").asText())) {
+                column.path("values")
+                        .forEach(option -> traces.add(option.path("value").asText()));
+            }
+        });
+        assertThat(traces)
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(Trace.values()).map(Enum::name).toArray(String[]::new));
     }
 
     @Test
@@ -149,6 +181,35 @@ class RevisionVariablesTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("items"))
                 .hasMessage("Listan kunde inte läsas.");
+    }
+
+    private static List<String> componentNames(Class<? extends Record> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+    }
+
+    private static List<String> columns(JsonNode components, String path) {
+        List<String> keys = new ArrayList<>();
+        list(components, path)
+                .path("components")
+                .forEach(column -> keys.add(column.path("key").asText()));
+        return keys;
+    }
+
+    /** The dynamic list bound to this variable, wherever it sits in the form. */
+    private static JsonNode list(JsonNode components, String path) {
+        for (JsonNode component : components) {
+            if ("dynamiclist".equals(component.path("type").asText())
+                    && path.equals(component.path("path").asText())) {
+                return component;
+            }
+            JsonNode nested = list(component.path("components"), path);
+            if (!nested.isMissingNode()) {
+                return nested;
+            }
+        }
+        return MissingNode.getInstance();
     }
 
     private static FeedbackItem feedback(String reference, String section, boolean personal, String description) {
