@@ -24,7 +24,7 @@ class FeedbackOperations {
         return new TasklistFilter(
                 "Triagekö",
                 "Nya synpunkter som kansliet ska triagera",
-                5,
+                TasklistFilter.FIRST,
                 tasks -> tasks.createTaskQuery()
                         .taskCandidateGroup(Roles.KANSLI)
                         .taskDefinitionKey(FeedbackProcess.Elements.TRIAGE)

@@ -158,7 +158,7 @@ class FeedbackService {
 
     @Transactional
     void markOutOfScope(String reference, String actor, String reason, boolean containsPersonalData) {
-        requireReason("outOfScopeReason", reason);
+        requireReason("outOfScopeReason", "Motiveringen", reason);
         Feedback f = get(reference);
         save(f.withPersonalData(containsPersonalData).withReason(reason.strip()));
         event(reference, FeedbackStatus.IN_TRIAGE, Action.REJECTED_OUT_OF_SCOPE, actor, reason.strip());
@@ -174,7 +174,7 @@ class FeedbackService {
     /** @return when the submitter's answer is due */
     @Transactional
     Instant requestClarification(String reference, String actor, String question, boolean containsPersonalData) {
-        requireReason("clarificationQuestion", question);
+        requireReason("clarificationQuestion", "Frågan till inlämnaren", question);
         Instant due =
                 ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
         Feedback f = get(reference).withPersonalData(containsPersonalData).awaitingClarification();
@@ -192,7 +192,7 @@ class FeedbackService {
 
     @Transactional
     void clarified(String reference, String actor, String answer) {
-        requireReason("clarificationAnswer", answer);
+        requireReason("clarificationAnswer", "Svaret", answer);
         save(get(reference).clarified());
         event(reference, FeedbackStatus.IN_TRIAGE, Action.CLARIFIED, actor, answer.strip());
     }
@@ -251,7 +251,7 @@ class FeedbackService {
         if (disposition == null) {
             throw new InvalidInputException("disposition", "Välj ställningstagande.");
         }
-        requireReason("dispositionReason", reason);
+        requireReason("dispositionReason", "Motiveringen", reason);
         Feedback f = get(reference).decided(disposition, reason.strip(), clock.instant());
         save(f);
         event(reference, f.status(), Action.DECIDED, actor, disposition.label() + ": " + reason.strip());
@@ -354,12 +354,13 @@ class FeedbackService {
         feedback.addEvent(reference, new FeedbackEvent(clock.instant(), stage, action, actor, detail));
     }
 
-    private static void requireReason(String field, String text) {
+    /** The label names the field as the form does: Tasklist shows a person the sentence alone. */
+    private static void requireReason(String field, String label, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "Fältet måste fyllas i.");
+            throw new InvalidInputException(field, label + " måste fyllas i.");
         }
         if (text.length() > 4000) {
-            throw new InvalidInputException(field, "Texten får vara högst 4 000 tecken.");
+            throw new InvalidInputException(field, label + " får vara högst 4 000 tecken.");
         }
     }
 }

@@ -112,7 +112,14 @@ public final class CamundaErrors {
     /** Our own refusals and conflicts, wherever in the chain of causes they are. */
     private static Response ours(Throwable cause) {
         if (cause instanceof InvalidInputException invalid) {
-            return answer(400, "InvalidInputException", invalid.field() + ": " + invalid.getMessage(), null);
+            // a person reads the message in Tasklist, so it is the Swedish sentence alone; a program finds the
+            // field's name beside it
+            var body = ErrorDialect.exceptionDto("InvalidInputException", invalid.getMessage());
+            body.put("field", invalid.field());
+            return Response.status(400)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body)
+                    .build();
         }
         if (cause instanceof ForbiddenException forbidden) {
             return answer(403, "ForbiddenException", forbidden.getMessage(), null);

@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 public record TasklistFilter(
         String name, String description, int priority, Function<TaskService, TaskQuery> query, List<String> groups) {
 
+    /** The priority of a list that is where its groups start their day, before the lists for everyone. */
+    public static final int FIRST = -30;
+
     public TasklistFilter {
         groups = List.copyOf(groups);
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -35,6 +36,16 @@ class TasklistFilters implements ApplicationRunner {
     private static final List<String> WORKING_GROUPS = Roles.ALL.stream()
             .filter(group -> !group.equals(Roles.SUBMITTERS) && !group.equals(Roles.MANAGERS))
             .toList();
+
+    /*
+     * Tasklist opens the list with the lowest priority among those a person may read, so the order says
+     * where each role starts: the kansli in its triage queue (a module's list, {@link
+     * TasklistFilter#FIRST}), experts and approvers in their groups' open tasks, managers in the overdue
+     * ones, submitters in their own (an answer to a question is assigned to them).
+     */
+    static final int GROUP_TASKS = -20;
+    static final int OVERDUE = -15;
+    static final int MY_TASKS = -10;
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -64,7 +75,7 @@ class TasklistFilters implements ApplicationRunner {
         ensure(
                 "Mina uppgifter",
                 "Uppgifter som du har tagit eller som är tilldelade dig",
-                -10,
+                MY_TASKS,
                 tasks.createTaskQuery()
                         .taskAssigneeExpression("${currentUser()}")
                         .orderByDueDate()
@@ -73,7 +84,7 @@ class TasklistFilters implements ApplicationRunner {
         ensure(
                 "Min grupps uppgifter",
                 "Uppgifter för dina grupper som ingen har tagit ännu",
-                0,
+                GROUP_TASKS,
                 tasks.createTaskQuery()
                         .taskCandidateGroupInExpression("${currentUserGroups()}")
                         .taskUnassigned()
@@ -91,7 +102,7 @@ class TasklistFilters implements ApplicationRunner {
         ensure(
                 "Försenade",
                 "Uppgifter som har passerat sitt förfallodatum",
-                10,
+                OVERDUE,
                 tasks.createTaskQuery()
                         .dueBeforeExpression("${now()}")
                         .orderByDueDate()
@@ -100,18 +111,25 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     private void ensure(String name, String description, int priority, TaskQuery query, List<String> groups) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", columns);
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("description", description);
-            properties.put("priority", priority);
-            properties.put("refresh", true);
-            properties.put("variables", columns);
             filter = filters.newTaskFilter(name)
                     .setOwner("admin")
                     .setQuery(query)
                     .setProperties(properties);
             filters.saveFilter(filter);
+        } else if (!properties.equals(filter.getProperties())) {
+            // our lists are declared here: a new order or column reaches databases made by earlier versions
+            try {
+                filters.saveFilter(filter.setProperties(properties));
+            } catch (OptimisticLockingException anotherNodeUpdatedItFirst) {
+                // nodes of a cluster start together and declare the same lists
+            }
         }
         for (String group : groups) {
             boolean granted = authorizations

@@ -2,6 +2,7 @@ package se.esam.lifecycle.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -76,6 +77,10 @@ final class Tasklist {
 
     /** Clicks a filter on the left and waits for its task list. */
     Tasklist openFilter(String name) {
+        // the list just clicked keeps its description's tooltip open under the mouse, over its neighbour
+        new Actions(browser.driver())
+                .moveToElement(browser.driver().findElement(By.cssSelector("[cam-widget-header]")))
+                .perform();
         browser.click(By.xpath(
                 "//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), '" + name + "')]"));
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(

@@ -576,12 +576,14 @@ class FeedbackApiIT {
         assertProblemNaming(response, 400, field);
     }
 
-    /** Camunda's REST API refuses in Camunda's shape, with the field at fault first in the message. */
+    /** Camunda's REST API refuses in Camunda's shape: a Swedish sentence, and the field at fault beside it. */
     private static void assertRefusedByCamundasApi(HttpAgent.Response response, String field) {
         assertThat(response.status()).as("%s", response).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json()).containsEntry("type", "InvalidInputException");
-        assertThat(response.json().get("message").toString()).startsWith(field + ": ");
+        assertThat(response.json())
+                .containsEntry("type", "InvalidInputException")
+                .containsEntry("field", field);
+        assertThat(response.json().get("message").toString()).doesNotStartWith(field + ":");
     }
 
     private List<Map<String, Object>> tasks(String user, String taskDefinitionKey) {

@@ -94,10 +94,12 @@ class RevisionPublicationIT {
                         "changeNotes", stringValue("Förtydligat ansvaret i avsnitt 3."),
                         "changeClass", stringValue("EDITORIAL")));
         assertThat(untraced.status()).isEqualTo(400);
-        // Camunda's REST API: Camunda's error shape, the field and the untraced item in its message
-        assertThat(untraced.json()).containsEntry("type", "InvalidInputException");
+        // Camunda's REST API: Camunda's error shape, the field beside a Swedish sentence naming the untraced item
+        assertThat(untraced.json())
+                .containsEntry("type", "InvalidInputException")
+                .containsEntry("field", "items");
         assertThat(untraced.json().get("message").toString())
-                .startsWith("items: ")
+                .doesNotStartWith("items")
                 .contains(olofs);
 
         assertThat(submitForm(

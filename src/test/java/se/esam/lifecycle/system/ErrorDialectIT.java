@@ -289,7 +289,12 @@ class ErrorDialectIT {
             assertThat(response.status()).as("%s", response).isEqualTo(400);
             assertCamundaShape(response);
             assertThat(response.json()).as("%s", response).containsEntry("type", "InvalidInputException");
-            assertThat((String) response.json().get("message")).startsWith("dispositionReason: ");
+            // a person reads the sentence in Tasklist; a program reads the field beside it
+            assertThat(response.json()).as("%s", response).containsEntry("field", "dispositionReason");
+            assertThat((String) response.json().get("message"))
+                    .as("%s", response)
+                    .doesNotContain("dispositionReason")
+                    .contains("Motivering");
         }
         assertThat(driver.as("anna").get("/api/feedback/" + reference).json()).containsEntry("status", "IN_REVIEW");
     }
