@@ -142,10 +142,14 @@ class DecisionFormsBrowserIT extends BrowserJourney {
     }
 
     private void perSeesOnTheApprovalThatHeDraftedIt() {
-        browser.step("per, also chief architect, opens the approval before claiming it");
+        browser.step("per, also chief architect, sees on the approval's card and form that he drafted it");
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "per", "Per Persson");
         tasklist.openFilter("Min grupps uppgifter");
+        assertThat(tasklist.expectOnlyTask("Fastställ revision").getText())
+                .as("the task card")
+                .contains("Utarbetad av")
+                .contains("Per Persson (per)");
         CamundaForm form = tasklist.openOnlyTask("Fastställ revision");
 
         browser.step("the form says who drafted it and that the drafter may not approve it");
