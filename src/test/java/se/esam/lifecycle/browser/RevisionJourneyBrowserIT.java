@@ -236,7 +236,13 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("karin claims the quality review");
         tasklist.claim("Karin Karlsson");
 
-        browser.step("karin sends the revision on for approval");
+        browser.step("karin starts to send it back, leaves the comments empty, and changes her mind");
+        form.choose("Field_qualityDecision", "Skicka tillbaka till expertgruppen")
+                .type("Field_qualityComments", "Avsnitt")
+                .erase("Field_qualityComments")
+                .expectError("Field_qualityComments", "Fältet måste fyllas i.");
+
+        browser.step("karin sends the revision on for approval: the hidden comments' error no longer counts");
         form.choose("Field_qualityDecision", "Godkänn, skicka för fastställelse")
                 .expectHidden("Field_qualityComments");
         tasklist.complete();

@@ -8,8 +8,9 @@
 // {Field_item_trace: []}: one key, no message, so Tasklist took the form for invalid and no error was shown. "Save"
 // happened to help because it runs form-js's full validation, which rebuilds the errors from real messages only.
 //
-// The fix keeps form-js's errors free of such empty entries whenever its state changes, so that every reader of
-// the state (Tasklist's "Complete", the start dialog's "Starta", form-js's own error texts) sees the real errors.
+// The fix keeps form-js's errors free of such empty entries whenever its state changes, and drops the error of a
+// field that has left the screen (hidden by its condition, see onScreenOnly), so that every reader of the state
+// (Tasklist's "Complete", the start dialog's "Starta", form-js's own error texts) sees the errors a person can see.
 // Both bundles are Camunda's build of 7.24.0; the module id below is the one Tasklist's directive requires
 // (`n(57661).Form`). After an upgrade the check below reports a missing Form in the console, and the browser
 // journeys (which fail when "Slutför" stays disabled) tell whether the workaround is still needed.
@@ -64,12 +65,77 @@ function prune(entry) {
   return typeof entry === 'string' ? entry : undefined;
 }
 
+/**
+ * The errors of fields on screen only. A field hidden by its condition is taken off the screen with the error it
+ * had (say, comments required when sending back, left empty, then the person chose to approve instead); form-js
+ * keeps that error until its next full validation, so "Complete" stayed disabled with nothing on screen to fix.
+ * A field's error path is [id, ...row indexes], its instance's id the same joined with "_".
+ */
+export function onScreenOnly(errors, shownInstanceIds) {
+  const kept = {};
+  Object.keys(errors).forEach(id => {
+    const entry = keepShown(errors[id], [id], shownInstanceIds);
+    if (entry !== undefined) {
+      kept[id] = entry;
+    }
+  });
+  return kept;
+}
+
+function keepShown(entry, path, shown) {
+  if (Array.isArray(entry) && entry.some(item => typeof item === 'string')) {
+    return shown.has(path.join('_')) ? entry : undefined;
+  }
+  if (entry && typeof entry === 'object') {
+    const rows = Array.isArray(entry) ? [] : {};
+    let any = false;
+    Object.keys(entry).forEach(index => {
+      const row = keepShown(entry[index], path.concat(index), shown);
+      if (row !== undefined) {
+        rows[index] = row;
+        any = true;
+      }
+    });
+    return any ? rows : undefined;
+  }
+  return undefined;
+}
+
+function forgetErrorsOfRemovedFields(form) {
+  let scheduled = false;
+  const forget = () => {
+    scheduled = false;
+    const errors = form._getState().errors || {};
+    const shown = new Set(form.get('formFieldInstanceRegistry').getAll().map(instance => instance.instanceId));
+    const kept = onScreenOnly(errors, shown);
+    if (JSON.stringify(kept) !== JSON.stringify(errors)) {
+      form._setState({errors: kept});
+    }
+  };
+  form.on('formFieldInstanceRegistry.changed', event => {
+    // form-js also removes and re-adds a field's instance when it merely renders it again; only a field still gone
+    // once rendering is over has left the screen
+    if (event && event.action === 'removed' && !scheduled) {
+      scheduled = true;
+      setTimeout(forget, 0);
+    }
+  });
+}
+
 const Form = formJsForm();
 if (Form) {
   const setState = Form.prototype._setState;
   Form.prototype._setState = function (state) {
     if (state && state.errors) {
       state = Object.assign({}, state, {errors: withoutEmptyEntries(state.errors)});
+    }
+    if (!this.guidanceLifecycleWatching) {
+      try {
+        forgetErrorsOfRemovedFields(this);
+        this.guidanceLifecycleWatching = true;
+      } catch (e) {
+        // not ready yet (no event bus): the next state change tries again
+      }
     }
     return setState.call(this, state);
   };
