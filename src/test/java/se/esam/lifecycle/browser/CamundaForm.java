@@ -44,6 +44,64 @@ final class CamundaForm {
         return expectValue(componentId, text);
     }
 
+    /** Empties a text field or text area the way a person does (select all, delete) and leaves it. */
+    CamundaForm erase(String componentId) {
+        WebElement field = browser.until(ExpectedConditions.elementToBeClickable(field(componentId)));
+        browser.centre(field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(Keys.TAB);
+        return expectValue(componentId, "");
+    }
+
+    /** Waits until form-js shows this error text below the field. */
+    CamundaForm expectError(String componentId, String text) {
+        By error = By.cssSelector(scope + " [id$='-" + componentId + "-error-message']");
+        browser.waiting()
+                .withMessage(() -> componentId + " to show the error '" + text + "'; it shows "
+                        + browser.driver().findElements(error).stream()
+                                .map(WebElement::getText)
+                                .toList())
+                .until(d -> d.findElements(error).stream()
+                        .anyMatch(e -> e.isDisplayed() && e.getText().trim().equals(text)));
+        return this;
+    }
+
+    /** Waits until the field shows no error. */
+    CamundaForm expectNoError(String componentId) {
+        browser.waiting()
+                .withMessage(() -> componentId + " to show no error")
+                .until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector(scope + " [id$='-" + componentId + "-error-message']")));
+        return this;
+    }
+
+    /** Waits until the dropdown shows nothing chosen: form-js's placeholder, which reads "Välj" here. */
+    CamundaForm expectNothingSelected(String componentId) {
+        browser.waiting()
+                .withMessage(() -> componentId + " to show the placeholder 'Välj'")
+                .until(d -> {
+                    WebElement display = d.findElement(display(componentId));
+                    return display.getDomAttribute("class").contains("fjs-select-placeholder")
+                            && "Välj".equals(display.getText().trim());
+                });
+        return this;
+    }
+
+    /** What the form shows a person: its visible text and the placeholders and labels of its controls. */
+    String shownText() {
+        WebElement form = browser.driver().findElement(By.cssSelector(scope + " form.fjs-form"));
+        StringBuilder shown = new StringBuilder(form.getText());
+        for (WebElement labelled : form.findElements(By.cssSelector("[placeholder], [aria-label], [title]"))) {
+            for (String attribute : List.of("placeholder", "aria-label", "title")) {
+                String value = labelled.getDomAttribute(attribute);
+                if (value != null) {
+                    shown.append('\n').append(value);
+                }
+            }
+        }
+        return shown.toString();
+    }
+
     /** Picks the radio button with this label. */
     CamundaForm choose(String componentId, String optionLabel) {
         By option = radio(componentId, optionLabel);

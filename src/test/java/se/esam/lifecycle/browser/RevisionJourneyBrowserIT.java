@@ -172,6 +172,11 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("erik claims the drafting task");
         tasklist.claim("Erik Eriksson");
 
+        browser.step("the lists speak Swedish: 'Lägg till' below the sections, 'Ta bort rad' on each");
+        String shown = form.shownText();
+        assertThat(shown).contains("Lägg till", "Ta bort rad 1");
+        assertThat(shown).doesNotContain("Add new", "Remove list item", "Select", "Field is required", "Expand all");
+
         browser.step("erik rewrites section " + EDITED_SECTION);
         form.type(row("Field_section_body", section), draft.sectionBody());
 
@@ -189,8 +194,8 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("erik writes the change notes and classes the change as editorial");
         form.type("Field_changeNotes", draft.changeNotes()).choose("Field_changeClass", EDITORIAL);
 
-        browser.step("erik saves and completes the draft");
-        tasklist.saveAndComplete();
+        browser.step("erik completes the draft");
+        tasklist.complete();
 
         browser.step("the drafting task has left erik's lists");
         tasklist.expectNoTask("Utarbeta revision");
@@ -231,10 +236,16 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("karin claims the quality review");
         tasklist.claim("Karin Karlsson");
 
-        browser.step("karin saves and sends the revision on for approval");
+        browser.step("karin starts to send it back, leaves the comments empty, and changes her mind");
+        form.choose("Field_qualityDecision", "Skicka tillbaka till expertgruppen")
+                .type("Field_qualityComments", "Avsnitt")
+                .erase("Field_qualityComments")
+                .expectError("Field_qualityComments", "Fältet måste fyllas i.");
+
+        browser.step("karin sends the revision on for approval: the hidden comments' error no longer counts");
         form.choose("Field_qualityDecision", "Godkänn, skicka för fastställelse")
                 .expectHidden("Field_qualityComments");
-        tasklist.saveAndComplete();
+        tasklist.complete();
 
         browser.step("the quality review has left karin's lists");
         tasklist.expectNoTask("Kvalitetsgranska revision");
@@ -256,9 +267,9 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("maria claims the approval");
         tasklist.claim("Maria Magnusson");
 
-        browser.step("maria saves, approves and publishes");
+        browser.step("maria approves and publishes");
         form.choose("Field_approvalDecision", "Fastställ och publicera").expectHidden("Field_approvalComments");
-        tasklist.saveAndComplete();
+        tasklist.complete();
 
         browser.step("the approval has left maria's lists");
         tasklist.expectNoTask("Fastställ revision");

@@ -1,9 +1,16 @@
 package se.esam.lifecycle.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Camunda 7 Tasklist (in Swedish, our translation) as a person uses it: filters on the left, task cards in the middle,
@@ -20,8 +27,9 @@ final class Tasklist {
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
     private static final By COMPLETE =
             By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='complete()']");
-    private static final By SAVE =
-            By.xpath(TASK_XPATH + "//div[contains(@class,'form-actions')]//button[@ng-click='save($event)']");
+    /** How long Tasklist may take to enable "Slutför" after the last change to a valid form. */
+    private static final Duration ENABLED_WITHIN = Duration.ofSeconds(10);
+
     private static final By NO_TASK_CHOSEN = By.xpath(
             TASK_XPATH + "//div[contains(@class,'no-task')][contains(normalize-space(), 'Välj en uppgift i listan.')]");
     private static final String CARDS_XPATH = "//section[contains(@class,'tasks-list')]//div[@cam-tasks]";
@@ -68,11 +76,31 @@ final class Tasklist {
         return new CamundaForm(browser, MODAL, MODAL_XPATH);
     }
 
-    /** The start dialog's "Starta" button; waits for Tasklist's confirmation and the dialog to close. */
-    void submitStartForm() {
-        browser.click(By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[@type='submit']"));
-        expectNotification("Processen har startats.");
+    /**
+     * The start dialog's "Starta" button, which must be enabled once the form is valid (as "Slutför", see
+     * {@link #expectCompleteEnabled()}); waits for Tasklist's confirmation and the dialog to close, and returns the
+     * confirmation as the person reads it.
+     */
+    String submitStartForm() {
+        By start = By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[@type='submit']");
+        WebElement button = browser.until(ExpectedConditions.visibilityOfElementLocated(start));
+        assertThat(button.getText().trim()).as("the start button's label").isEqualTo("Starta");
+        try {
+            new WebDriverWait(browser.driver(), ENABLED_WITHIN).until(d -> button.isEnabled());
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "'Starta' stays disabled although the start form is filled in; the form shows " + errorsIn(MODAL));
+        }
+        browser.click(start);
+        WebElement confirmation = browser.waiting()
+                .withMessage(() -> "Tasklist's confirmation 'Processen har startats.'")
+                .until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.xpath(
+                                        "//div[contains(@class,'page-notifications')]//div[contains(@class,'alert')]"
+                                                + "//strong[contains(@class,'status')][contains(normalize-space(), 'Processen har startats.')]")));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(MODAL)));
+        return confirmation.getText().trim();
     }
 
     /** Clicks a filter on the left and waits for its task list. */
@@ -150,54 +178,14 @@ final class Tasklist {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(TASK + " .disabled-form")));
     }
 
-    /** "Slutför" below the form; waits until Tasklist has closed the task. */
+    /**
+     * "Slutför" below the form, as a person would click it once the form is filled in: fails when Tasklist keeps it
+     * disabled (a person has no way on from there), and fails at once with Tasklist's message when the engine refuses
+     * the form (a process step answering 400 shows a red notification and leaves the task open); otherwise waits
+     * until Tasklist has closed the task. No "Spara" first: a form that needs it is a dead end for a person.
+     */
     void complete() {
-        browser.click(COMPLETE);
-        browser.waiting()
-                .withMessage(() -> "Tasklist to close the completed task")
-                .until(ExpectedConditions.visibilityOfElementLocated(NO_TASK_CHOSEN));
-    }
-
-    /** Whether "Complete" below the form can be clicked now (Tasklist disables it while it thinks the form invalid). */
-    boolean canComplete() {
-        return browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE))
-                .isEnabled();
-    }
-
-    /**
-     * "Save" below the form: Tasklist keeps the values in the browser's local storage. Saving also makes form-js
-     * validate the whole form afresh, which clears the stale error entries that fields inside a dynamic list leave
-     * behind and that keep "Complete" disabled (see {@link #saveAndComplete()}).
-     */
-    void save() {
-        browser.click(SAVE);
-        browser.waiting()
-                .withMessage(() -> "Tasklist to save the form (Save disabled again)")
-                .until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(SAVE)));
-    }
-
-    /**
-     * "Save", then "Complete" ({@link #completeOrShowWhyNot()}): what a person has to do in Tasklist 7.24 to complete a
-     * Camunda Form with a non-empty dynamic list. form-js validates each list field once after import and after
-     * each edit, storing "no error" as {@code errors[fieldId][row] = undefined}, which leaves
-     * {@code errors = {Field_item_trace: [], ...}}; Tasklist's camunda-forms directive takes any key in that object
-     * for an invalid form ({@code !!Object.keys(errors).length}) and disables "Complete", with no error shown.
-     * "Save" runs form-js's full validation, which rebuilds the errors from the real ones only.
-     */
-    void saveAndComplete() {
-        if (!canComplete()) {
-            System.out.println("[browser] 'Complete' is disabled though the form shows no error (dynamic list); "
-                    + "'Save' validates the form afresh");
-        }
-        save();
-        completeOrShowWhyNot();
-    }
-
-    /**
-     * "Complete", like {@link #complete()}, but fails at once with Tasklist's message when the engine refuses the
-     * form (a process step answering 400 shows a red notification and leaves the task open).
-     */
-    void completeOrShowWhyNot() {
+        expectCompleteEnabled();
         browser.click(COMPLETE);
         By refused = By.cssSelector(".page-notifications .alert-danger");
         browser.waiting()
@@ -210,6 +198,34 @@ final class Tasklist {
             throw new AssertionError("Tasklist could not complete the task: "
                     + errors.get(0).getText().trim());
         }
+    }
+
+    /**
+     * Checks that "Slutför" is shown in Swedish and can be clicked now that the form is valid. Tasklist enables it as
+     * soon as form-js reports no errors (an Angular digest later), so a short wait is enough (a few seconds on a loaded
+     * machine); a form that keeps it
+     * disabled with no error on screen is the dead end issue 13 is about, and fails here with what the form shows.
+     */
+    WebElement expectCompleteEnabled() {
+        WebElement complete = browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE));
+        assertThat(complete.getText().trim()).as("the complete button's label").isEqualTo("Slutför");
+        try {
+            new WebDriverWait(browser.driver(), ENABLED_WITHIN).until(d -> complete.isEnabled());
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "'Slutför' stays disabled although the form is filled in; the form shows " + errorsIn(TASK));
+        }
+        return complete;
+    }
+
+    /** What form-js shows below the fields of the form in this scope, for a failure's message. */
+    private String errorsIn(String scope) {
+        List<String> errors = browser.driver().findElements(By.cssSelector(scope + " .fjs-form-field-error")).stream()
+                .map(WebElement::getText)
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .toList();
+        return errors.isEmpty() ? "no error" : "the errors " + errors;
     }
 
     void expectNotification(String text) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,6 +30,10 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
 
     private static final String PROCESS = "Synpunkt på vägledning";
     private static final Pattern REFERENCE = Pattern.compile("FB-\\d{4}-\\d{4,}");
+    /** form-js's English texts, which our Tasklist shows in Swedish (app/tasklist/scripts/forms/swedish-form-texts.js). */
+    private static final String[] FORM_JS_ENGLISH = {
+        "Select", "Search", "Add new", "Field is required", "Field must", "Remove list item", "No results"
+    };
 
     @Test
     void feedbackGoesFromSubmitterThroughKansliAndExpertGroupBackToSubmitter() throws Exception {
@@ -63,21 +68,37 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
         browser.step("anna fills in the start form of '" + PROCESS + "'");
         Tasklist tasklist = Tasklist.open(browser, base(), "Anna Andersson");
         CamundaForm form = tasklist.startProcess(PROCESS);
+        // form-js's own texts are Swedish too: the empty dropdown, the error of a required field left empty
+        form.expectNothingSelected("Field_guidanceId")
+                .type("Field_description", "Utkast")
+                .erase("Field_description")
+                .expectError("Field_description", "Fältet måste fyllas i.");
+        assertThat(form.shownText()).doesNotContain(FORM_JS_ENGLISH);
         form.select("Field_guidanceId", "Digital samverkan")
                 .type("Field_sectionId", "2.1")
                 .choose("Field_feedbackType", "Något saknas")
-                .type("Field_description", description);
+                .type("Field_description", description)
+                .expectNoError("Field_description");
 
-        browser.step("anna starts the process");
-        tasklist.submitStartForm();
+        browser.step("anna starts the process and reads the reference her feedback was given");
+        String confirmation = tasklist.submitStartForm();
+        Matcher shown = Pattern.compile(
+                        "Processen har startats\\. Din synpunkt har fått referensen (" + REFERENCE.pattern() + ")\\.")
+                .matcher(confirmation);
+        assertThat(shown.matches()).as("the confirmation '%s'", confirmation).isTrue();
+        String reference = shown.group(1);
+        // the reference links to the feedback's own page, where the journey ends
+        assertThat(browser.driver()
+                        .findElement(By.xpath("//div[contains(@class,'page-notifications')]//a[normalize-space()='"
+                                + reference + "']"))
+                        .getDomProperty("href"))
+                .isEqualTo(base() + "/feedback/" + reference);
 
-        browser.step("anna finds her new feedback on /feedback");
+        browser.step("anna finds the same reference as her new feedback on /feedback");
         List<String> after = feedbackReferencesOnMyPage();
         List<String> added = new ArrayList<>(after);
         added.removeAll(before);
-        assertThat(added).as("references new on anna's feedback page").hasSize(1);
-        String reference = added.get(0);
-        assertThat(reference).matches(REFERENCE);
+        assertThat(added).as("references new on anna's feedback page").containsExactly(reference);
         Map<String, String> row = feedbackRow(reference);
         assertThat(row.get("Vägledning")).startsWith("Digital samverkan");
         assertThat(row.get("Typ")).isEqualTo("Något saknas");

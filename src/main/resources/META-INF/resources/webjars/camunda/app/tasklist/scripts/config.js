@@ -16,11 +16,16 @@
  */
 
 // guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js) and our language,
-// product name and date formats (app/language.js), both shared by the four webapps.
+// product name and date formats (app/language.js), both shared by the four webapps, and Tasklist's own additions
+// (scripts/guidance-lifecycle.js: forms that complete when valid, form texts in Swedish, the reference after a start).
 import {app, dateFormat, locales} from '../../language.js';
 
 export default {
-  customScripts: ['../sign-out', 'scripts/offered-actions'],
+  customScripts: [
+    '../sign-out',
+    'scripts/offered-actions',
+    'scripts/guidance-lifecycle'
+  ],
   app,
   locales,
   dateFormat,
