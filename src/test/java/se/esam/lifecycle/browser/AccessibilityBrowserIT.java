@@ -229,6 +229,36 @@ class AccessibilityBrowserIT extends BrowserJourney {
         Axe.assertNoSeriousViolations(browser, "Tasklist with the task's history");
     }
 
+    @Test
+    void theWelcomePageCockpitAndAdminHaveNoSeriousViolations() {
+        // at least one running instance for Cockpit to list
+        submit("olof", "1", "Inledningen borde säga vem vägledningen riktar sig till.");
+
+        browser.step("the administrator signs in to the welcome page");
+        browser.newSession();
+        browser.driver().get(base() + "/camunda/app/welcome/default/");
+        LoginPage.signIn(browser, "admin", "admin");
+        browser.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasklist-app a.app-label-wrapper")));
+        Axe.assertNoSeriousViolations(browser, "the webapps' welcome page");
+
+        browser.step("Cockpit: the processes, one process with its instances, one instance");
+        browser.driver().get(base() + "/camunda/app/cockpit/default/#/processes");
+        browser.click(By.xpath("//table//a[normalize-space()='Synpunkt på vägledning']"));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".djs-container")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.circle")));
+        Axe.assertNoSeriousViolations(browser, "Cockpit's process definition page");
+        browser.click(By.cssSelector("table a.circle"));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".super-process-instance-id")));
+        Axe.assertNoSeriousViolations(browser, "Cockpit's process instance page");
+
+        browser.step("Admin: the users, one user");
+        browser.driver().get(base() + "/camunda/app/admin/default/#/users");
+        browser.click(By.xpath("//table//a[normalize-space()='anna']"));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form [ng-model]")));
+        Axe.assertNoSeriousViolations(browser, "Admin's user page");
+    }
+
     // --- our pages
 
     /** Opens one of our pages, waits for its heading, runs axe and checks the footer's link to the statement. */

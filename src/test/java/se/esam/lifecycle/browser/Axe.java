@@ -29,6 +29,9 @@ final class Axe {
 
     private static final String SOURCE = load();
 
+    private static final int SETTLE_RETRIES = 2;
+    private static final Duration SETTLE = Duration.ofMillis(1500);
+
     /**
      * Runs axe on the whole document; returns each finding as rule id, impact, help text and the CSS targets of its
      * nodes (at most five, enough to find them).
@@ -92,6 +95,14 @@ final class Axe {
     static void assertNoSeriousViolations(Browser browser, String page) {
         browser.step("axe on " + page);
         List<Violation> violations = check(browser.driver());
+        // the webapps keep rendering after the element a test waited for (a loading grey, a title about to be
+        // replaced): what counts is the page once it has settled, so a finding must still be there a moment later
+        for (int retry = 0; retry < SETTLE_RETRIES && violations.stream().anyMatch(Violation::blocking); retry++) {
+            System.out.println("[axe] " + page + ": checking again once the page has settled; found "
+                    + violations.stream().filter(Violation::blocking).toList());
+            sleep(SETTLE);
+            violations = check(browser.driver());
+        }
         violations.stream().filter(v -> !v.blocking()).forEach(v -> System.out.println("[axe] " + page + ": " + v));
         List<Violation> blocking =
                 violations.stream().filter(Violation::blocking).toList();
@@ -101,6 +112,15 @@ final class Axe {
                     + blocking.stream().map(Violation::toString).collect(Collectors.joining("\n  ")));
         }
         System.out.println("[axe] " + page + ": no critical or serious violation (" + violations.size() + " lesser)");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String load() {

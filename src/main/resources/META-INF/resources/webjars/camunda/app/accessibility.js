@@ -1,5 +1,6 @@
 // guidance-lifecycle: accessibility fixes to Camunda's own screen parts (WCAG 2.1 AA, as DOS-lagen requires of a
-// public service; checked with axe-core by AccessibilityBrowserIT). Camunda 7.24's webapps leave icon-only buttons
+// public service; checked with axe-core by AccessibilityBrowserIT), shared by the four webapps (each config.js
+// lists it in customScripts). Camunda 7.24's webapps leave icon-only buttons
 // and links without a name, give Tasklist's search field combobox attributes without the role, and open dialogs
 // without a name. The webapps offer no setting for these, so this script, loaded through config.js customScripts,
 // adds what is missing to each element as AngularJS renders it. Colours are fixed in styles/user-styles.css.
@@ -14,6 +15,13 @@ const NAMES = [
   ['.app-switch > a.dropdown-toggle', 'Byt webbapplikation'],
   ['.new-sort > a.dropdown-toggle', 'Lägg till sortering'],
   ['.task-card-details .shutter > a', 'Visa eller dölj fler variabler'],
+  // the welcome page's tiles: the name is drawn in the tile's background image
+  ['.cockpit-app > a.app-label-wrapper', 'Cockpit'],
+  ['.tasklist-app > a.app-label-wrapper', 'Tasklist'],
+  ['.admin-app > a.app-label-wrapper', 'Admin'],
+  // Cockpit's state circle in a list of instances: its colour is all it says
+  ['a.circle[state-circle]', element => element.classList.contains('circle-red')
+    ? 'Instansen har incidenter' : 'Instansen har inga incidenter'],
   ['a.sort-direction', element => 'Sorteringsordning: ' + (tooltipOf(element) || '').toLowerCase()]
 ];
 
@@ -102,7 +110,17 @@ function nameDialogs(root) {
   });
 }
 
+// Cockpit's "activity statistics: on" link shows a checked radio button as a lamp; the link's text already says
+// "på", so the radio is hidden from assistive technology and from the tab order
+function hideLamps(root) {
+  root.querySelectorAll('a.overlay-link input.toggle:not([aria-hidden])').forEach(lamp => {
+    lamp.setAttribute('aria-hidden', 'true');
+    lamp.setAttribute('tabindex', '-1');
+  });
+}
+
 function fix() {
+  hideLamps(document);
   nameControls(document);
   roleComboboxes(document);
   nameDialogs(document);
