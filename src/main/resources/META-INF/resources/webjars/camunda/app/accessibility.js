@@ -28,13 +28,15 @@ const NAMES = [
 // marks a name this script gave, so that it follows the tooltip when Tasklist changes it (e.g. the sort order)
 const OURS = 'data-a11y-name';
 
-function hasOwnName(element) {
+// visible: the rendered text (innerText, which needs a layout), for the few controls Tasklist gives a text it hides
+// on narrower windows (hidden-md); the others are checked on their text alone, cheap on every change of a form
+function hasOwnName(element, visible) {
   if (element.hasAttribute(OURS)) {
     return false;
   }
-  // innerText, not textContent: Tasklist hides some labels on narrower windows (hidden-md), icon still shown
+  const text = visible ? element.innerText : element.textContent;
   return (
-    element.innerText.trim() !== '' ||
+    text.trim() !== '' ||
     element.hasAttribute('aria-label') ||
     element.hasAttribute('aria-labelledby') ||
     (element.getAttribute('title') || '').trim() !== '' ||
@@ -62,14 +64,14 @@ function name(element, label) {
 function nameControls(root) {
   for (const [selector, label] of NAMES) {
     root.querySelectorAll(selector).forEach(element => {
-      if (!hasOwnName(element)) {
+      if (!hasOwnName(element, true)) {
         name(element, typeof label === 'function' ? label(element) : label);
       }
     });
   }
   // any other link or button that shows only an icon: its tooltip is what a sighted person reads
   root.querySelectorAll('a[href], button').forEach(element => {
-    if (!hasOwnName(element) && !element.hasAttribute(OURS)) {
+    if (!element.hasAttribute(OURS) && !hasOwnName(element, false)) {
       name(element, tooltipOf(element));
     } else if (element.hasAttribute(OURS) && !NAMES.some(([selector]) => element.matches(selector))) {
       name(element, tooltipOf(element));
