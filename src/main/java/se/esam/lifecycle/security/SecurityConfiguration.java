@@ -114,7 +114,8 @@ class SecurityConfiguration {
     SecurityFilterChain browser(HttpSecurity http, SignIn signIn) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**")
+                        // the accessibility statement is for everyone: reporting a problem must not need a login
+                        .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**", "/accessibility")
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()

@@ -311,6 +311,8 @@ class AuthorizationMatrixIT {
                 others                                      200
             GET /login
                 others                                      200
+            GET /accessibility
+                others                                      200
             GET /actuator/health
                 others                                      200
             GET /v3/api-docs

@@ -23,6 +23,7 @@ import {app, dateFormat, locales} from '../../language.js';
 export default {
   customScripts: [
     '../sign-out',
+    '../accessibility',
     'scripts/offered-actions',
     'scripts/guidance-lifecycle'
   ],

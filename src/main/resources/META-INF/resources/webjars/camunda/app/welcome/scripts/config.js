@@ -20,7 +20,7 @@
 import {app, dateFormat, locales} from '../../language.js';
 
 export default {
-  customScripts: ['../sign-out'],
+  customScripts: ['../sign-out', '../accessibility'],
   app,
   locales,
   dateFormat,
