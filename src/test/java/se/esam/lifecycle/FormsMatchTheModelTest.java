@@ -72,6 +72,105 @@ class FormsMatchTheModelTest {
     }
 
     /**
+     * A form shows and takes variables by name: every field outside a list is a variable its process's glue
+     * names, so a variable renamed in code (or cleared under another name) cannot leave a field empty.
+     */
+    @Test
+    void everyFieldOfAFormIsAVariableOfItsProcess() throws IOException {
+        Map<String, Set<String>> known = Map.of(
+                FeedbackProcess.KEY, constants(FeedbackProcess.Vars.class),
+                RevisionProcess.KEY, constants(RevisionProcess.Vars.class));
+        Map<String, String> processOf = new LinkedHashMap<>();
+        List.of(
+                        FeedbackProcess.Forms.SUBMIT,
+                        FeedbackProcess.Forms.TRIAGE,
+                        FeedbackProcess.Forms.CLARIFY,
+                        FeedbackProcess.Forms.REVIEW)
+                .forEach(form -> processOf.put(form, FeedbackProcess.KEY));
+        List.of(
+                        RevisionProcess.Forms.START,
+                        RevisionProcess.Forms.DRAFT,
+                        RevisionProcess.Forms.QUALITY_REVIEW,
+                        RevisionProcess.Forms.APPROVE)
+                .forEach(form -> processOf.put(form, RevisionProcess.KEY));
+        for (Map.Entry<String, String> form : processOf.entrySet()) {
+            List<String> keys = new ArrayList<>();
+            collectKeys(JSON.readTree(new File("processes/" + form.getKey() + ".form")), keys);
+            assertThat(keys).as("fields of %s.form", form.getKey()).isSubsetOf(known.get(form.getValue()));
+        }
+    }
+
+    /**
+     * form-js gives a text field without a value the empty text, not null: what is shown only when there is
+     * something to show must hide on both, or an empty box appears.
+     */
+    @Test
+    void theClarificationIsShownWithItsQuestionAndOnlyWhenThereIsOne() throws IOException {
+        for (String form : List.of(FeedbackProcess.Forms.TRIAGE, FeedbackProcess.Forms.REVIEW)) {
+            JsonNode group = findId(JSON.readTree(new File("processes/" + form + ".form")), "Group_clarification");
+            assertThat(group).as("the clarification in %s.form", form).isNotNull();
+            List<String> keys = new ArrayList<>();
+            collectKeys(group, keys);
+            assertThat(keys)
+                    .containsExactly(
+                            FeedbackProcess.Vars.CLARIFICATION_ASKED, FeedbackProcess.Vars.CLARIFICATION_ANSWER);
+            assertThat(group.at("/conditional/hide").asText())
+                    .contains(FeedbackProcess.Vars.CLARIFICATION_ANSWER + " = null")
+                    .contains(FeedbackProcess.Vars.CLARIFICATION_ANSWER + " = \"\"");
+        }
+    }
+
+    @Test
+    void theDraftAsksForAReasonOnlyForFeedbackThatIsNotAddressed() throws IOException {
+        JsonNode reason = findId(
+                JSON.readTree(new File("processes/" + RevisionProcess.Forms.DRAFT + ".form")),
+                "Field_item_traceReason");
+
+        assertThat(reason.at("/conditional/hide").asText()).isEqualTo("=this.trace != \"NOT_ADDRESSED\"");
+    }
+
+    private static Set<String> constants(Class<?> vars) {
+        Set<String> names = new TreeSet<>();
+        for (java.lang.reflect.Field field : vars.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    names.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Keys of fields and paths of lists, not the columns inside lists (those are the rows' names). */
+    private static void collectKeys(JsonNode node, List<String> keys) {
+        if ("dynamiclist".equals(node.path("type").asText())) {
+            keys.add(node.path("path").asText());
+            return;
+        }
+        if (node.hasNonNull("key")) {
+            keys.add(node.get("key").asText());
+        }
+        for (JsonNode child : node.path("components")) {
+            collectKeys(child, keys);
+        }
+    }
+
+    private static JsonNode findId(JsonNode node, String id) {
+        if (id.equals(node.path("id").asText(null))) {
+            return node;
+        }
+        for (JsonNode child : node.path("components")) {
+            JsonNode found = findId(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
      * What people wrote reaches a form only as the value of a field, which form-js shows as text: no
      * markdown or HTML component (type text or html) takes a variable or an expression.
      */

@@ -97,6 +97,12 @@ public final class FeedbackProcess {
         public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
         public static final String CLARIFICATION_DUE = "clarificationDue";
         public static final String CLARIFICATION_ANSWER = "clarificationAnswer";
+        /**
+         * The question the submitter answered, kept by the process when the answer comes (the triage form's
+         * own field is cleared then): re-triage and review show it beside {@link #CLARIFICATION_ANSWER}.
+         */
+        public static final String CLARIFICATION_ASKED = "clarificationAsked";
+
         public static final String CONTAINS_PERSONAL_DATA = "containsPersonalData";
 
         // review

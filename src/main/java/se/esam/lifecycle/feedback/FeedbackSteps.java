@@ -3,6 +3,7 @@ package se.esam.lifecycle.feedback;
 import static se.esam.lifecycle.feedback.FeedbackProcess.Vars.*;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -80,18 +81,26 @@ public class FeedbackSteps {
             case TriageDecisions.OUT_OF_SCOPE ->
                 service.markOutOfScope(
                         reference, actor, string(task.getExecution(), OUT_OF_SCOPE_REASON), personalData);
-            case TriageDecisions.CLARIFY ->
+            case TriageDecisions.CLARIFY -> {
                 task.setVariable(
                         CLARIFICATION_DUE,
                         Date.from(service.requestClarification(
                                 reference, actor, string(task.getExecution(), CLARIFICATION_QUESTION), personalData)));
+                // a new question is answered afresh: the submitter's form must not come pre-filled with the last answer
+                task.getExecution().removeVariables(List.of(CLARIFICATION_ANSWER, CLARIFICATION_ASKED));
+            }
             default -> throw new InvalidInputException(TRIAGE_DECISION, "Välj ett beslut.");
         }
     }
 
     public void clarificationAnswered(DelegateTask task) {
-        service.clarified(
-                reference(task.getExecution()), actor(task), string(task.getExecution(), CLARIFICATION_ANSWER));
+        DelegateExecution execution = task.getExecution();
+        service.clarified(reference(execution), actor(task), string(execution, CLARIFICATION_ANSWER));
+        // the question moves to a field no form writes, so re-triage shows it beside the answer ...
+        execution.setVariable(CLARIFICATION_ASKED, string(execution, CLARIFICATION_QUESTION));
+        // ... and the triage is decided afresh: an old "clarify" and its question pre-selected would send
+        // the same question again with one click
+        execution.removeVariables(List.of(TRIAGE_DECISION, CLARIFICATION_QUESTION, DUPLICATE_OF, OUT_OF_SCOPE_REASON));
     }
 
     public void closeAsUnanswered(DelegateExecution execution) {

@@ -76,7 +76,10 @@ final class DraftRules {
                     trace.trace() == Revision.Trace.ANSWERED
                             ? trace.traceSection().strip()
                             : null,
-                    blank(trace.traceReason()) ? null : trace.traceReason().strip()));
+                    // a reason belongs to an item not addressed; the form hides it for an answered one
+                    trace.trace() == Revision.Trace.NOT_ADDRESSED
+                            ? trace.traceReason().strip()
+                            : null));
         }
         if (blank(changeNotes)) {
             throw new InvalidInputException("changeNotes", "Ändringsloggen måste fyllas i.");

@@ -80,6 +80,15 @@ public final class RevisionProcess {
         public static final String NEEDS_CONSULTATION = "needsConsultation";
         public static final String NEW_VERSION = "newVersion";
 
+        // set when the draft goes to quality review, for that form and the approval's to show
+        /**
+         * JSON array of {sectionId, title, change, before, after}: the sections the draft adds, changes or
+         * removes compared with the version it revises ({@link SectionChanges}).
+         */
+        public static final String SECTION_CHANGES = "sectionChanges";
+        /** The names of everyone who drafted the revision, who therefore may not approve it (four eyes). */
+        public static final String DRAFTED_BY = "draftedBy";
+
         // consultation
         public static final String CONSULTATION_HELD = "consultationHeld";
         public static final String CONSULTATION_ENDS = "consultationEnds";

@@ -193,14 +193,30 @@ class RevisionService {
                 .collect(Collectors.joining("\n\n"));
     }
 
+    /**
+     * The final draft as quality review and approval read it.
+     *
+     * @param changes what the draft changes in the version it revises
+     * @param draftedBy the names of everyone who drafted it: who may not approve it (four eyes)
+     */
+    record ForReview(String newVersion, List<SectionChanges.Row> changes, String draftedBy) {}
+
     @Transactional
-    String toQualityReview(long id, VersionBump bump) {
+    ForReview toQualityReview(long id, VersionBump bump) {
         Revision revision = get(id);
         String next = GuidancePublisher.nextVersion(revision.baseVersion(), bump.major());
         revisions.newVersion(id, next);
         event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
         revisions.status(id, RevisionStatus.QUALITY_REVIEW);
-        return next;
+        List<Revision.Section> base = publisher.sections(revision.guidanceId(), revision.baseVersion()).stream()
+                .map(s -> new Revision.Section(s.id(), s.title(), s.body()))
+                .toList();
+        return new ForReview(
+                next,
+                SectionChanges.between(base, revisions.sections(id)),
+                revision.draftedBy().stream()
+                        .map(person -> directory.nameOf(person) + " (" + person + ")")
+                        .collect(Collectors.joining(", ")));
     }
 
     @Transactional

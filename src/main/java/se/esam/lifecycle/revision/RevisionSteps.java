@@ -112,8 +112,12 @@ public class RevisionSteps {
                 Resources.PROCESS_INSTANCE,
                 execution.getProcessInstanceId(),
                 Permissions.READ);
-        execution.setVariable(
-                NEW_VERSION, service.toQualityReview(id(execution), VersionBump.of(string(execution, VERSION_BUMP))));
+        RevisionService.ForReview review =
+                service.toQualityReview(id(execution), VersionBump.of(string(execution, VERSION_BUMP)));
+        execution.setVariable(NEW_VERSION, review.newVersion());
+        // set by the process from the stored draft, shown by the forms, written by none
+        execution.setVariable(SECTION_CHANGES, JsonLists.value(review.changes()));
+        execution.setVariable(DRAFTED_BY, review.draftedBy());
     }
 
     public void qualityReviewed(DelegateTask task) {

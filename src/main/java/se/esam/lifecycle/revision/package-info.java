@@ -10,7 +10,8 @@
             "system :: errors",
             "system :: time",
             "system :: engine",
-            "system :: text"
+            "system :: text",
+            "tasklist"
         })
 package se.esam.lifecycle.revision;
 

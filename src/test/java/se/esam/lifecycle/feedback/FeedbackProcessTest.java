@@ -414,6 +414,82 @@ class FeedbackProcessTest {
     }
 
     @Test
+    void reTriageShowsTheQuestionBesideTheAnswerAndDecidesAfresh() {
+        ProcessInstance instance = submitError();
+        askForClarification(instance);
+        completeAs(
+                ANNA,
+                task(Elements.REQUEST_CLARIFICATION, instance),
+                withVariables(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre i avsnitt 2.1."));
+
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+        Map<String, Object> reTriage = runtimeService.getVariables(instance.getId());
+        assertThat(reTriage)
+                .as("what the triage form shows")
+                .containsEntry(Vars.CLARIFICATION_ASKED, QUESTION)
+                .containsEntry(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre i avsnitt 2.1.")
+                .as("nothing of the first decision is pre-selected, so one click cannot ask the same again")
+                .doesNotContainKeys(
+                        Vars.TRIAGE_DECISION, Vars.CLARIFICATION_QUESTION, Vars.DUPLICATE_OF, Vars.OUT_OF_SCOPE_REASON);
+        assertThat(reTriage)
+                .as("the routing proposal stays a proposal")
+                .containsEntry(Vars.EXPERT_GROUP, ARCHITECTURE_GROUP);
+        assertRefused(Vars.TRIAGE_DECISION, () -> completeAs(KARIN, task(Elements.TRIAGE, instance), Map.of()));
+
+        routeToReview(instance);
+
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .as("what the review form shows: the question with the answer")
+                .containsEntry(Vars.CLARIFICATION_ASKED, QUESTION)
+                .containsEntry(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre i avsnitt 2.1.");
+    }
+
+    @Test
+    void aSecondQuestionIsAnsweredOnAFormWithoutTheFirstAnswer() {
+        ProcessInstance instance = submitError();
+        askForClarification(instance);
+        completeAs(
+                ANNA,
+                task(Elements.REQUEST_CLARIFICATION, instance),
+                withVariables(Vars.CLARIFICATION_ANSWER, "Det gäller stycke tre."));
+
+        triage(
+                instance,
+                withVariables(
+                        Vars.TRIAGE_DECISION,
+                        TriageDecisions.CLARIFY,
+                        Vars.CLARIFICATION_QUESTION,
+                        "Vilken mening i stycke tre?"));
+
+        assertThat(instance).isWaitingAt(Elements.REQUEST_CLARIFICATION);
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .as("what the clarification form shows")
+                .containsEntry(Vars.CLARIFICATION_QUESTION, "Vilken mening i stycke tre?")
+                .doesNotContainKeys(Vars.CLARIFICATION_ANSWER, Vars.CLARIFICATION_ASKED);
+
+        completeAs(
+                ANNA,
+                task(Elements.REQUEST_CLARIFICATION, instance),
+                withVariables(Vars.CLARIFICATION_ANSWER, "Den andra."));
+
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .containsEntry(Vars.CLARIFICATION_ASKED, "Vilken mening i stycke tre?")
+                .containsEntry(Vars.CLARIFICATION_ANSWER, "Den andra.")
+                .doesNotContainKeys(Vars.TRIAGE_DECISION, Vars.CLARIFICATION_QUESTION);
+    }
+
+    @Test
+    void feedbackTriagedWithoutAClarificationReachesReviewWithoutOne() {
+        ProcessInstance instance = submitError();
+
+        routeToReview(instance);
+
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .as("the review form has no clarification to show")
+                .doesNotContainKeys(Vars.CLARIFICATION_ASKED, Vars.CLARIFICATION_ANSWER);
+    }
+
+    @Test
     void unansweredClarificationClosesTheFeedbackWhenTheDeadlinePasses() {
         ProcessInstance instance = submitError();
         String reference = referenceOf(instance);
@@ -711,14 +787,12 @@ class FeedbackProcessTest {
         assertThat(instance).isWaitingAt(Elements.REVIEW);
     }
 
+    private static final String QUESTION = "Vilket stycke i avsnitt 2.1 avser du?";
+
     private void askForClarification(ProcessInstance instance) {
         triage(
                 instance,
-                withVariables(
-                        Vars.TRIAGE_DECISION,
-                        TriageDecisions.CLARIFY,
-                        Vars.CLARIFICATION_QUESTION,
-                        "Vilket stycke i avsnitt 2.1 avser du?"));
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.CLARIFY, Vars.CLARIFICATION_QUESTION, QUESTION));
         Date due = Date.from(NOW.plus(CLARIFICATION_DAYS, DAYS));
         assertThat(instance)
                 .isWaitingAt(Elements.REQUEST_CLARIFICATION)

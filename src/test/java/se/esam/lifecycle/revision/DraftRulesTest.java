@@ -44,6 +44,18 @@ class DraftRulesTest {
     }
 
     @Test
+    void aReasonLeftBehindOnAnAnsweredItemIsNotKept() {
+        DraftRules.Checked draft = DraftRules.check(
+                SECTIONS,
+                List.of(untraced("FB-1")),
+                List.of(new Item("FB-1", Trace.ANSWERED, "1", "Skrevs innan svaret valdes.")),
+                "Ändrat.",
+                "EDITORIAL");
+
+        assertThat(draft.traces()).containsExactly(new Item("FB-1", Trace.ANSWERED, "1", null));
+    }
+
+    @Test
     void aRevisionWithoutFeedbackNeedsNoTraces() {
         assertThat(DraftRules.check(SECTIONS, List.of(), List.of(), "Ändrat.", "EDITORIAL")
                         .traces())

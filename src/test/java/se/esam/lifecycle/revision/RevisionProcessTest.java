@@ -827,6 +827,54 @@ class RevisionProcessTest {
     // returns to drafting
 
     @Test
+    void qualityReviewAndApprovalSeeWhatTheDraftChangesAndWhoDraftedIt() {
+        accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
+        ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
+        String before = sectionsOf(revision).stream()
+                .filter(section -> DIGITAL_SAMVERKAN.section().equals(section.get(SECTION_ID)))
+                .map(section -> (String) section.get(BODY))
+                .findFirst()
+                .orElseThrow();
+
+        draftAs(ERIK, revision, ChangeClass.EDITORIAL.name());
+
+        assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW);
+        assertThat(sectionChangesOf(revision))
+                .as("only the section the draft changed, with its text before and after")
+                .extracting(
+                        row -> row.get(SECTION_ID),
+                        row -> row.get("change"),
+                        row -> row.get("before"),
+                        row -> row.get("after"))
+                .containsExactly(tuple(DIGITAL_SAMVERKAN.section(), "Ändrad text", before, before + AMENDMENT));
+        assertThat(runtimeService.getVariable(revision.getId(), Vars.DRAFTED_BY))
+                .asString()
+                .endsWith("(" + ERIK + ")");
+
+        qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ta bort ändringen i avsnitt 2.1 igen.");
+        Map<String, Object> unchanged = draft(revision, ChangeClass.EDITORIAL.name(), item -> {});
+        unchanged.put(
+                Vars.SECTIONS,
+                json(sectionsOf(revision).stream()
+                        .map(section -> {
+                            Map<String, Object> row = new LinkedHashMap<>(section);
+                            if (DIGITAL_SAMVERKAN.section().equals(row.get(SECTION_ID))) {
+                                row.put(BODY, before);
+                            }
+                            return (Map<String, Object>) row;
+                        })
+                        .toList()));
+        draftAs(PER, revision, unchanged);
+
+        assertThat(sectionChangesOf(revision))
+                .as("marked afresh for the new draft")
+                .isEmpty();
+        assertThat(runtimeService.getVariable(revision.getId(), Vars.DRAFTED_BY))
+                .asString()
+                .contains("(" + ERIK + ")", "(" + PER + ")");
+    }
+
+    @Test
     void qualityReviewCanReturnTheRevisionToDraftingWithComments() {
         accept(feedbackInReview(ANNA, DIGITAL_SAMVERKAN));
         ProcessInstance revision = revisionOf(DIGITAL_SAMVERKAN);
@@ -1305,6 +1353,10 @@ class RevisionProcessTest {
 
     private List<Map<String, Object>> itemsOf(ProcessInstance revision) {
         return rows(revision, Vars.ITEMS);
+    }
+
+    private List<Map<String, Object>> sectionChangesOf(ProcessInstance revision) {
+        return JsonLists.read(runtimeService.getVariable(revision.getId(), Vars.SECTION_CHANGES), Vars.SECTION_CHANGES);
     }
 
     private List<Map<String, Object>> sectionsOf(ProcessInstance revision) {
