@@ -116,7 +116,7 @@ public class RevisionSteps {
                 service.toQualityReview(id(execution), VersionBump.of(string(execution, VERSION_BUMP)));
         execution.setVariable(NEW_VERSION, review.newVersion());
         // set by the process from the stored draft, shown by the forms, written by none
-        execution.setVariable(SECTION_CHANGES, JsonLists.value(review.changes()));
+        execution.setVariable(SECTION_CHANGES, RevisionVariables.sectionChanges(review.changes()));
         execution.setVariable(DRAFTED_BY, review.draftedBy());
     }
 

@@ -95,6 +95,11 @@ final class RevisionVariables {
         return value(items);
     }
 
+    /** Written by the process for the quality review and approval forms, read by no step. */
+    static TypedValue sectionChanges(List<SectionChanges.Row> changes) {
+        return value(changes);
+    }
+
     /**
      * @param value the variable as the engine returns it: Spin JSON, a JSON string, a Java list, or null
      * @throws InvalidInputException naming {@code sections} when it is no list of sections

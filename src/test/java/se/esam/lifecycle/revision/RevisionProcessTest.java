@@ -1356,7 +1356,7 @@ class RevisionProcessTest {
     }
 
     private List<Map<String, Object>> sectionChangesOf(ProcessInstance revision) {
-        return JsonLists.read(runtimeService.getVariable(revision.getId(), Vars.SECTION_CHANGES), Vars.SECTION_CHANGES);
+        return rows(revision, Vars.SECTION_CHANGES);
     }
 
     private List<Map<String, Object>> sectionsOf(ProcessInstance revision) {

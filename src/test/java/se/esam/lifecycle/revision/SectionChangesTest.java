@@ -102,8 +102,8 @@ class SectionChangesTest {
     /** The quality review and approval forms show the rows under these names. */
     @Test
     void rowsAreWrittenUnderTheNamesTheFormsShow() {
-        SerializableValue value =
-                (SerializableValue) JsonLists.value(List.of(new Row("2.1", "Exempel", "Nytt avsnitt", null, "Text.")));
+        SerializableValue value = (SerializableValue)
+                RevisionVariables.sectionChanges(List.of(new Row("2.1", "Exempel", "Nytt avsnitt", null, "Text.")));
 
         assertThat(value.getValueSerialized())
                 .isEqualTo("[{\"sectionId\":\"2.1\",\"title\":\"Exempel\",\"change\":\"Nytt avsnitt\","
