@@ -15,7 +15,8 @@ import se.esam.lifecycle.support.ProcessDriver;
  * Tasklist opens where each role works, and offers only what the person may do: the kansli lands in its
  * triage queue, experts in their groups' open tasks, managers in the overdue tasks, submitters in their own;
  * "Starta process" only for those who may start one of our processes, "Skapa uppgift" only for
- * administrators; task cards without Camunda's bare priority number.
+ * administrators; task cards show the reference and the document to everyone who has the task, experts
+ * included, and not Camunda's bare priority number.
  */
 class TasklistOffersBrowserIT extends BrowserJourney {
 
@@ -24,8 +25,9 @@ class TasklistOffersBrowserIT extends BrowserJourney {
 
     @Test
     void eachRoleOpensTasklistInTheListItWorksFromAndIsOfferedOnlyWhatItMayDo() {
-        String reference = new ProcessDriver(base())
-                .submit("anna", "digital-samverkan", "4.1", "2.1", "GAP", "Avsnitt 2.1 saknar ett exempel.");
+        ProcessDriver driver = new ProcessDriver(base());
+        String reference =
+                driver.submit("anna", "digital-samverkan", "4.1", "2.1", "GAP", "Avsnitt 2.1 saknar ett exempel.");
 
         Tasklist karins = signIn("karin", "Karin Karlsson");
         expectStartingList("Triagekö");
@@ -36,9 +38,14 @@ class TasklistOffersBrowserIT extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector(".tasks-list .task .priority")))
                 .allSatisfy(priority -> assertThat(priority.isDisplayed()).isFalse());
 
-        signIn("erik", "Erik Eriksson");
+        driver.route(reference, "expert-architecture");
+        Tasklist eriks = signIn("erik", "Erik Eriksson");
         expectStartingList("Min grupps uppgifter");
         expectOffered(true, false);
+        browser.step("erik's review card shows the reference and the document, though he may not read the process");
+        assertThat(eriks.expectTask("Granska synpunkt", reference).getText())
+                .contains("Referens", reference)
+                .contains("Vägledning", "Digital samverkan");
 
         signIn("mats", "Mats Mattsson");
         expectStartingList("Försenade");
