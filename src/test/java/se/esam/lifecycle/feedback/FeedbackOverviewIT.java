@@ -3,9 +3,14 @@ package se.esam.lifecycle.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.esam.lifecycle.support.Problems.assertProblemNaming;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,9 @@ class FeedbackOverviewIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private String base;
     private ProcessDriver driver;
@@ -295,6 +303,42 @@ class FeedbackOverviewIT {
         assertThat(page.body()).contains("<html lang=\"sv\"", "Adressen är inte giltig", "stage", "Okänt värde");
         assertThat(page(People.KARIN, "/feedback?size=1000").body())
                 .contains("size", "Ange ett heltal från 1 till 100");
+    }
+
+    // --- performance: what the filters read
+
+    /**
+     * With a handful of rows PostgreSQL reads the table whatever the indexes; told not to, it shows which
+     * index answers each condition of the overview: the trigram index the search in descriptions (V10),
+     * the filter indexes (V9) the status, the group and the overdue reviews.
+     */
+    @Test
+    void theSearchAndTheFiltersAreAnsweredByTheirIndexesOnPostgres() throws SQLException {
+        assertThat(plan("select count(*) from feedback where lower(description) like '%kommun%'"))
+                .contains("feedback_description_trgm_idx");
+        assertThat(plan("select reference from feedback where status in ('IN_TRIAGE', 'IN_REVIEW') "
+                        + "order by submitted_at desc, reference desc limit 25"))
+                .contains("feedback_overview_status_idx");
+        assertThat(plan("select count(*) from feedback where expert_group = 'expert-law'"))
+                .contains("feedback_overview_group_idx");
+        assertThat(plan("select count(*) from feedback where status = 'IN_REVIEW' and review_due < now()"))
+                .contains("feedback_overdue_review_idx");
+    }
+
+    private String plan(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("explain " + query)) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            } finally {
+                statement.execute("reset enable_seqscan");
+            }
+            return plan.toString();
+        }
     }
 
     private HttpAgent.Response api(People.Person person, String query) {
