@@ -15,6 +15,5 @@ create index feedback_overview_status_idx on feedback (status, submitted_at, ref
 create index feedback_overview_group_idx on feedback (expert_group, submitted_at, reference);
 create index feedback_overview_guidance_idx on feedback (guidance_id, submitted_at, reference);
 
--- overdue: reviews past their due date and clarifications past their deadline, few among many
-create index feedback_overdue_review_idx on feedback (status, review_due);
-create index feedback_overdue_clarification_idx on feedback (status, clarification_due);
+-- overdue needs no index of its own: it is always one of two statuses (in review, awaiting clarification),
+-- which the status index finds; the due dates are then read on those open items only

@@ -308,21 +308,24 @@ class FeedbackOverviewIT {
     // --- performance: what the filters read
 
     /**
-     * With a handful of rows PostgreSQL reads the table whatever the indexes; told not to, it shows which
-     * index answers each condition of the overview: the trigram index the search in descriptions (V10),
-     * the filter indexes (V9) the status, the group and the overdue reviews.
+     * With a handful of rows PostgreSQL reads the table whatever the indexes; told not to, it shows that an
+     * index answers each condition of the overview: the trigram index (V10) the search in descriptions,
+     * V9's the expert group, and V9's status index the status and the overdue items (always one of two
+     * statuses). The planner may pick any index that fits a condition at this size, so for the status the
+     * test names the condition an index answers; the trigram and group indexes are the only ones for theirs.
      */
     @Test
-    void theSearchAndTheFiltersAreAnsweredByTheirIndexesOnPostgres() throws SQLException {
+    void theSearchAndTheFiltersAreAnsweredByIndexesOnPostgres() throws SQLException {
         assertThat(plan("select count(*) from feedback where lower(description) like '%kommun%'"))
-                .contains("feedback_description_trgm_idx");
-        assertThat(plan("select reference from feedback where status in ('IN_TRIAGE', 'IN_REVIEW') "
-                        + "order by submitted_at desc, reference desc limit 25"))
-                .contains("feedback_overview_status_idx");
+                .contains("Index Scan on feedback_description_trgm_idx");
         assertThat(plan("select count(*) from feedback where expert_group = 'expert-law'"))
                 .contains("feedback_overview_group_idx");
-        assertThat(plan("select count(*) from feedback where status = 'IN_REVIEW' and review_due < now()"))
-                .contains("feedback_overdue_review_idx");
+        assertThat(plan("select reference from feedback where status in ('IN_TRIAGE', 'IN_REVIEW') "
+                        + "order by submitted_at desc, reference desc limit 25"))
+                .containsPattern("Index Cond: \\(\\(status\\)");
+        assertThat(plan("select count(*) from feedback where " + FeedbackOverview.OVERDUE.replace(":now", "now()")))
+                .contains("Index Cond: ((status)::text = 'IN_REVIEW'::text)")
+                .contains("Index Cond: ((status)::text = 'AWAITING_CLARIFICATION'::text)");
     }
 
     private String plan(String query) throws SQLException {
