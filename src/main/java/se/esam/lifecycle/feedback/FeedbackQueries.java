@@ -1,14 +1,20 @@
 package se.esam.lifecycle.feedback;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
+import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
 /**
@@ -21,8 +27,11 @@ class FeedbackQueries {
     private final FeedbackService feedback;
     private final GuidanceCatalogue catalogue;
     private final Directory directory;
+    private final FeedbackOverview overview;
 
-    FeedbackQueries(FeedbackService feedback, GuidanceCatalogue catalogue, Directory directory) {
+    FeedbackQueries(
+            FeedbackService feedback, GuidanceCatalogue catalogue, Directory directory, FeedbackOverview overview) {
+        this.overview = overview;
         this.feedback = feedback;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -40,14 +49,119 @@ class FeedbackQueries {
         return toView(f, history);
     }
 
+    /** One page of the overview, and how many items the filter lets through in all. */
+    record Page(FeedbackFilter filter, List<FeedbackView> items, long total) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + filter.size() - 1) / filter.size());
+        }
+
+        public boolean hasPrevious() {
+            return filter.page() > 1;
+        }
+
+        public boolean hasNext() {
+            return filter.page() < pages();
+        }
+    }
+
+    /**
+     * The feedback a person may list, narrowed by the filter: every item for those who oversee all
+     * feedback (the kansli, managers, administrators), the own organisation's for everyone else, whatever
+     * the filter says. A group, document or organisation that does not exist is refused, naming the field.
+     */
     @Transactional(readOnly = true)
-    List<FeedbackView> ofMyOrganisation(CurrentUser user) {
-        return directory
-                .organisationOf(user.id())
-                .map(organisation -> feedback.submittedBy(organisation.id()).stream()
-                        .map(f -> toView(f, null))
-                        .toList())
-                .orElse(List.of());
+    Page overview(FeedbackFilter filter, CurrentUser user) {
+        requireKnown(filter);
+        String onlyOrganisation = null;
+        if (!user.overseesAllFeedback()) {
+            Optional<Directory.Organisation> own = directory.organisationOf(user.id());
+            if (own.isEmpty()) {
+                return new Page(filter, List.of(), 0);
+            }
+            onlyOrganisation = own.get().id();
+        }
+        FeedbackOverview.Found found = overview.find(filter, onlyOrganisation);
+        Names names = new Names();
+        return new Page(
+                filter, found.rows().stream().map(row -> toView(row, names)).toList(), found.total());
+    }
+
+    private void requireKnown(FeedbackFilter filter) {
+        if (filter.expertGroup() != null && !Roles.EXPERT_GROUPS.contains(filter.expertGroup())) {
+            throw new InvalidInputException(
+                    "expertGroup", "Det finns ingen expertgrupp med id '" + filter.expertGroup() + "'.");
+        }
+        if (filter.guidanceId() != null
+                && catalogue.document(filter.guidanceId()).isEmpty()) {
+            throw new InvalidInputException(
+                    "guidanceId", "Det finns ingen vägledning med id '" + filter.guidanceId() + "'.");
+        }
+        if (filter.organisation() != null
+                && directory.organisation(filter.organisation()).isEmpty()) {
+            throw new InvalidInputException(
+                    "organisation", "Det finns ingen medlemsorganisation med id '" + filter.organisation() + "'.");
+        }
+    }
+
+    /**
+     * Names of documents, sections, organisations and groups for one page, each looked up once: a page
+     * of a hundred items would otherwise ask the catalogue and the identity store hundreds of times.
+     */
+    private final class Names {
+        private final Map<String, GuidanceDocument> documents = new HashMap<>();
+        private final Map<String, String> organisations = new HashMap<>();
+        private final Map<String, String> groups = new HashMap<>();
+
+        FeedbackView.Guidance guidance(FeedbackOverview.Row row) {
+            GuidanceDocument document = documents.computeIfAbsent(
+                    row.guidanceId(), id -> catalogue.document(id).orElse(null));
+            if (document == null) {
+                return new FeedbackView.Guidance(
+                        row.guidanceId(), row.guidanceId(), row.guidanceVersion(), row.sectionId(), null);
+            }
+            String sectionTitle = row.sectionId() == null
+                    ? null
+                    : document.version(row.guidanceVersion())
+                            .flatMap(v -> v.section(row.sectionId()))
+                            .map(GuidanceDocument.Section::title)
+                            .orElse(null);
+            return new FeedbackView.Guidance(
+                    document.id(), document.title(), row.guidanceVersion(), row.sectionId(), sectionTitle);
+        }
+
+        String organisation(String id) {
+            return organisations.computeIfAbsent(
+                    id,
+                    key -> directory
+                            .organisation(key)
+                            .map(Directory.Organisation::name)
+                            .orElse(key));
+        }
+
+        String group(String id) {
+            return id == null ? null : groups.computeIfAbsent(id, directory::groupName);
+        }
+    }
+
+    private static FeedbackView toView(FeedbackOverview.Row row, Names names) {
+        return new FeedbackView(
+                row.reference(),
+                row.status(),
+                row.status().label(),
+                row.status().stage(),
+                names.guidance(row),
+                row.type(),
+                row.description(),
+                names.organisation(row.organisation()),
+                names.group(row.expertGroup()),
+                row.duplicateOf(),
+                row.disposition(),
+                row.reason(),
+                row.submittedAt(),
+                row.decidedAt(),
+                row.overdue(),
+                null);
     }
 
     private boolean mayRead(CurrentUser user, Feedback f) {
@@ -70,6 +184,7 @@ class FeedbackQueries {
                 f.reference(),
                 f.status(),
                 f.status().label(),
+                f.status().stage(),
                 new FeedbackView.Guidance(
                         guidance.guidanceId(),
                         guidance.title(),
@@ -85,6 +200,7 @@ class FeedbackQueries {
                 f.dispositionReason(),
                 f.submittedAt(),
                 f.decidedAt(),
+                null,
                 history);
     }
 }

@@ -235,14 +235,6 @@ class FeedbackRepository {
                 .list();
     }
 
-    List<Feedback> findByOrganisation(String organisation) {
-        return jdbc.sql("select " + COLUMNS + " from feedback where submitter_organisation = ? "
-                        + "order by submitted_at desc, reference desc")
-                .param(organisation)
-                .query(FeedbackRepository::map)
-                .list();
-    }
-
     void addEvent(String reference, FeedbackEvent event) {
         jdbc.sql("insert into feedback_event (reference, occurred_at, stage, action, actor, detail) "
                         + "values (?, ?, ?, ?, ?, ?)")

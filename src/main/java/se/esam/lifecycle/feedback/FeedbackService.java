@@ -324,11 +324,6 @@ class FeedbackService {
     }
 
     @Transactional(readOnly = true)
-    List<Feedback> submittedBy(String organisation) {
-        return feedback.findByOrganisation(organisation);
-    }
-
-    @Transactional(readOnly = true)
     List<FeedbackEvent> history(String reference) {
         return feedback.events(reference);
     }

@@ -3,11 +3,18 @@ package se.esam.lifecycle.feedback;
 import java.time.Instant;
 import java.util.List;
 
-/** Feedback as the API shows it: where it is, what was decided and why, and how it got there. */
+/**
+ * Feedback as the API shows it: where it is, what was decided and why, and how it got there.
+ *
+ * @param stage the stage open feedback is in; absent once it is closed
+ * @param overdue in lists only: a review past its due date or a clarification past its deadline
+ * @param history in the item's own view only
+ */
 record FeedbackView(
         String reference,
         FeedbackStatus status,
         String statusLabel,
+        Stage stage,
         Guidance guidance,
         FeedbackType type,
         String description,
@@ -18,6 +25,7 @@ record FeedbackView(
         String reason,
         Instant submittedAt,
         Instant decidedAt,
+        Boolean overdue,
         List<HistoryEntry> history) {
 
     record Guidance(String id, String title, String version, String sectionId, String sectionTitle) {}

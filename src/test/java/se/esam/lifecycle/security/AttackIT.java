@@ -417,9 +417,23 @@ class AttackIT {
                     () -> browser.get("/guidance/digital-samverkan/compare?from=" + p + "&to=" + p)));
             // parameters our lists do not take change nothing
             probes.add(dynamicTest("GET /api/feedback?reference={x} lists what it lists without it", () -> {
-                HttpAgent.Response list = anna.get("/api/feedback?reference=" + p + "&organisation=" + p);
+                HttpAgent.Response list = anna.get("/api/feedback?reference=" + p);
                 assertThat(list.status()).isEqualTo(200);
                 assertThat(references(list)).containsExactlyElementsOf(annasList);
+            }));
+            // the overview's filters take ids: anything else is refused naming the filter, and text is searched as
+            // typed
+            probes.add(dynamicTest("GET /api/feedback?organisation={x} is refused, naming the filter", () -> {
+                HttpAgent.Response list = anna.get("/api/feedback?organisation=" + p);
+                assertThat(list.status()).as("%s", list).isEqualTo(400);
+                assertThat(list.body()).contains("organisation");
+            }));
+            probes.add(dynamicTest("GET /api/feedback?q={x} as the kansli finds only texts containing it", () -> {
+                HttpAgent.Response list = driver.as("karin").get("/api/feedback?q=" + p + "&size=100");
+                assertThat(list.status()).as("%s", list).isEqualTo(200);
+                assertThat(list.jsonList())
+                        .allSatisfy(item ->
+                                assertThat(item.get("description").toString()).containsIgnoringCase(payload));
             }));
             // in submitted fields: refused where it is not a valid value, stored as typed where it is text
             for (String field : List.of("guidanceId", "guidanceVersion", "sectionId")) {

@@ -107,6 +107,7 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 anna hanna                                  200  A1 A2 A3
                 olof                                        200  O1 O2 O3 O4
+                karin mats admin                            200  A1 A2 A3 O1 O2 O3 O4
                 others                                      200  -
             GET /api/feedback/{A1}
                 anonymous                                   401
@@ -158,6 +159,7 @@ class AuthorizationMatrixIT {
                 anonymous                                   login
                 anna hanna                                  200  A1 A2 A3
                 olof                                        200  O1 O2 O3 O4
+                karin mats admin                            200  A1 A2 A3 O1 O2 O3 O4
                 others                                      200  -
             GET /feedback/{A1}
                 anonymous                                   login
