@@ -25,7 +25,7 @@ class StartupBanner {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("Start page", "/");
         entries.put("Published guidance (public)", "/guidance");
-        entries.put("My feedback", "/feedback");
+        entries.put("Feedback (all for the kansli)", "/feedback");
         entries.put("Reports", "/reports");
         entries.put("Tasklist", "/camunda/app/tasklist/");
         entries.put("Cockpit", "/camunda/app/cockpit/");
