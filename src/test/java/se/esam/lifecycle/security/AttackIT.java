@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -38,13 +41,19 @@ import se.esam.lifecycle.support.TestSmtp;
  * cross-site requests, script and SQL in what people type, a reviewer with a conflict of interest,
  * framing and sniffing, oversized bodies and guessing passwords.
  */
-@SharedApplication
+@ApplicationOnPostgres
 class AttackIT {
 
-    static final TestSmtp smtp = TestSmtp.shared();
+    static final TestSmtp smtp = new TestSmtp();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(AttackIT.class, registry);
+        smtp.configure(registry);
+    }
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMAGE = "\"><img src=x onerror=alert(1)>";

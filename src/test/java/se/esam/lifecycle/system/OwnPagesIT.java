@@ -9,12 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -23,13 +26,19 @@ import se.esam.lifecycle.support.TestSmtp;
  * addresses, our Swedish error pages instead of Spring's Whitelabel page, the logs in Swedish words with
  * people's names, and a start-up banner whose every entry point answers.
  */
-@SharedApplication
+@ApplicationOnPostgres
 class OwnPagesIT {
 
-    static final TestSmtp smtp = TestSmtp.shared();
+    static final TestSmtp smtp = new TestSmtp();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(OwnPagesIT.class, registry);
+        smtp.configure(registry);
+    }
 
     /** What a browser asks for when it opens a page: HTML first. */
     private static final String[] BROWSER = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"};

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
-import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -28,14 +31,20 @@ import se.esam.lifecycle.support.TestSmtp;
  * its message (which Tasklist shows): no engine code, no class name, no definition id; the log has one
  * INFO line for it and no ERROR or stack trace. Nothing is changed by a refusal.
  */
-@SharedApplication
+@ApplicationOnPostgres
 @ExtendWith(OutputCaptureExtension.class)
 class TasklistRefusalsIT {
 
-    static final TestSmtp smtp = TestSmtp.shared();
+    static final TestSmtp smtp = new TestSmtp();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        PostgresDatabase.createFor(TasklistRefusalsIT.class, registry);
+        smtp.configure(registry);
+    }
 
     private static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
     private static final String ENGINE_REST = "/engine-rest";
