@@ -15,42 +15,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
-import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * The feedback API over real HTTP on a fresh PostgreSQL database: people submit through our API and
  * do their tasks through Camunda's REST API, as Tasklist does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext // closes the application before the JVM's shutdown drops its database
+@SharedApplication
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a new instance per test, as before the class shared its application
 class FeedbackApiIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(FeedbackApiIT.class, registry);
-        smtp.configure(registry);
-    }
 
     @Autowired
     JdbcClient jdbc;

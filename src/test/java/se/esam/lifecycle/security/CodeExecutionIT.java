@@ -24,16 +24,13 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
-import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -46,19 +43,13 @@ import se.esam.lifecycle.support.TestSmtp;
  * of the variables with {@code deserializeValues=true} runs nothing either. First the payloads are shown
  * to be live: built by plain Jackson and read, each one does run its code.
  */
-@ApplicationOnPostgres
+@SharedApplication
 class CodeExecutionIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(CodeExecutionIT.class, registry);
-        smtp.configure(registry);
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENGINE_REST = "/engine-rest";

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -32,10 +30,9 @@ import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.security.ProcessModel.FormField;
 import se.esam.lifecycle.security.ProcessModel.Step;
-import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
-import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -49,19 +46,13 @@ import se.esam.lifecycle.support.TestSmtp;
  * attacked without editing this test. Then values of the wrong type, size or option on fields the form
  * does offer.
  */
-@ApplicationOnPostgres
+@SharedApplication
 class TamperingIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(TamperingIT.class, registry);
-        smtp.configure(registry);
-    }
 
     private static final String ENGINE_REST = "/engine-rest";
     private static final String TASKLIST_API = "/camunda/api/engine/engine/default";

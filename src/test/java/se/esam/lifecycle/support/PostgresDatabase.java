@@ -54,14 +54,37 @@ public final class PostgresDatabase {
         return create(testClass, null);
     }
 
+    /**
+     * Creates a copy of the template that nothing drops: the caller drops it ({@link #drop}) once whatever
+     * uses it is closed ({@link SharedApplicationResources}).
+     */
+    static PostgresDatabase createUndropped(Class<?> owner) {
+        String name = newName(owner);
+        execute("create database " + name + templateClause(template()));
+        return new PostgresDatabase(name);
+    }
+
     private static PostgresDatabase create(Class<?> testClass, String template) {
-        String name = ("gl_" + testClass.getSimpleName() + "_"
+        String name = newName(testClass);
+        execute("create database " + name + templateClause(template));
+        PostgresDatabase database = new PostgresDatabase(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
+        return database;
+    }
+
+    private static String newName(Class<?> owner) {
+        return ("gl_" + owner.getSimpleName() + "_"
                         + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
-        execute("create database " + name + (template == null ? "" : " template " + template));
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
-        return new PostgresDatabase(name);
+    }
+
+    private static String templateClause(String template) {
+        return template == null ? "" : " template " + template;
+    }
+
+    /** Drops the database, ending any connection still open to it. */
+    void drop() {
+        execute("drop database if exists " + name + " with (force)");
     }
 
     public String url() {

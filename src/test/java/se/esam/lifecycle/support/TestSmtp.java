@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -20,6 +22,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public final class TestSmtp {
 
+    /** The one of this JVM, which {@link SharedApplication}'s context sends to. */
+    private static final TestSmtp SHARED = new TestSmtp();
+
     private final int port = freePort();
     private final GreenMailExtension server =
             new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
@@ -29,12 +34,28 @@ public final class TestSmtp {
         return server;
     }
 
+    /**
+     * The mail server of this JVM's {@link SharedApplication}. Each class registers its {@link #server()}
+     * as its own {@code @RegisterExtension}: a fresh GreenMail, empty, on this port from the class's first
+     * test to its last, so a class reads only the mail sent while it ran.
+     */
+    public static TestSmtp shared() {
+        return SHARED;
+    }
+
     /** Call from the test class's {@code @DynamicPropertySource}. */
     public void configure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The application's settings that send mail here. */
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", port);
         // ./config/application-demo.yaml outranks a classpath test profile, so the demo outbox is switched off here
-        registry.add("guidance.mail.outbox-folder", () -> "");
+        properties.put("guidance.mail.outbox-folder", "");
+        return properties;
     }
 
     /** Subjects of the mails received so far for this address, each mail once however many it went to. */

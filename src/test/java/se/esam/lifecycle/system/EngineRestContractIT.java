@@ -17,15 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
-import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -35,19 +32,13 @@ import se.esam.lifecycle.support.TestSmtp;
  * operation it answered. Where Camunda's document lists no such status for an operation (our 403, 404
  * and 409 on task actions), the body is still checked against its {@code ExceptionDto}.
  */
-@ApplicationOnPostgres
+@SharedApplication
 class EngineRestContractIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(EngineRestContractIT.class, registry);
-        smtp.configure(registry);
-    }
 
     @LocalServerPort
     int port;

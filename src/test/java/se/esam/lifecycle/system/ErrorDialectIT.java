@@ -16,15 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
-import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -33,19 +30,13 @@ import se.esam.lifecycle.support.TestSmtp;
  * Camunda's {@code ExceptionDto} with our Swedish sentence in {@code message}; bad input a submitter
  * can send to Camunda's API is a 400 there, never a 500, and changes nothing.
  */
-@ApplicationOnPostgres
+@SharedApplication
 class ErrorDialectIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(ErrorDialectIT.class, registry);
-        smtp.configure(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -8,22 +8,19 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
-import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -31,21 +28,15 @@ import se.esam.lifecycle.support.TestSmtp;
  * clash) is one INFO line without a stack trace, where Camunda logged ERROR ENGINE-16004 with one; a
  * real fault is still ERROR with its trace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestEnvironment
-@DirtiesContext
+@SharedApplication
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a new instance per test, as before the class shared its application
 @ExtendWith(OutputCaptureExtension.class)
 class RefusalLoggingIT {
 
-    static final TestSmtp smtp = new TestSmtp();
+    static final TestSmtp smtp = TestSmtp.shared();
 
     @RegisterExtension
     static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        smtp.configure(registry);
-    }
 
     /** A line logged at ERROR (the pattern's level column), not the word in a message. */
     private static final String ERROR_LINE = "(?m)^\\S+\\s+ERROR ";
