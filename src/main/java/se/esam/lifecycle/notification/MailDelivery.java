@@ -70,6 +70,14 @@ public class MailDelivery {
         claimed.ifPresent(mail -> attempt(mail, now, properties.retryDelays()));
     }
 
+    /** {@link #deliver} from the commit of the change that wrote the mail ({@link MailOutbox#claimAfterCommit}). */
+    void deliverAfterCommit(long id) {
+        Instant now = clock.instant();
+        Optional<MailOutbox.Mail> claimed =
+                outbox.claimAfterCommit(id, now, now.plus(properties.sendTimeout()), newMessageId(id));
+        claimed.ifPresent(mail -> attempt(mail, now, properties.retryDelays()));
+    }
+
     private void attempt(MailOutbox.Mail mail, Instant now, List<Duration> delays) {
         try {
             sender.send(message(mail));

@@ -1,13 +1,17 @@
 package se.esam.lifecycle.notification;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -39,9 +43,33 @@ class MailOutbox {
             rs.getInt("attempts"));
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    MailOutbox(JdbcClient jdbc) {
+    MailOutbox(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * {@link #claim} after the change that wrote the mail has committed. Spring still holds that change's
+     * connection then, without auto-commit, and commits what runs on it only when it lets the connection
+     * go: after the mail has left. A node killed in between lost the Message-ID it had sent the mail
+     * under, and the next attempt sent it again under another. So the claim is committed here, on that
+     * connection: a second one would mean holding one connection while waiting for another.
+     */
+    Optional<Mail> claimAfterCommit(long id, Instant now, Instant retryAt, String messageId) {
+        Optional<Mail> claimed = claim(id, now, retryAt, messageId);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The claim of mail " + id + " could not be committed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        return claimed;
     }
 
     long add(List<String> to, String subject, String body, String processInstanceId, Instant now) {

@@ -48,7 +48,7 @@ public class Mailer {
                 @Override
                 public void afterCommit() {
                     try {
-                        delivery.deliver(id);
+                        delivery.deliverAfterCommit(id);
                     } catch (RuntimeException e) {
                         // committed is committed: the scheduled retry takes the mail from here
                         log.error("Mail {} not delivered after commit; retried later", id, e);

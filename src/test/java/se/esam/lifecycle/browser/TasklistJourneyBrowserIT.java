@@ -146,9 +146,9 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
 
         browser.step("erik opens 'Granska synpunkt' from his group's tasks");
         tasklist.openFilter("Min grupps uppgifter");
-        // The card cannot show the reference to erik: expert groups may not read the process instance's
-        // variables (no READ_INSTANCE), so the filter's variable columns stay empty for them. He finds the
-        // task by its name and due date (karin chose high priority: five days) and checks the form.
+        // The routed group may read this feedback's process (granted on routing), so the card shows the
+        // reference (TasklistOffersBrowserIT checks that); here erik finds the task by its name and due date
+        // (karin chose high priority: five days) and checks the form.
         WebElement card = tasklist.expectOnlyTask("Granska synpunkt");
         assertThat(card.getText()).contains("Förfaller om 5 dagar");
         CamundaForm form = tasklist.openOnlyTask("Granska synpunkt");

@@ -176,7 +176,8 @@ class TasklistRefusalsIT {
 
             HttpAgent.Response submitted = surface.post(this, "karin", "/task/" + triage + "/submit-form", duplicate);
 
-            assertRefusal(submitted, 400, "duplicateOf: Det finns ingen annan synpunkt med referensen 'FB-1999-9999'.");
+            assertRefusal(submitted, 400, "Det finns ingen annan synpunkt med referensen 'FB-1999-9999'.");
+            assertThat(submitted.json()).as("%s", submitted).containsEntry("field", "duplicateOf");
             assertLoggedAsRefusal(output, from);
             assertThat(surface.post(this, "karin", "/task/" + triage + "/unclaim", Map.of())
                             .status())
@@ -188,8 +189,8 @@ class TasklistRefusalsIT {
     @Test
     void theSubmitterIsToldWhichVersionOrSectionTheGuidanceDoesNotHave(CapturedOutput output) {
         Map<String, String> refusals = Map.of(
-                "9.9", "guidanceVersion: Digital samverkan har ingen publicerad version 9.9.",
-                "4.1/99", "sectionId: Digital samverkan 4.1 har inget avsnitt 99.");
+                "9.9", "guidanceVersion|Digital samverkan har ingen publicerad version 9.9.",
+                "4.1/99", "sectionId|Digital samverkan 4.1 har inget avsnitt 99.");
         long before = driver.as("admin")
                                 .get(
                                         "/engine-rest/history/process-instance/count?processDefinitionKey=guidance-feedback")
@@ -216,7 +217,10 @@ class TasklistRefusalsIT {
                         "/process-definition/key/guidance-feedback/submit-form",
                         Map.of("variables", variables));
 
-                assertRefusal(started, 400, refusal.getValue());
+                // the sentence a person reads in Tasklist, and the field beside it for a program
+                String[] fieldAndSentence = refusal.getValue().split("\\|");
+                assertRefusal(started, 400, fieldAndSentence[1]);
+                assertThat(started.json()).as("%s", started).containsEntry("field", fieldAndSentence[0]);
                 assertLoggedAsRefusal(output, from);
             }
         }
