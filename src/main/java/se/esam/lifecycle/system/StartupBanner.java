@@ -25,13 +25,14 @@ class StartupBanner {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("Start page", "/");
         entries.put("Published guidance (public)", "/guidance");
-        entries.put("Feedback (all for the kansli)", "/feedback");
+        entries.put("Feedback overview", "/feedback");
         entries.put("Reports", "/reports");
         entries.put("Tasklist", "/camunda/app/tasklist/");
         entries.put("Cockpit", "/camunda/app/cockpit/");
         entries.put("Admin", "/camunda/app/admin/");
         entries.put("Camunda REST API", "/engine-rest");
         entries.put("API docs", "/swagger-ui.html");
+        entries.put("Accessibility statement", "/accessibility");
         return Collections.unmodifiableMap(entries);
     }
 

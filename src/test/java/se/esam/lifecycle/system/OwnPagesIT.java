@@ -192,6 +192,7 @@ class OwnPagesIT {
                         "/guidance",
                         "/reports",
                         "/feedback",
+                        "/accessibility",
                         "/camunda/app/tasklist/",
                         "/camunda/app/cockpit/",
                         "/camunda/app/admin/",
