@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -73,6 +74,8 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
+                // a browser outside Sweden, whatever the machine's zone: Tasklist must still show Swedish time
+                .withEnvironment(Map.of("TZ", "UTC"))
                 .build();
         driver = new ChromeDriver(service, options);
         return driver;

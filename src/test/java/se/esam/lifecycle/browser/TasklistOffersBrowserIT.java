@@ -2,6 +2,9 @@ package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +19,11 @@ import se.esam.lifecycle.support.ProcessDriver;
  * triage queue, experts in their groups' open tasks, managers in the overdue tasks, submitters in their own;
  * "Starta process" only for those who may start one of our processes, "Skapa uppgift" only for
  * administrators; task cards show the reference and the document to everyone who has the task, experts
- * included, and not Camunda's bare priority number.
+ * included, and not Camunda's bare priority number; times in Swedish time, even in a browser set to UTC.
  */
 class TasklistOffersBrowserIT extends BrowserJourney {
 
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final By START_PROCESS = By.cssSelector("li.start-process-action");
     private static final By CREATE_TASK = By.cssSelector("li.create-task-action");
 
@@ -37,6 +41,20 @@ class TasklistOffersBrowserIT extends BrowserJourney {
         assertThat(card.getText()).contains(reference).doesNotContainPattern("(?m)^\\s*50\\s*$");
         assertThat(browser.driver().findElements(By.cssSelector(".tasks-list .task .priority")))
                 .allSatisfy(priority -> assertThat(priority.isDisplayed()).isFalse());
+        browser.step("the card's time is Swedish time, though the browser runs in UTC");
+        String created = (String) driver.as("admin")
+                .get("/engine-rest/task/" + driver.task("karin", "TriageFeedback", reference))
+                .json()
+                .get("created");
+        String inStockholm = OffsetDateTime.parse(created, ENGINE_DATE)
+                .atZoneSameInstant(ZoneId.of("Europe/Stockholm"))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        // karin's triage queue holds this one task
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".tasks-list .creation-date [uib-tooltip]"))
+                        .getDomAttribute("uib-tooltip"))
+                .as("when the task was made, as Tasklist shows it")
+                .isEqualTo(inStockholm);
 
         driver.route(reference, "expert-architecture");
         Tasklist eriks = signIn("erik", "Erik Eriksson");

@@ -24,6 +24,6 @@ export const dateFormat = {
   day: 'DD',
   abbr: 'YYYY-MM-DD HH:mm',
   normal: 'YYYY-MM-DD HH:mm',
-  long: 'LLLL',
+  long: 'YYYY-MM-DD HH:mm',
   short: 'YYYY-MM-DD'
 };

@@ -3,5 +3,6 @@
 import './forms/complete-when-valid.js';
 import './forms/swedish-form-texts.js';
 import './forms/reference-after-start.js';
+import './forms/stockholm-time.js';
 
 export default [];
