@@ -22,12 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
+import se.esam.lifecycle.support.TestSmtp;
 
 /**
  * A mail server that is down: the process goes on, the mail waits in the outbox and is retried; when
@@ -116,7 +116,7 @@ class MailDeliveryIT {
                 .as("the process went on")
                 .isOne();
 
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+        GreenMail server = new GreenMail(TestSmtp.setup(SMTP_PORT));
         server.start();
         try {
             assertThat(HttpAgent.basic(HttpAgent.local(port), People.ANNA)

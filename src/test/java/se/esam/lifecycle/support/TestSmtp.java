@@ -26,8 +26,18 @@ public final class TestSmtp {
     private static final TestSmtp SHARED = new TestSmtp();
 
     private final int port = freePort();
-    private final GreenMailExtension server =
-            new GreenMailExtension(new ServerSetup(port, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
+    private final GreenMailExtension server = new GreenMailExtension(setup(port)).withPerMethodLifecycle(false);
+
+    /**
+     * GreenMail waits 2 s for its server thread by default; on a loaded two-core CI machine that thread
+     * was once not scheduled in time and a whole class failed before its first test. The wait ends as soon
+     * as the server is up, so a long bound costs nothing on a quiet machine.
+     */
+    public static ServerSetup setup(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
+        setup.setServerStartupTimeout(60_000);
+        return setup;
+    }
 
     /** Register as a static {@code @RegisterExtension} field. */
     public GreenMailExtension server() {
