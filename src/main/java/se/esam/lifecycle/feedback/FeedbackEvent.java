@@ -8,6 +8,8 @@ record FeedbackEvent(Instant occurredAt, FeedbackStatus stage, Action action, St
     enum Action {
         SUBMITTED,
         ROUTED,
+        /** The publishing review: publish as is, masked, or not (with its ground). */
+        PUBLICATION_REVIEWED,
         CLARIFICATION_REQUESTED,
         CLARIFIED,
         CLOSED_UNANSWERED,

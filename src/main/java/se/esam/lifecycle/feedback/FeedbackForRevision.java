@@ -48,6 +48,7 @@ class FeedbackForRevision implements RevisionFeedback {
                 .organisation(f.submitterOrganisation())
                 .map(Directory.Organisation::name)
                 .orElse(f.submitterOrganisation());
+        java.util.Optional<Publication> publication = feedback.publication(f.reference());
         return new FeedbackItem(
                 f.reference(),
                 f.guidanceVersion(),
@@ -58,6 +59,11 @@ class FeedbackForRevision implements RevisionFeedback {
                 f.description(),
                 f.containsPersonalData(),
                 f.disposition() == null ? null : f.disposition().name(),
-                f.dispositionReason());
+                f.dispositionReason(),
+                publication.map(Publication::publicText).orElse(null),
+                f.containsPersonalData()
+                        || publication
+                                .map(p -> p.decision() == Publication.Decision.NOT_PUBLISHED)
+                                .orElse(false));
     }
 }

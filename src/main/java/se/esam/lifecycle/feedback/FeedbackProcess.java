@@ -105,6 +105,16 @@ public final class FeedbackProcess {
 
         public static final String CONTAINS_PERSONAL_DATA = "containsPersonalData";
 
+        // the publishing review, part of triage when the item is sent to an expert group
+        /** {@link Publication.Decision}'s name: publish as is, masked, or not at all. */
+        public static final String PUBLICATION = "publication";
+        /** The text to publish: proposed at registration with personal data masked, may be edited at triage. */
+        public static final String PUBLIC_TEXT = "publicText";
+        /** Why the text is not published (a secrecy provision, for instance). */
+        public static final String PUBLICATION_GROUND = "publicationGround";
+        /** What the detector found in the text, in words, for the triage form to show; written by no form. */
+        public static final String PERSONAL_DATA_FOUND = "personalDataFound";
+
         // review
         public static final String REVIEW_DUE = "reviewDue";
         public static final String REVIEW_REMINDER = "reviewReminder";

@@ -248,6 +248,37 @@ class FeedbackRepository {
                 .update();
     }
 
+    /** Replaces any earlier review of the item: a later triage decides afresh. */
+    void savePublication(String reference, Publication p) {
+        jdbc.sql("delete from feedback_publication where reference = ?")
+                .param(reference)
+                .update();
+        jdbc.sql(
+                        "insert into feedback_publication (reference, decision, public_text, ground, reviewed_by, reviewed_at) "
+                                + "values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        reference,
+                        p.decision().name(),
+                        p.publicText(),
+                        p.ground(),
+                        p.reviewedBy(),
+                        timestamp(p.reviewedAt()))
+                .update();
+    }
+
+    Optional<Publication> publication(String reference) {
+        return jdbc.sql("select decision, public_text, ground, reviewed_by, reviewed_at from feedback_publication "
+                        + "where reference = ?")
+                .param(reference)
+                .query((rs, n) -> new Publication(
+                        Publication.Decision.valueOf(rs.getString("decision")),
+                        rs.getString("public_text"),
+                        rs.getString("ground"),
+                        rs.getString("reviewed_by"),
+                        instant(rs, "reviewed_at")))
+                .optional();
+    }
+
     List<FeedbackEvent> events(String reference) {
         return jdbc.sql("select occurred_at, stage, action, actor, detail from feedback_event "
                         + "where reference = ? order by occurred_at, id")

@@ -14,6 +14,7 @@ import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
@@ -135,6 +136,80 @@ class FeedbackService {
                 Action.ROUTED,
                 actor,
                 directory.groupName(expertGroup) + ", prioritet " + priority.label());
+    }
+
+    /**
+     * The publishing review, made as the item is sent to an expert group: nothing of the text reaches a public
+     * surface before it (an item routed without one, as the API allows, publishes nothing). What is published must
+     * pass the personal data detector: "as is" only for a text in which it finds nothing, a masked text only once
+     * nothing is left to find, and "not published" names its ground.
+     *
+     * @param editedText the public text as the kansli left it on the form; blank or the proposal unchanged means
+     *        the whole text masked
+     */
+    @Transactional
+    void reviewPublication(
+            String reference, String actor, Publication.Decision decision, String editedText, String ground) {
+        if (decision == null) {
+            return;
+        }
+        Feedback f = get(reference);
+        String publicText;
+        switch (decision) {
+            case AS_IS -> {
+                if (f.containsPersonalData()) {
+                    throw new InvalidInputException(
+                            "publication",
+                            "Du har angett att texten innehåller personuppgifter. Välj att publicera den med "
+                                    + "personuppgifterna maskerade eller att inte publicera den.");
+                }
+                if (!PersonalData.isClean(f.description())) {
+                    throw new InvalidInputException(
+                            "publication",
+                            "Texten innehåller " + PersonalData.describe(f.description()) + ". Välj att publicera "
+                                    + "den med personuppgifterna maskerade eller att inte publicera den.");
+                }
+                publicText = f.description();
+                ground = null;
+            }
+            case MASKED -> {
+                boolean unchanged = editedText == null
+                        || editedText.isBlank()
+                        || editedText
+                                .strip()
+                                .equals(proposedPublicText(f.description(), reference)
+                                        .strip());
+                publicText = unchanged ? PersonalData.mask(f.description()) : editedText.strip();
+                if (!PersonalData.isClean(publicText)) {
+                    throw new InvalidInputException(
+                            "publicText",
+                            "Den publicerade texten innehåller fortfarande " + PersonalData.describe(publicText)
+                                    + ". Ta bort det eller ersätt det med en markering.");
+                }
+                if (!FeedbackText.isPlain(publicText)) {
+                    throw new InvalidInputException("publicText", FeedbackText.NOT_PLAIN);
+                }
+                ground = null;
+            }
+            case NOT_PUBLISHED -> {
+                requireReason("publicationGround", "Grunden för att inte publicera", ground);
+                publicText = null;
+                ground = ground.strip();
+            }
+            default -> throw new IllegalStateException(decision.name());
+        }
+        feedback.savePublication(reference, new Publication(decision, publicText, ground, actor, clock.instant()));
+        event(
+                reference,
+                f.status(),
+                Action.PUBLICATION_REVIEWED,
+                actor,
+                "Publicering: " + decision.label() + (ground == null ? "" : ". Grund: " + ground));
+    }
+
+    /** What the triage form proposes to publish: the text as the form shows it, personal data masked. */
+    static String proposedPublicText(String description, String reference) {
+        return FeedbackText.forForms(PersonalData.mask(description), reference);
     }
 
     @Transactional

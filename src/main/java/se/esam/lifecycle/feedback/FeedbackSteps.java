@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -58,6 +59,15 @@ public class FeedbackSteps {
                 OWNING_GROUP, registered.guidance().owningGroup()));
         execution.removeVariable(DESCRIPTION_IN_FULL);
         execution.setVariable(DESCRIPTION, FeedbackText.forForms(registered.description(), registered.reference()));
+        // the publishing review's proposal, on the triage form; shortened as the description is for the engine
+        execution.setVariable(
+                PUBLIC_TEXT, FeedbackService.proposedPublicText(registered.description(), registered.reference()));
+        String found = PersonalData.describe(registered.description());
+        execution.setVariable(
+                PERSONAL_DATA_FOUND,
+                found.isEmpty()
+                        ? "Inga personnummer, e-postadresser eller telefonnummer hittades."
+                        : "Hittades: " + found + ".");
         execution.setVariable(SECTION_ID, registered.guidance().sectionId());
         execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
         InstanceAccess.grantRead(execution, submitter, null);
@@ -69,13 +79,20 @@ public class FeedbackSteps {
         boolean personalData = Boolean.TRUE.equals(task.getVariable(CONTAINS_PERSONAL_DATA));
         String decision = String.valueOf(task.getVariable(TRIAGE_DECISION));
         switch (decision) {
-            case TriageDecisions.ROUTE ->
+            case TriageDecisions.ROUTE -> {
+                service.reviewPublication(
+                        reference,
+                        actor,
+                        publication(string(task.getExecution(), PUBLICATION)),
+                        string(task.getExecution(), PUBLIC_TEXT),
+                        string(task.getExecution(), PUBLICATION_GROUND));
                 service.route(
                         reference,
                         actor,
                         string(task.getExecution(), EXPERT_GROUP),
                         priority(string(task.getExecution(), PRIORITY)),
                         personalData);
+            }
             case TriageDecisions.DUPLICATE ->
                 service.markDuplicate(reference, actor, string(task.getExecution(), DUPLICATE_OF), personalData);
             case TriageDecisions.OUT_OF_SCOPE ->
@@ -187,6 +204,10 @@ public class FeedbackSteps {
 
     private static Priority priority(String value) {
         return parse(Priority.class, PRIORITY, value);
+    }
+
+    private static Publication.Decision publication(String value) {
+        return parse(Publication.Decision.class, PUBLICATION, value);
     }
 
     private static Disposition disposition(String value) {

@@ -7,6 +7,7 @@
             "guidance",
             "identity",
             "notification",
+            "privacy",
             "revision",
             "system :: errors",
             "system :: time",

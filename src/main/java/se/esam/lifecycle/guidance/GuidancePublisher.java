@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.NotFoundException;
 
 /**
@@ -68,6 +69,12 @@ public class GuidancePublisher {
                 .list();
     }
 
+    /**
+     * Whatever reaches here has passed the kansli's publishing review (feedback text) or four-eyes approval (the
+     * rest); personal data is masked once more as it is written, so that a personnummer quoted in change notes or
+     * a reason (from a consultation response, say) is never public. Sections keep contact details, which guidance
+     * may give on purpose, but never an identity number.
+     */
     @Transactional
     public void publish(NewVersion version) {
         jdbc.sql("""
@@ -79,7 +86,7 @@ public class GuidancePublisher {
                         version.number(),
                         version.publishedOn(),
                         version.changeClass(),
-                        version.changeNotes(),
+                        PersonalData.mask(version.changeNotes()),
                         version.revisionId())
                 .update();
         int position = 0;
@@ -90,8 +97,8 @@ public class GuidancePublisher {
                             version.guidanceId(),
                             version.number(),
                             section.id(),
-                            section.title(),
-                            section.body(),
+                            PersonalData.maskIdentityNumbers(section.title()),
+                            PersonalData.maskIdentityNumbers(section.body()),
                             position++)
                     .update();
         }
@@ -106,11 +113,11 @@ public class GuidancePublisher {
                             d.feedbackReference(),
                             d.feedbackType(),
                             d.organisationName(),
-                            d.summary(),
+                            PersonalData.mask(d.summary()),
                             d.disposition(),
                             d.trace(),
                             d.traceSection(),
-                            d.reason())
+                            PersonalData.mask(d.reason()))
                     .update();
         }
     }

@@ -3,7 +3,7 @@
  */
 @ApplicationModule(
         displayName = "Vägledningar",
-        allowedDependencies = {"system :: errors", "system :: time"})
+        allowedDependencies = {"privacy", "system :: errors", "system :: time"})
 package se.esam.lifecycle.guidance;
 
 import org.springframework.modulith.ApplicationModule;

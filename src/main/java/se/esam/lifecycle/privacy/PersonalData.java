@@ -2,6 +2,7 @@ package se.esam.lifecycle.privacy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,12 +95,27 @@ public final class PersonalData {
 
     /** The text with each finding replaced by its kind's marker; null stays null. */
     public static String mask(String text) {
+        return mask(text, EnumSet.allOf(Kind.class));
+    }
+
+    /**
+     * Only personal identity numbers masked: for text such as a guidance's own sections, where an agency's
+     * switchboard number or functional mailbox is meant to be read, but an identity number never is.
+     */
+    public static String maskIdentityNumbers(String text) {
+        return mask(text, EnumSet.of(Kind.PERSONAL_IDENTITY_NUMBER, Kind.COORDINATION_NUMBER));
+    }
+
+    private static String mask(String text, Set<Kind> kinds) {
         if (text == null) {
             return null;
         }
         StringBuilder masked = new StringBuilder(text.length());
         int at = 0;
         for (Finding f : find(text)) {
+            if (!kinds.contains(f.kind())) {
+                continue;
+            }
             masked.append(text, at, f.start()).append(f.kind().marker());
             at = f.end();
         }

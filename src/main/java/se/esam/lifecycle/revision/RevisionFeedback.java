@@ -22,6 +22,10 @@ public interface RevisionFeedback {
      *
      * @param type the feedback type's code, as published with the version
      * @param disposition the expert group's disposition code ({@code ACCEPTED}, {@code HELD}), or null
+     * @param publicText the text the kansli's publishing review allows to be published; null when it decided not
+     *        to publish it or has not reviewed it, and then nothing of the text is published
+     * @param withheld whether the text is kept from the drafting group too (flagged as holding personal data, or
+     *        not to be published)
      */
     record FeedbackItem(
             String reference,
@@ -33,7 +37,9 @@ public interface RevisionFeedback {
             String description,
             boolean containsPersonalData,
             String disposition,
-            String dispositionReason) {
+            String dispositionReason,
+            String publicText,
+            boolean withheld) {
 
         static final String ACCEPTED = "ACCEPTED";
 

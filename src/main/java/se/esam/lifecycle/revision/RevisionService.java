@@ -316,7 +316,8 @@ class RevisionService {
                     f.reference(),
                     f.type(),
                     f.organisationName(),
-                    f.containsPersonalData() ? null : f.description(),
+                    // only what the kansli's publishing review allows: nothing unreviewed or withheld
+                    f.withheld() ? null : f.publicText(),
                     f.disposition() == null ? FeedbackItem.ACCEPTED : f.disposition(),
                     item.trace().name(),
                     item.traceSection(),

@@ -70,12 +70,15 @@ final class RevisionVariables {
 
         /** The feedback as the drafting group first sees it: no trace yet, the section it is about proposed. */
         static ItemRow of(FeedbackItem item) {
-            // flagged at triage: the text stays with the kansli, not in a variable every revision reader sees
+            // flagged at triage or not to be published: the text stays with the kansli, not in a variable every
+            // revision reader sees; published masked: the drafters read what the public will
             return new ItemRow(
                     item.reference(),
                     item.typeLabel(),
                     item.organisationName(),
-                    item.containsPersonalData() ? PERSONAL_DATA_WITHHELD : item.description(),
+                    item.withheld()
+                            ? PERSONAL_DATA_WITHHELD
+                            : item.publicText() != null ? item.publicText() : item.description(),
                     null,
                     item.sectionId(),
                     null);

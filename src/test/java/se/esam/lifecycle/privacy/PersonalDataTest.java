@@ -121,6 +121,16 @@ class PersonalDataTest {
     }
 
     @Test
+    void aGuidancesOwnTextKeepsItsContactDetailsButNeverAnIdentityNumber() {
+        String text = "Ring växeln 0771-567 567 eller skriv till registrator@esam.example; exempel: 811218-9876.";
+
+        assertThat(PersonalData.maskIdentityNumbers(text))
+                .isEqualTo("Ring växeln 0771-567 567 eller skriv till registrator@esam.example; "
+                        + "exempel: [personnummer borttaget].");
+        assertThat(PersonalData.maskIdentityNumbers(null)).isNull();
+    }
+
+    @Test
     void luhnChecksTheTenDigits() {
         assertThat(PersonalData.luhn("8112189876")).isTrue();
         assertThat(PersonalData.luhn("8112189875")).isFalse();

@@ -127,7 +127,9 @@ class RevisionModuleTest {
                     description,
                     false,
                     FeedbackItem.ACCEPTED,
-                    "Avsnittet förtydligas.");
+                    "Avsnittet förtydligas.",
+                    description,
+                    false);
             accepted.put(reference, item);
             documentOf.put(reference, guidance.id());
             return item;

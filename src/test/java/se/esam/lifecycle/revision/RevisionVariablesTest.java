@@ -71,6 +71,28 @@ class RevisionVariablesTest {
                 .doesNotContain("070-1234567");
     }
 
+    @Test
+    void textPublishedMaskedReachesTheDraftersMaskedAndTextNotToBePublishedNotAtAll() {
+        FeedbackItem masked = new FeedbackItem(
+                "FB-3",
+                "4.1",
+                null,
+                "ERROR",
+                "Fel",
+                "Kommunen",
+                "Ring 070-123 45 67.",
+                false,
+                "ACCEPTED",
+                "Skäl",
+                "Ring [telefonnummer borttaget].",
+                false);
+        FeedbackItem notPublished = new FeedbackItem(
+                "FB-4", "4.1", null, "ERROR", "Fel", "Kommunen", "Sekretess.", false, "ACCEPTED", "Skäl", null, true);
+
+        assertThat(ItemRow.of(masked).description()).isEqualTo("Ring [telefonnummer borttaget].");
+        assertThat(ItemRow.of(notPublished).description()).isEqualTo(ItemRow.PERSONAL_DATA_WITHHELD);
+    }
+
     /** Every form that shows the lists binds its columns to the records' names, and offers exactly the traces. */
     @ParameterizedTest
     @ValueSource(strings = {Forms.DRAFT, Forms.QUALITY_REVIEW, Forms.APPROVE})
@@ -214,7 +236,18 @@ class RevisionVariablesTest {
 
     private static FeedbackItem feedback(String reference, String section, boolean personal, String description) {
         return new FeedbackItem(
-                reference, "4.1", section, "ERROR", "Fel", "Kommunen", description, personal, "ACCEPTED", "Skäl");
+                reference,
+                "4.1",
+                section,
+                "ERROR",
+                "Fel",
+                "Kommunen",
+                description,
+                personal,
+                "ACCEPTED",
+                "Skäl",
+                personal ? null : description,
+                personal);
     }
 
     private static String serialized(Object value) {
