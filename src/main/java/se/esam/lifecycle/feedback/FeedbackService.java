@@ -146,10 +146,16 @@ class FeedbackService {
      *
      * @param editedText the public text as the kansli left it on the form; blank or the proposal unchanged means
      *        the whole text masked
+     * @param containsPersonalData the kansli's own finding at this triage: personal data the detector cannot see
      */
     @Transactional
     void reviewPublication(
-            String reference, String actor, Publication.Decision decision, String editedText, String ground) {
+            String reference,
+            String actor,
+            Publication.Decision decision,
+            String editedText,
+            String ground,
+            boolean containsPersonalData) {
         if (decision == null) {
             return;
         }
@@ -157,7 +163,7 @@ class FeedbackService {
         String publicText;
         switch (decision) {
             case AS_IS -> {
-                if (f.containsPersonalData()) {
+                if (containsPersonalData) {
                     throw new InvalidInputException(
                             "publication",
                             "Du har angett att texten innehåller personuppgifter. Välj att publicera den med "

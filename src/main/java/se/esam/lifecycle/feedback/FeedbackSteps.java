@@ -85,7 +85,8 @@ public class FeedbackSteps {
                         actor,
                         publication(string(task.getExecution(), PUBLICATION)),
                         string(task.getExecution(), PUBLIC_TEXT),
-                        string(task.getExecution(), PUBLICATION_GROUND));
+                        string(task.getExecution(), PUBLICATION_GROUND),
+                        personalData);
                 service.route(
                         reference,
                         actor,

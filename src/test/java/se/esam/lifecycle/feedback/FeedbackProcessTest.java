@@ -747,6 +747,168 @@ class FeedbackProcessTest {
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.REJECTED);
     }
 
+    // the publishing review (part of triage when the item is sent to an expert group)
+
+    /** Skatteverket's published test personnummer: valid check digit, nobody's real number. */
+    private static final String PERSONNUMMER = "811218-9876";
+
+    private static final String WITH_PERSONAL_DATA = "Mitt ärende (personnummer " + PERSONNUMMER
+            + ") visar att avsnittet är fel. Svara till anna.a@example.se eller 070-123 45 67.";
+
+    private ProcessInstance submitWithPersonalData() {
+        Map<String, Object> variables = submission(FeedbackType.ERROR);
+        variables.put(Vars.DESCRIPTION, WITH_PERSONAL_DATA);
+        return submitAs(ANNA, variables);
+    }
+
+    private Map<String, Object> routeWith(Object... publication) {
+        Map<String, Object> variables = withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE);
+        for (int i = 0; i < publication.length; i += 2) {
+            variables.put((String) publication[i], publication[i + 1]);
+        }
+        return variables;
+    }
+
+    @Test
+    void triageIsProposedTheTextWithPersonalDataMaskedAndToldWhatWasFound() {
+        ProcessInstance instance = submitWithPersonalData();
+
+        assertThat(instance)
+                .variables()
+                .containsEntry(
+                        Vars.PUBLIC_TEXT,
+                        "Mitt ärende (personnummer [personnummer borttaget]) visar att avsnittet är fel. Svara till "
+                                + "[e-postadress borttagen] eller [telefonnummer borttaget].")
+                .containsEntry(Vars.PERSONAL_DATA_FOUND, "Hittades: personnummer, e-postadress, telefonnummer.");
+        assertThat(runtimeService.getVariable(submitError().getId(), Vars.PERSONAL_DATA_FOUND))
+                .isEqualTo("Inga personnummer, e-postadresser eller telefonnummer hittades.");
+    }
+
+    @Test
+    void maskedPublicationStoresOnlyTheMaskedTextAndIsInTheAuditTrail() {
+        ProcessInstance instance = submitWithPersonalData();
+        String reference = referenceOf(instance);
+        String proposal = (String) runtimeService.getVariable(instance.getId(), Vars.PUBLIC_TEXT);
+
+        triage(instance, routeWith(Vars.PUBLICATION, "MASKED", Vars.PUBLIC_TEXT, proposal));
+
+        assertThat(instance).isWaitingAt(Elements.REVIEW);
+        Publication publication = feedbackRepository.publication(reference).orElseThrow();
+        assertThat(publication.decision()).isEqualTo(Publication.Decision.MASKED);
+        assertThat(publication.publicText())
+                .isEqualTo(proposal)
+                .doesNotContain(PERSONNUMMER)
+                .doesNotContain("8112189876")
+                .doesNotContain("example.se")
+                .doesNotContain("123 45 67");
+        assertThat(publication.reviewedBy()).isEqualTo(KARIN);
+        assertThat(publication.reviewedAt()).isEqualTo(NOW);
+        assertThat(feedbackService.history(reference))
+                .filteredOn(e -> e.action() == FeedbackEvent.Action.PUBLICATION_REVIEWED)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(KARIN);
+                    assertThat(e.detail()).isEqualTo("Publicering: publiceras med personuppgifter maskerade");
+                });
+    }
+
+    @Test
+    void theKansliMayEditTheMaskedTextToRemoveANameButNotLeaveAPersonnummerIn() {
+        ProcessInstance instance = submitWithPersonalData();
+        String reference = referenceOf(instance);
+
+        assertRefused(
+                Vars.PUBLIC_TEXT,
+                () -> triage(
+                        instance,
+                        routeWith(Vars.PUBLICATION, "MASKED", Vars.PUBLIC_TEXT, "Anna skriver: " + PERSONNUMMER)));
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+        assertThat(feedbackRepository.publication(reference)).isEmpty();
+
+        triage(
+                instance,
+                routeWith(Vars.PUBLICATION, "MASKED", Vars.PUBLIC_TEXT, "En myndighet anser att avsnittet är fel."));
+        assertThat(feedbackRepository.publication(reference).orElseThrow().publicText())
+                .isEqualTo("En myndighet anser att avsnittet är fel.");
+    }
+
+    @Test
+    void aTextWithPersonalDataIsNotPublishedAsIsAndNothingIsStored() {
+        ProcessInstance instance = submitWithPersonalData();
+        String reference = referenceOf(instance);
+
+        assertRefused(Vars.PUBLICATION, () -> triage(instance, routeWith(Vars.PUBLICATION, "AS_IS")));
+
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+        assertThat(feedbackRepository.publication(reference)).isEmpty();
+        assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::action)
+                .doesNotContain(FeedbackEvent.Action.PUBLICATION_REVIEWED, FeedbackEvent.Action.ROUTED);
+    }
+
+    @Test
+    void aTextTheKansliFlaggedAsPersonalIsNotPublishedAsIsEvenWhenTheDetectorFindsNothing() {
+        ProcessInstance instance = submitError();
+
+        assertRefused(
+                Vars.PUBLICATION,
+                () -> triage(instance, routeWith(Vars.PUBLICATION, "AS_IS", Vars.CONTAINS_PERSONAL_DATA, true)));
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+    }
+
+    @Test
+    void aCleanTextIsPublishedAsIs() {
+        ProcessInstance instance = submitError();
+        String reference = referenceOf(instance);
+
+        triage(instance, routeWith(Vars.PUBLICATION, "AS_IS"));
+
+        Publication publication = feedbackRepository.publication(reference).orElseThrow();
+        assertThat(publication.decision()).isEqualTo(Publication.Decision.AS_IS);
+        assertThat(publication.publicText()).isEqualTo(stored(reference).description());
+        assertThat(publication.ground()).isNull();
+    }
+
+    @Test
+    void notPublishingNeedsAGroundWhichTheAuditTrailKeeps() {
+        ProcessInstance instance = submitWithPersonalData();
+        String reference = referenceOf(instance);
+
+        assertRefused(Vars.PUBLICATION_GROUND, () -> triage(instance, routeWith(Vars.PUBLICATION, "NOT_PUBLISHED")));
+        assertRefused(
+                Vars.PUBLICATION_GROUND,
+                () -> triage(instance, routeWith(Vars.PUBLICATION, "NOT_PUBLISHED", Vars.PUBLICATION_GROUND, " ")));
+        assertThat(feedbackRepository.publication(reference)).isEmpty();
+
+        triage(instance, routeWith(Vars.PUBLICATION, "NOT_PUBLISHED", Vars.PUBLICATION_GROUND, "OSL 21 kap. 1 §"));
+
+        Publication publication = feedbackRepository.publication(reference).orElseThrow();
+        assertThat(publication.decision()).isEqualTo(Publication.Decision.NOT_PUBLISHED);
+        assertThat(publication.publicText()).isNull();
+        assertThat(publication.ground()).isEqualTo("OSL 21 kap. 1 §");
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::detail)
+                .contains("Publicering: publiceras inte. Grund: OSL 21 kap. 1 §");
+    }
+
+    @Test
+    void anUnknownPublicationDecisionIsRefused() {
+        ProcessInstance instance = submitError();
+
+        assertRefused(Vars.PUBLICATION, () -> triage(instance, routeWith(Vars.PUBLICATION, "PUBLISH_ALL")));
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+    }
+
+    @Test
+    void feedbackRoutedWithoutAReviewHasNoPublicText() {
+        ProcessInstance instance = submitWithPersonalData();
+
+        triage(instance, routeWith());
+
+        assertThat(feedbackRepository.publication(referenceOf(instance))).isEmpty();
+    }
+
     // the people in the process
 
     private ProcessInstance submitError() {
