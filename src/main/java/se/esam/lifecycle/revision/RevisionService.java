@@ -17,6 +17,7 @@ import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
 import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -326,7 +327,10 @@ class RevisionService {
                     f.reference(),
                     item.trace() == Revision.Trace.ANSWERED
                             ? "Din synpunkt besvaras av en ändring i avsnitt " + item.traceSection() + "."
-                            : "Din synpunkt åtgärdas inte i denna version. Motivering: " + item.traceReason()));
+                            // the reason may quote another organisation's consultation response: masked as
+                            // the published disposition is
+                            : "Din synpunkt åtgärdas inte i denna version. Motivering: "
+                                    + PersonalData.mask(item.traceReason())));
         }
         publisher.publish(new GuidancePublisher.NewVersion(
                 revision.guidanceId(),

@@ -7,6 +7,7 @@
             "guidance",
             "identity",
             "notification",
+            "privacy",
             "system :: errors",
             "system :: time",
             "system :: engine",
