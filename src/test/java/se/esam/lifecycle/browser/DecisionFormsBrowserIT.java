@@ -77,7 +77,9 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         browser.step("she sends it to the architecture group");
         tasklist.claim("Karin Karlsson");
         form.choose("Field_triageDecision", "Skicka till expertgrupp")
-                .expectSelected("Field_expertGroup", "Arkitektur");
+                .expectSelected("Field_expertGroup", "Arkitektur")
+                .choose("Field_publication", "Publicera med personuppgifter maskerade")
+                .expectHidden("Field_publicationGround");
         tasklist.complete();
     }
 

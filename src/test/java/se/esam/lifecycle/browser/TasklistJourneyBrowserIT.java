@@ -130,6 +130,13 @@ class TasklistJourneyBrowserIT extends BrowserJourney {
                 // proposed by the routing decision table: Digital samverkan belongs to the architecture group
                 .expectSelected("Field_expertGroup", "Arkitektur")
                 .select("Field_priority", "Hög");
+
+        browser.step("karin decides what may be published: the detector found nothing, the text may go as it is");
+        form.expectValue("Field_personalDataFound", "Inga personnummer, e-postadresser eller telefonnummer hittades.")
+                .expectDisabled("Field_personalDataFound")
+                .choose("Field_publication", "Publicera texten som den är")
+                .expectHidden("Field_publicText")
+                .expectHidden("Field_publicationGround");
         tasklist.complete();
 
         browser.step("the triage task has left karin's lists");
