@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
@@ -163,12 +164,24 @@ class RevisionController {
                 r.status(),
                 r.status().label(),
                 r.changeClass() == null ? null : r.changeClass().name(),
-                r.changeNotes(),
+                // other members read what the drafters wrote as the public does: a consultation response they
+                // quote is masked (their own organisation's responses they read in full below)
+                working ? r.changeNotes() : PersonalData.mask(r.changeNotes()),
                 r.newVersion(),
                 working ? r.draftedBy() : List.of(),
                 working ? r.approvedBy() : null,
                 r.consultationEnds(),
-                working || r.status() == RevisionStatus.PUBLISHED ? revisions.items(r.id()) : List.of(),
+                working
+                        ? revisions.items(r.id())
+                        : r.status() == RevisionStatus.PUBLISHED
+                                ? revisions.items(r.id()).stream()
+                                        .map(i -> new Revision.Item(
+                                                i.reference(),
+                                                i.trace(),
+                                                i.traceSection(),
+                                                PersonalData.mask(i.traceReason())))
+                                        .toList()
+                                : List.of(),
                 reading.responses(level, revisions.responses(r.id()), reader));
     }
 

@@ -15,6 +15,7 @@ import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
@@ -48,6 +49,12 @@ class RevisionPages {
             model.addAttribute("events", revisions.events(id));
         }
         model.addAttribute("revision", revision);
+        // as in the API: other members read the drafters' notes with any quoted personal data masked
+        model.addAttribute(
+                "changeNotes",
+                level == RevisionReading.Level.WORKING
+                        ? revision.changeNotes()
+                        : PersonalData.mask(revision.changeNotes()));
         model.addAttribute(
                 "title",
                 catalogue

@@ -179,6 +179,18 @@ class PublishingReviewIT {
         assertThat(notes).contains("[samordningsnummer borttaget]").contains("[REMISSVAR-TEXT]");
 
         assertNothingPublicHolds(List.of("[HEMLIG-TEXT]", "[OGRANSKAD-TEXT]", "OSL 25 kap"), version);
+        // another organisation's member reads the published revision: the drafters' quote of the response masked
+        String asMember = driver.as("anna").get("/api/revisions/" + revision).body();
+        String pageAsMember = HttpAgent.signedIn(HttpAgent.local(port), "anna", "anna")
+                .get("/revisions/" + revision)
+                .body();
+        for (String seen : List.of(asMember, pageAsMember)) {
+            assertThat(seen)
+                    .contains("[samordningsnummer borttaget]")
+                    .doesNotContain(SAMORDNINGSNUMMER)
+                    .doesNotContain("7010632391")
+                    .doesNotContain(PHONE);
+        }
         assertThat(anyone.get("/guidance/" + GUIDANCE + "/" + version + "/dispositions")
                         .body())
                 .contains("[SYNLIG-SOM-DEN-AR]")
