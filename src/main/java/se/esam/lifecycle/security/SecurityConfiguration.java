@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
+                        // disposal, legal holds and a person's data: the kansli, which handles records requests
+                        .requestMatchers("/api/retention/**", "/api/cases/*/legal-hold", "/api/people/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
