@@ -103,9 +103,8 @@ class RetentionRepository {
                     .update();
         }
         if (clarification) {
-            // the question and answer go; who asked stays (an official), the submitter who answered does not
-            return jdbc.sql("update feedback_event set detail = :disposed, actor = case when action = 'CLARIFIED' "
-                            + "then :erased else actor end where id in (" + due
+            // the question and the answer go, and who asked and answered; that there was a clarification stays
+            return jdbc.sql("update feedback_event set detail = :disposed, actor = :erased where id in (" + due
                             + ") and (detail is null or detail <> :disposed)")
                     .param("disposed", DISPOSED)
                     .param("erased", ERASED)
