@@ -124,6 +124,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/reports", "/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/retention", "/retention/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in
                         .requestMatchers("/camunda/api/cockpit/**")

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.Problems;
 import se.esam.lifecycle.support.ProcessDriver;
@@ -350,6 +351,30 @@ class RetentionIT {
 
     @Test
     @Order(8)
+    void theKansliSeesTheRulesHoldsAndLogOnItsPageAndRunsFromIt() {
+        HttpAgent karin = HttpAgent.signedIn(HttpAgent.local(port), People.KARIN);
+        HttpAgent.Response page = karin.get("/retention");
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Gallringsregler", "consultation-response", "PLATSHÅLLARE: RA-FS 2021:6 bilaga, punkt X")
+                .contains("REV-" + heldRevision, "Tillsynsärende.")
+                .contains("Gallringslogg");
+        int runs = count("select count(distinct run_id) from disposal_log");
+        HttpAgent.Response run = karin.postForm("/retention/run", Map.of("_csrf", karin.csrfTokenOn("/retention")));
+        assertThat(run.status()).as("%s", run).isEqualTo(302);
+        assertThat(run.location()).endsWith("/retention");
+        assertThat(count("select count(distinct run_id) from disposal_log")).isEqualTo(runs + 1);
+
+        HttpAgent anna = HttpAgent.signedIn(HttpAgent.local(port), People.ANNA);
+        assertThat(anna.get("/retention").status()).isEqualTo(403);
+        assertThat(anna.postForm("/retention/run", Map.of("_csrf", anna.csrfTokenOn("/feedback")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(count("select count(distinct run_id) from disposal_log")).isEqualTo(runs + 1);
+    }
+
+    @Test
+    @Order(9)
     void erasureRemovesWhatNoRuleKeepsAndSaysWhatWasKeptAndWhy() {
         String instanceOfC = processOf(c);
         assertThat(mailsOf(c)).isPositive();
