@@ -168,6 +168,10 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 karin admin                                 404
                 others                                      403
+            GET /retention
+                anonymous                                   login
+                karin admin                                 200
+                others                                      403
 
             # --- our pages: a browser that is not signed in is sent to the login page
             GET /feedback
