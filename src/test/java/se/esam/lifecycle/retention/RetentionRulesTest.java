@@ -82,6 +82,7 @@ class RetentionRulesTest {
                 .hasMessageContaining("engine-history.period must be in days");
         assertThatThrownBy(() -> new RetentionProperties("every night", complete()))
                 .hasMessageContaining("guidance.retention.cron");
+        assertThat(new RetentionProperties("-", complete()).cron()).as("never").isEqualTo("-");
     }
 
     @Test
