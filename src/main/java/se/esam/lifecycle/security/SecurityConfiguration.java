@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
+                        // disposal, legal holds and a person's data: the kansli, which handles records requests
+                        .requestMatchers("/api/retention/**", "/api/cases/*/legal-hold", "/api/people/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -121,6 +124,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/reports", "/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/retention", "/retention/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in
                         .requestMatchers("/camunda/api/cockpit/**")

@@ -154,6 +154,25 @@ class AuthorizationMatrixIT {
                 karin erik hanna per maria admin            200
                 others                                      404
 
+            # --- disposal, legal holds and a person's data: the kansli and administrators (a person nobody knows
+            #     is not found for them, and refused to everyone else alike)
+            GET /api/retention/log
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            GET /api/retention/legal-holds
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            GET /api/people/nobody-here/personal-data
+                anonymous                                   401
+                karin admin                                 404
+                others                                      403
+            GET /retention
+                anonymous                                   login
+                karin admin                                 200
+                others                                      403
+
             # --- our pages: a browser that is not signed in is sent to the login page
             GET /feedback
                 anonymous                                   login
@@ -414,6 +433,19 @@ class AuthorizationMatrixIT {
             POST /engine-rest/process-definition/key/guidance-feedback/submit-form {"variables":{"guidanceId":{"value":"digital-samverkan"},"feedbackType":{"value":"GAP"},"description":{"value":"Matrisprov-ny synpunkt i Tasklist."}}}
                 anonymous                                   401
                 anna olof admin                             200
+                others                                      403
+            # nothing in the matrix's data has passed its retention period: a run disposes of nothing
+            POST /api/retention/run
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            POST /api/cases/FB-1999-9999/legal-hold {"reason":"Matrisprov: utlämnande prövas."}
+                anonymous                                   401
+                karin admin                                 404
+                others                                      403
+            POST /api/people/nobody-here/erasure
+                anonymous                                   401
+                karin admin                                 404
                 others                                      403
             DELETE /engine-rest/process-instance/{PI_A3}
                 anonymous                                   401

@@ -112,6 +112,20 @@ class ApiContractIT {
         answers.add(
                 driver.as("maria").json("POST", "/api/revisions/REV-999999/approval", Map.of("decision", "approve")));
         answers.add(driver.as("maria").json("POST", "/api/revisions/REV-999999/approval", Map.of("decision", "maybe")));
+        // retention: legal holds, the disposal log and run, a person's data
+        answers.add(karin.json("POST", "/api/cases/" + reference + "/legal-hold", Map.of("reason", "Kontraktsprov.")));
+        answers.add(karin.json("POST", "/api/cases/" + reference + "/legal-hold", Map.of("reason", "Igen.")));
+        answers.add(karin.json("POST", "/api/cases/" + reference + "/legal-hold", Map.of("reason", " ")));
+        answers.add(karin.json("POST", "/api/cases/FB-1999-9999/legal-hold", Map.of("reason", "Kontraktsprov.")));
+        answers.add(karin.get("/api/retention/legal-holds"));
+        answers.add(karin.json("DELETE", "/api/cases/" + reference + "/legal-hold", null));
+        answers.add(anna.json("DELETE", "/api/cases/" + reference + "/legal-hold", null));
+        answers.add(karin.json("POST", "/api/retention/run", null));
+        answers.add(karin.get("/api/retention/log"));
+        answers.add(karin.get("/api/people/anna/personal-data"));
+        answers.add(karin.get("/api/people/bad_id/personal-data"));
+        answers.add(karin.json("POST", "/api/people/nobody-here/erasure", null));
+        answers.add(anna.get("/api/people/anna/personal-data"));
         // mail
         answers.add(driver.as("admin").json("POST", "/api/mail/failed/retry", Map.of()));
         answers.add(anna.json("POST", "/api/mail/failed/retry", Map.of()));
