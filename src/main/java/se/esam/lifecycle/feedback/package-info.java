@@ -7,6 +7,7 @@
             "guidance",
             "identity",
             "notification",
+            "registry",
             "revision",
             "system :: errors",
             "system :: time",

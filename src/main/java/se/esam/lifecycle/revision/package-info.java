@@ -7,6 +7,7 @@
             "guidance",
             "identity",
             "notification",
+            "registry",
             "system :: errors",
             "system :: time",
             "system :: engine",

@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        // the register names every sender: it is the kansli's record, not the members'
+                        .requestMatchers("/api/register", "/api/register/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
@@ -121,6 +124,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/reports", "/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        .requestMatchers("/register", "/register/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in
                         .requestMatchers("/camunda/api/cockpit/**")
