@@ -2,7 +2,6 @@ package se.esam.lifecycle.registry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Year;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * Registers incoming documents (OSL 5 kap. 1 §) with a registration number that is unique and gap-free per
@@ -61,7 +62,8 @@ public class Registry {
         // commit in the order of their entry ids (a feed reader never sees a later id before an earlier one),
         // the year row is created under that lock without a race, and two registrations cannot deadlock
         long entryId = next("feed");
-        int year = Year.now(clock).getValue();
+        // the Swedish year, whatever zone the clock was made with: a number is of the year the agency received it
+        int year = clock.instant().atZone(SwedishTime.ZONE).getYear();
         String yearKey = String.valueOf(year);
         int updated = jdbc.sql("update registry_counter set last_value = last_value + 1 where counter_key = ?")
                 .param(yearKey)
