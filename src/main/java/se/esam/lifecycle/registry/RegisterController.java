@@ -68,7 +68,8 @@ class RegisterController {
             @Parameter(description = "csv for CSV whatever Accept says; json or absent: by Accept")
                     @RequestParam(required = false)
                     String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            // OpenAPI ignores an Accept parameter: the two content types of the 200 say it
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean csv = csv(format, accept);
         List<RegisterEntry> entries = queries.list(RegisterFilter.of(from, to, organisation, document));
         if (csv) {

@@ -39,7 +39,7 @@ record RegisterFilter(LocalDate from, LocalDate to, String organisation, String 
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    boolean narrows() {
+    public boolean narrows() {
         return from != null || to != null || organisation != null || document != null;
     }
 }

@@ -262,8 +262,8 @@ class RegistryIT {
 
     @Test
     void theRegisterIsFilteredByPeriodOrganisationAndDocumentAndGivenAsCsv() {
-        String annas = number(driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Filtreras fram."));
-        String olofs = number(driver.submit("olof", "digital-samverkan", "4.1", "2", "GAP", "Filtreras bort."));
+        String annas = number("anna", driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Filtreras fram."));
+        String olofs = number("olof", driver.submit("olof", "digital-samverkan", "4.1", "2", "GAP", "Filtreras bort."));
         LocalDate today = LocalDate.now(clock);
         HttpAgent karin = driver.as("karin");
 
@@ -317,7 +317,8 @@ class RegistryIT {
 
     @Test
     void onlyTheKansliAndAdministratorsReadTheRegister() {
-        String number = number(driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Vem ser registret?"));
+        String number =
+                number("anna", driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Vem ser registret?"));
         for (String path : List.of("/api/register", "/api/register/feed", "/api/register?format=csv")) {
             assertThat(driver.as("karin").get(path).status()).as(path).isEqualTo(200);
             assertThat(driver.as("admin").get(path).status()).as(path).isEqualTo(200);
