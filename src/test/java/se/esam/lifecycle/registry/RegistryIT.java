@@ -317,8 +317,8 @@ class RegistryIT {
 
     @Test
     void onlyTheKansliAndAdministratorsReadTheRegister() {
-        String number =
-                number("anna", driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Vem ser registret?"));
+        String reference = driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Vem ser registret?");
+        String number = number("anna", reference);
         for (String path : List.of("/api/register", "/api/register/feed", "/api/register?format=csv")) {
             assertThat(driver.as("karin").get(path).status()).as(path).isEqualTo(200);
             assertThat(driver.as("admin").get(path).status()).as(path).isEqualTo(200);
@@ -334,9 +334,12 @@ class RegistryIT {
         assertThat(page.body()).contains("Diarium").contains(number);
         assertThat(HttpAgent.signedIn(base, People.ANNA).get("/register").status())
                 .isEqualTo(403);
-        // another organisation's submitter does not see the number on an item it cannot read
-        assertThat(driver.as("olof").get("/api/feedback?q=" + number).jsonList())
-                .isEmpty();
+        // another organisation's submitter does not see the number: the item is not there for it
+        HttpAgent.Response olofs = driver.as("olof").get("/api/feedback/" + reference);
+        assertThat(olofs.status()).isEqualTo(404);
+        assertThat(olofs.body()).doesNotContain(number);
+        assertThat(driver.as("olof").get("/api/feedback").listOf("registrationNumber"))
+                .doesNotContain(number);
     }
 
     // ---
@@ -365,9 +368,11 @@ class RegistryIT {
                 "Synpunkt på Digital samverkan 4.1 (Lucka)");
     }
 
-    private String number(String reference) {
-        return (String)
-                driver.as("anna").get("/api/feedback/" + reference).json().get("registrationNumber");
+    private String number(String submitter, String reference) {
+        String number = (String)
+                driver.as(submitter).get("/api/feedback/" + reference).json().get("registrationNumber");
+        assertThat(number).as(reference).isNotNull();
+        return number;
     }
 
     private Map<String, Object> entry(String number) {

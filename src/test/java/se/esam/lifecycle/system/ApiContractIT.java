@@ -198,11 +198,13 @@ class ApiContractIT {
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) register.get("parameters");
         @SuppressWarnings("unchecked")
         Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) register.get("responses")).get("200");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) ok.get("content");
 
         assertThat(parameters)
                 .extracting(p -> p.get("name"))
                 .contains("from", "to", "organisation", "document", "format");
-        assertThat((Map<?, ?>) ok.get("content")).containsKeys("application/json", "text/csv");
+        assertThat(content).containsKeys("application/json", "text/csv");
         assertThat(operation("/api/register/feed", "get")).isNotNull();
     }
 
