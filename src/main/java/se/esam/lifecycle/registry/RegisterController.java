@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,13 +99,23 @@ class RegisterController {
         return queries.feed(RegisterQueries.cursor(after), RegisterQueries.limit(limit));
     }
 
+    /** CSV when asked for and JSON is not: a client that takes both (or anything) gets JSON. */
+    private static boolean acceptsCsvRatherThanJson(String accept) {
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+        return types.stream()
+                        .anyMatch(type -> type.getType().equals("text")
+                                && type.getSubtype().equals("csv"))
+                && types.stream().noneMatch(MediaType.APPLICATION_JSON::includes);
+    }
+
     private static boolean csv(String format, String accept) {
         if (format == null || format.isBlank()) {
-            return accept != null
-                    && MediaType.parseMediaTypes(accept).stream()
-                            .anyMatch(type -> type.getType().equals("text")
-                                    && type.getSubtype().equals("csv"))
-                    && MediaType.parseMediaTypes(accept).stream().noneMatch(MediaType.APPLICATION_JSON::includes);
+            return accept != null && acceptsCsvRatherThanJson(accept);
         }
         return switch (format.strip()) {
             case "csv" -> true;
