@@ -75,6 +75,14 @@ public class Registry {
         }
         int sequence = Math.toIntExact(current(yearKey));
         String number = properties.number(year, sequence);
+        // a later document of a case takes the case's marking: triage may already have found personal data
+        String marking = jdbc.sql("select secrecy_marking from register_entry where case_reference = ? "
+                        + "order by entry_id desc fetch first 1 rows only")
+                .param(incoming.caseReference())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .orElse(Optional.ofNullable(properties.defaultSecrecyMarking()))
+                .orElse(null);
         Instant now = clock.instant();
         jdbc.sql("insert into register_entry (entry_id, registration_number, registration_year, sequence_number, "
                         + "kind, case_reference, guidance_id, received_at, sender_organisation, sender_name, "
@@ -91,7 +99,7 @@ public class Registry {
                         incoming.senderOrganisation(),
                         incoming.senderName(),
                         shorten(incoming.caseTitle()),
-                        properties.defaultSecrecyMarking())
+                        marking)
                 .update();
         return number;
     }

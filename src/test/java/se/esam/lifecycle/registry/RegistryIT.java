@@ -261,6 +261,46 @@ class RegistryIT {
     }
 
     @Test
+    void anAnswerToACaseMarkedForPersonalDataIsMarkedOnReceiptAndTriageCanLiftTheMarking() {
+        String reference = driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Vår handläggare X.");
+        driver.complete(
+                "karin",
+                driver.task("karin", "TriageFeedback", reference),
+                Map.of(
+                        "triageDecision",
+                        "clarify",
+                        "clarificationQuestion",
+                        "Vad gäller det?",
+                        "containsPersonalData",
+                        true));
+        driver.complete(
+                "anna",
+                driver.task("anna", "RequestClarification", reference),
+                Map.of("clarificationAnswer", "Avsnitt 2.2."));
+
+        assertThat(ofCase(reference))
+                .extracting(e -> e.get("kind") + " " + e.get("secrecyMarking"))
+                .containsExactly("FEEDBACK Sekretess kan gälla", "CLARIFICATION_ANSWER Sekretess kan gälla");
+
+        driver.complete(
+                "karin",
+                driver.task("karin", "TriageFeedback", reference),
+                Map.of(
+                        "triageDecision",
+                        "route",
+                        "expertGroup",
+                        "expert-architecture",
+                        "priority",
+                        "NORMAL",
+                        "containsPersonalData",
+                        false));
+
+        assertThat(ofCase(reference))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("secrecyMarking")).isNull());
+    }
+
+    @Test
     void theRegisterIsFilteredByPeriodOrganisationAndDocumentAndGivenAsCsv() {
         String annas = number("anna", driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Filtreras fram."));
         String olofs = number("olof", driver.submit("olof", "digital-samverkan", "4.1", "2", "GAP", "Filtreras bort."));
