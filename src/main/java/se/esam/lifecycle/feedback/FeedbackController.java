@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,9 @@ class FeedbackController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    @PostMapping
+    // JSON only, decided before the submission is stored: a client that accepts no JSON (Accept: text/html) is
+    // refused with 406 and nothing registered, instead of its feedback being stored and the answer failing
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Submit feedback on a published guidance version; answers with its tracking reference",
             description = "With an Idempotency-Key header a repeated request (a retry after a lost answer) "

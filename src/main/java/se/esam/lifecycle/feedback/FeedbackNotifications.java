@@ -25,14 +25,16 @@ class FeedbackNotifications {
         this.linkBase = mail.linkBaseUrl();
     }
 
-    void received(Feedback f, GuidanceReference guidance) {
+    void received(Feedback f, GuidanceReference guidance, String registrationNumber) {
         toSubmitter(f, "Vi har tagit emot din synpunkt " + f.reference(), """
                 Tack för din synpunkt på %s %s.
 
                 Den har fått referensen %s. Kansliet går igenom den och skickar den till rätt expertgrupp.
                 Du får besked när den är behandlad.
+
+                Diarienummer: %s
                 """.formatted(
-                        guidance.title(), guidance.version(), f.reference()));
+                        guidance.title(), guidance.version(), f.reference(), registrationNumber));
     }
 
     void clarificationRequested(Feedback f, String question, Instant due) {

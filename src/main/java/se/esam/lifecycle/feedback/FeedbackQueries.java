@@ -14,6 +14,8 @@ import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.registry.Registry;
+import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;
 
@@ -28,10 +30,16 @@ class FeedbackQueries {
     private final GuidanceCatalogue catalogue;
     private final Directory directory;
     private final FeedbackOverview overview;
+    private final Registry registry;
 
     FeedbackQueries(
-            FeedbackService feedback, GuidanceCatalogue catalogue, Directory directory, FeedbackOverview overview) {
+            FeedbackService feedback,
+            GuidanceCatalogue catalogue,
+            Directory directory,
+            FeedbackOverview overview,
+            Registry registry) {
         this.overview = overview;
+        this.registry = registry;
         this.feedback = feedback;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -83,8 +91,14 @@ class FeedbackQueries {
         }
         FeedbackOverview.Found found = overview.find(filter, onlyOrganisation);
         Names names = new Names();
+        Map<String, String> numbers = registry.registrationNumbers(
+                found.rows().stream().map(FeedbackOverview.Row::reference).toList(), RegistryKind.FEEDBACK);
         return new Page(
-                filter, found.rows().stream().map(row -> toView(row, names)).toList(), found.total());
+                filter,
+                found.rows().stream()
+                        .map(row -> toView(row, numbers.get(row.reference()), names))
+                        .toList(),
+                found.total());
     }
 
     private void requireKnown(FeedbackFilter filter) {
@@ -144,9 +158,10 @@ class FeedbackQueries {
         }
     }
 
-    private static FeedbackView toView(FeedbackOverview.Row row, Names names) {
+    private static FeedbackView toView(FeedbackOverview.Row row, String registrationNumber, Names names) {
         return new FeedbackView(
                 row.reference(),
+                registrationNumber,
                 row.status(),
                 row.status().label(),
                 row.status().stage(),
@@ -182,6 +197,8 @@ class FeedbackQueries {
                 .orElse(f.submitterOrganisation());
         return new FeedbackView(
                 f.reference(),
+                registry.registrationNumber(f.reference(), RegistryKind.FEEDBACK)
+                        .orElse(null),
                 f.status(),
                 f.status().label(),
                 f.status().stage(),

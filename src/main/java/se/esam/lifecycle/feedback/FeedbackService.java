@@ -15,6 +15,8 @@ import se.esam.lifecycle.guidance.GuidanceReference;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.privacy.PersonalData;
+import se.esam.lifecycle.registry.Registry;
+import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
@@ -37,6 +39,7 @@ class FeedbackService {
     private final FeedbackNotifications notifications;
     private final FeedbackProperties properties;
     private final RevisionIntake revisions;
+    private final Registry registry;
     private final Clock clock;
 
     FeedbackService(
@@ -47,7 +50,9 @@ class FeedbackService {
             FeedbackNotifications notifications,
             FeedbackProperties properties,
             RevisionIntake revisions,
+            Registry registry,
             Clock clock) {
+        this.registry = registry;
         this.feedback = feedback;
         this.references = references;
         this.catalogue = catalogue;
@@ -109,7 +114,17 @@ class FeedbackService {
                         submitter,
                         guidance.title() + " " + guidance.version()
                                 + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())));
-        notifications.received(get(reference), guidance);
+        // registered in the submission's transaction: stored and registered commit together or not at all
+        String registrationNumber = registry.register(new Registry.Incoming(
+                RegistryKind.FEEDBACK,
+                reference,
+                guidance.guidanceId(),
+                organisation.id(),
+                organisation.name(),
+                "Synpunkt på " + guidance.title() + " " + guidance.version()
+                        + (guidance.sectionId() == null ? "" : ", avsnitt " + guidance.sectionId())
+                        + " (" + submission.type().label() + ")"));
+        notifications.received(get(reference), guidance, registrationNumber);
         return new Registered(
                 reference,
                 guidance,
@@ -129,6 +144,7 @@ class FeedbackService {
         }
         Feedback f = get(reference);
         save(f.withRouting(expertGroup, priority, containsPersonalData));
+        registry.personalData(reference, containsPersonalData);
         log.info("Routed to {} with priority {}", expertGroup, priority);
         event(
                 reference,
@@ -227,6 +243,7 @@ class FeedbackService {
         }
         Feedback f = get(reference).withDuplicateOf(original, containsPersonalData);
         save(f);
+        registry.personalData(reference, containsPersonalData);
         event(reference, FeedbackStatus.IN_TRIAGE, Action.MARKED_DUPLICATE, actor, "Dubblett av " + original);
     }
 
@@ -242,6 +259,7 @@ class FeedbackService {
         requireReason("outOfScopeReason", "Motiveringen", reason);
         Feedback f = get(reference);
         save(f.withPersonalData(containsPersonalData).withReason(reason.strip()));
+        registry.personalData(reference, containsPersonalData);
         event(reference, FeedbackStatus.IN_TRIAGE, Action.REJECTED_OUT_OF_SCOPE, actor, reason.strip());
     }
 
@@ -260,6 +278,7 @@ class FeedbackService {
                 ZonedDateTime.now(clock).plus(properties.clarificationPeriod()).toInstant();
         Feedback f = get(reference).withPersonalData(containsPersonalData).awaitingClarification();
         save(f);
+        registry.personalData(reference, containsPersonalData);
         feedback.clarificationDue(reference, due);
         event(
                 reference,
@@ -274,8 +293,21 @@ class FeedbackService {
     @Transactional
     void clarified(String reference, String actor, String answer) {
         requireReason("clarificationAnswer", "Svaret", answer);
-        save(get(reference).clarified());
+        Feedback f = get(reference);
+        save(f.clarified());
         event(reference, FeedbackStatus.IN_TRIAGE, Action.CLARIFIED, actor, answer.strip());
+        registry.register(new Registry.Incoming(
+                RegistryKind.CLARIFICATION_ANSWER,
+                reference,
+                f.guidanceId(),
+                f.submitterOrganisation(),
+                directory
+                        .organisation(f.submitterOrganisation())
+                        .map(Directory.Organisation::name)
+                        .orElse(f.submitterOrganisation()),
+                "Svar på begäran om förtydligande av synpunkt " + reference + " på "
+                        + catalogue.document(f.guidanceId()).map(d -> d.title()).orElse(f.guidanceId())
+                        + " " + f.guidanceVersion()));
     }
 
     @Transactional

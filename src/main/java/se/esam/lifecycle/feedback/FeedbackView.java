@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * Feedback as the API shows it: where it is, what was decided and why, and how it got there.
  *
+ * @param registrationNumber the diarienummer the item was registered under on receipt
  * @param stage the stage open feedback is in; absent once it is closed
  * @param overdue in lists only: a review past its due date or a clarification past its deadline
  * @param history in the item's own view only
  */
 record FeedbackView(
         String reference,
+        String registrationNumber,
         FeedbackStatus status,
         String statusLabel,
         Stage stage,

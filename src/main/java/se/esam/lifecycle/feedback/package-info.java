@@ -8,6 +8,7 @@
             "identity",
             "notification",
             "privacy",
+            "registry",
             "revision",
             "system :: errors",
             "system :: time",

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,7 +112,8 @@ class RevisionController {
                 .toList();
     }
 
-    @PostMapping("/{id}/consultation-responses")
+    // JSON only, decided before the response is stored and registered (see FeedbackController's submit)
+    @PostMapping(value = "/{id}/consultation-responses", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A member organisation's response to a revision on consultation")
     @ApiResponse(responseCode = "201", description = "Remissvaret är mottaget", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")

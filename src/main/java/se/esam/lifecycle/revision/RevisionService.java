@@ -18,6 +18,8 @@ import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.guidance.GuidancePublisher;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.privacy.PersonalData;
+import se.esam.lifecycle.registry.Registry;
+import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.RevisionEvent.Action;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -40,6 +42,7 @@ class RevisionService {
     private final RevisionNotifications notifications;
     private final RevisionProperties properties;
     private final Directory directory;
+    private final Registry registry;
     private final Clock clock;
 
     RevisionService(
@@ -51,7 +54,9 @@ class RevisionService {
             RevisionNotifications notifications,
             RevisionProperties properties,
             Directory directory,
+            Registry registry,
             Clock clock) {
+        this.registry = registry;
         this.revisions = revisions;
         this.catalogue = catalogue;
         this.publisher = publisher;
@@ -178,6 +183,15 @@ class RevisionService {
         revisions.addResponse(
                 id, new Revision.ConsultationResponse(organisation, author, response.strip(), clock.instant()));
         event(id, revision.status(), Action.CONSULTATION_RESPONDED, author, organisation);
+        // registered in the transaction that stores the response: both or neither
+        registry.register(new Registry.Incoming(
+                RegistryKind.CONSULTATION_RESPONSE,
+                revision.label(),
+                revision.guidanceId(),
+                directory.organisationOf(author).map(Directory.Organisation::id).orElse(null),
+                organisation,
+                "Remissvar på förslag till ny version av " + title(revision) + " " + revision.baseVersion() + " ("
+                        + revision.label() + ")"));
     }
 
     /** @return the responses as the drafting group reads them */

@@ -8,6 +8,7 @@
             "identity",
             "notification",
             "privacy",
+            "registry",
             "system :: errors",
             "system :: time",
             "system :: engine",

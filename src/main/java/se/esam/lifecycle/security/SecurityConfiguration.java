@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
+                        // the register names every sender: it is the kansli's record, not the members'
+                        .requestMatchers("/api/register", "/api/register/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
                         // disposal, legal holds and a person's data: the kansli, which handles records requests
@@ -124,7 +127,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/reports", "/reports/**")
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
-                        .requestMatchers("/retention", "/retention/**")
+                        .requestMatchers("/retention", "/retention/**", "/register", "/register/**")
                         .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         // Camunda guards its apps' pages but not their plugin APIs: Cockpit's statistics would
                         // count every organisation's feedback for anyone signed in

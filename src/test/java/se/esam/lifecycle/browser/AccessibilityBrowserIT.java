@@ -140,6 +140,8 @@ class AccessibilityBrowserIT extends BrowserJourney {
         browser.driver().get(base() + "/revisions/" + revision);
         LoginPage.signIn(browser, "karin", "karin");
         check("/revisions/" + revision, null, "the revision page");
+        check("/register", "Diarium: inkomna handlingar", "the register (diarium)");
+        check("/register?from=2026-13-01", "Diariet kan inte visas", "the register with a bad filter");
     }
 
     @Test

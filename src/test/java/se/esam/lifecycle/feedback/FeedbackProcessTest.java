@@ -56,6 +56,8 @@ import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.registry.Registry;
+import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
@@ -150,6 +152,9 @@ class FeedbackProcessTest {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    Registry registry;
 
     @BeforeEach
     void fixTheClockAndEmptyTheMailboxes() throws FolderException {
@@ -411,6 +416,14 @@ class FeedbackProcessTest {
                 .contains(
                         tuple(FeedbackEvent.Action.CLARIFICATION_REQUESTED, KARIN),
                         tuple(FeedbackEvent.Action.CLARIFIED, ANNA));
+        // the feedback was registered on receipt and the answer when it came in, each under its own number
+        assertThat(registry.registrationNumber(reference, RegistryKind.FEEDBACK))
+                .hasValueSatisfying(number -> assertThat(number).startsWith("ESAM 2026/"));
+        assertThat(registry.registrationNumber(reference, RegistryKind.CLARIFICATION_ANSWER))
+                .hasValueSatisfying(number -> assertThat(number)
+                        .startsWith("ESAM 2026/")
+                        .isNotEqualTo(registry.registrationNumber(reference, RegistryKind.FEEDBACK)
+                                .orElseThrow()));
     }
 
     @Test

@@ -715,6 +715,23 @@ class RevisionProcessTest {
                         Revision.ConsultationResponse::author,
                         Revision.ConsultationResponse::submittedAt)
                 .containsExactly(tuple(OLOFS_ORGANISATION, OLOF, NOW));
+        // registered on receipt, under the organisation, never the person
+        assertThat(jdbc.sql("select kind, sender_organisation, sender_name, case_title, received_at "
+                                + "from register_entry where case_reference = ?")
+                        .param(label)
+                        .query((rs, n) -> tuple(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant()))
+                        .list())
+                .containsExactly(tuple(
+                        "CONSULTATION_RESPONSE",
+                        "org-kronofogden",
+                        OLOFS_ORGANISATION,
+                        "Remissvar på förslag till ny version av Digital samverkan 4.1 (" + label + ")",
+                        NOW));
         Job window = job(Elements.CONSULTATION_CLOSES, revision);
         assertThat(window.getDuedate()).isEqualTo(Date.from(ends));
         assertThat(isDue(window)).isFalse();
@@ -788,6 +805,12 @@ class RevisionProcessTest {
                 () -> revisionService.respondToConsultation(
                         id, OLOFS_ORGANISATION, OLOF, "För sent: remisstiden har gått ut."));
         assertThat(revisionService.responses(id)).isEmpty();
+        // a refused response is not registered either
+        assertThat(jdbc.sql("select count(*) from register_entry where case_reference = ?")
+                        .param(stored(revision).label())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

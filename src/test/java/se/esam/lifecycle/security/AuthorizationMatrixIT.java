@@ -172,6 +172,24 @@ class AuthorizationMatrixIT {
                 anonymous                                   login
                 karin admin                                 200
                 others                                      403
+            # --- the register (diarium) names the sender of every incoming document: the kansli and
+            #     administrators only, as JSON, CSV, its feed and its page
+            GET /api/register
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            GET /api/register?format=csv
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            GET /api/register/feed?after=0&limit=5
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
+            GET /register
+                anonymous                                   login
+                karin admin                                 200
+                others                                      403
 
             # --- our pages: a browser that is not signed in is sent to the login page
             GET /feedback

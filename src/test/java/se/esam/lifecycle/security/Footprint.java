@@ -24,6 +24,8 @@ final class Footprint {
             "published_disposition",
             "revision_event",
             "feedback_submission",
+            "register_entry",
+            "registry_counter",
             "guidance_version",
             "guidance_section");
 

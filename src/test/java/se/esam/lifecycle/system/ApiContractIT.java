@@ -99,6 +99,16 @@ class ApiContractIT {
         answers.add(mats.get("/api/reports/csv/no-such-table"));
         answers.add(anna.get("/api/reports/backlog"));
         answers.add(anonymous.get("/api/reports/backlog"));
+        // the register (diarium)
+        HttpAgent kansli = driver.as("karin");
+        answers.add(kansli.get("/api/register?organisation=org-pensionsmyndigheten&document=digital-samverkan"));
+        answers.add(kansli.get("/api/register?format=csv&from=2026-01-01"));
+        answers.add(kansli.get("/api/register", "Accept", "text/csv"));
+        answers.add(kansli.get("/api/register?from=2026-13-01"));
+        answers.add(kansli.get("/api/register/feed?after=0&limit=2"));
+        answers.add(kansli.get("/api/register/feed?limit=0"));
+        answers.add(anna.get("/api/register"));
+        answers.add(anonymous.get("/api/register/feed"));
         // revisions
         HttpAgent karin = driver.as("karin");
         answers.add(karin.get("/api/revisions"));
@@ -193,6 +203,23 @@ class ApiContractIT {
                 .containsExactlyInAnyOrder("from", "to", "expertGroup", "guidanceId", "organisation");
         assertThat(parameters)
                 .allSatisfy(p -> assertThat(p).containsEntry("in", "query").doesNotContainEntry("required", true));
+    }
+
+    @Test
+    void theRegisterIsDocumentedWithItsFiltersAsJsonAndCsv() {
+        Map<String, Object> register = operation("/api/register", "get");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) register.get("parameters");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) register.get("responses")).get("200");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) ok.get("content");
+
+        assertThat(parameters)
+                .extracting(p -> p.get("name"))
+                .contains("from", "to", "organisation", "document", "format");
+        assertThat(content).containsKeys("application/json", "text/csv");
+        assertThat(operation("/api/register/feed", "get")).isNotNull();
     }
 
     @Test

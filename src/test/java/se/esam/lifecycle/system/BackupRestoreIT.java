@@ -51,6 +51,8 @@ class BackupRestoreIT {
             "revision",
             "revision_item",
             "revision_event",
+            "register_entry",
+            "registry_counter",
             "guidance_version",
             "guidance_section",
             "flyway_schema_history",
