@@ -2,6 +2,7 @@ package se.esam.lifecycle.notification;
 
 import java.util.Map;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,7 @@ class MailController {
         this.delivery = delivery;
     }
 
-    @PostMapping("/failed/retry")
+    @PostMapping(path = "/failed/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send every mail that failed again and resolve its incident (administrators)")
     @ApiResponse(responseCode = "200", description = "Så många skickades igen", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")

@@ -3,6 +3,7 @@ package se.esam.lifecycle.retention;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ class RetentionController {
         this.personalData = personalData;
     }
 
-    @PostMapping("/api/retention/run")
+    @PostMapping(path = "/api/retention/run", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Disposes now of what has passed its retention period; returns the run's log rows")
     @ApiResponse(responseCode = "200", description = "Körningens gallringslogg", useReturnTypeSchema = true)
     List<LogEntry> run(Authentication authentication) {
@@ -59,7 +60,7 @@ class RetentionController {
 
     record HoldRequest(String reason) {}
 
-    @PostMapping("/api/cases/{reference}/legal-hold")
+    @PostMapping(path = "/api/cases/{reference}/legal-hold", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Places a legal hold on a case (FB-... or REV-...): nothing in it is disposed of")
     @ApiResponse(responseCode = "201", description = "Spärren", useReturnTypeSchema = true)
@@ -89,7 +90,7 @@ class RetentionController {
         return personalData.report(userId, authentication.getName());
     }
 
-    @PostMapping("/api/people/{userId}/erasure")
+    @PostMapping(path = "/api/people/{userId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Erases a person's data where no retention rule requires keeping it; says what was kept")
     @ApiResponse(
             responseCode = "200",

@@ -137,7 +137,7 @@ class RevisionController {
     }
 
     /** See {@link RevisionApproval}: four eyes, one decision at a time, a refusal changes nothing. */
-    @PostMapping("/{id}/approval")
+    @PostMapping(path = "/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve a revision for publication, or return it to drafting with comments")
     @ApiResponse(responseCode = "200", description = "Beslutet är fattat", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
