@@ -71,7 +71,17 @@ class PeriodicReviewIT {
 
     @Test
     void stillValidShowsGranskadAndTheNextReviewOnThePublicPageAndApi() {
+        String reference =
+                driver.submit("anna", "digital-samverkan", "4.1", "2.1", "GAP", "Exempel saknas i avsnitt 2.1.");
         String task = openTask("digital-samverkan", "4.1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> open = (Map<String, Object>) driver.as("erik")
+                .get("/engine-rest/task/" + task + "/form-variables")
+                .json()
+                .get(Vars.OPEN_FEEDBACK);
+        assertThat(open)
+                .as("the open feedback the form shows")
+                .containsEntry("value", reference + " (version 4.1, avsnitt 2.1): Exempel saknas i avsnitt 2.1.");
         String next = SwedishToday.date().plusMonths(24).toString();
 
         driver.complete("erik", task, Map.of(Vars.OUTCOME, Outcomes.STILL_VALID, Vars.NEXT_REVIEW_DATE, next));
