@@ -102,6 +102,11 @@ public class PeriodicReviewStarter implements ApplicationRunner {
                     }
                 }
             }
+            if (version.reviewDue() == null && version.lastReviewedOn() != null) {
+                // reviewed and a revision asked for: the revision's version gets the next review. Our table says so
+                // even when the engine's history of that review has been disposed of
+                return false;
+            }
             String key = PeriodicReviewProcess.businessKey(guidanceId, number);
             boolean known = history.createHistoricProcessInstanceQuery()
                             .processDefinitionKey(PeriodicReviewProcess.KEY)
