@@ -56,7 +56,6 @@ import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
-import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
@@ -84,7 +83,8 @@ class FeedbackProcessTest {
         @Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             // accepted feedback starts a revision: that process is measured by its own test
-            return ProcessCoverageFloor.measuredElsewhere(RevisionProcess.KEY, PeriodicReviewProcess.KEY);
+            return ProcessCoverageFloor.measuredElsewhere(
+                    RevisionProcess.KEY, se.esam.lifecycle.review.PeriodicReviewProcess.KEY);
         }
     }
 
