@@ -24,6 +24,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import se.esam.lifecycle.feedback.Disposition;
 import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackType;
+import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.revision.RevisionProcess;
 
 /**
@@ -62,6 +63,15 @@ class FormsMatchTheModelTest {
     }
 
     @Test
+    void periodicReviewFormOffersEveryOutcome() throws IOException {
+        assertThat(options(PeriodicReviewProcess.Forms.REVIEW, PeriodicReviewProcess.Vars.OUTCOME))
+                .containsExactly(
+                        Map.entry(PeriodicReviewProcess.Outcomes.STILL_VALID, "Fortfarande giltig"),
+                        Map.entry(PeriodicReviewProcess.Outcomes.OPEN_REVISION, "Öppna en revision"),
+                        Map.entry(PeriodicReviewProcess.Outcomes.WITHDRAW, "Dra tillbaka"));
+    }
+
+    @Test
     void triageFormOffersTheExpertGroupsOfTheCatalogue() throws IOException {
         JsonNode documents = YAML.readTree(new File("config/catalogue.yaml")).at("/guidance/catalogue/documents");
         List<String> owners = new ArrayList<>();
@@ -79,7 +89,8 @@ class FormsMatchTheModelTest {
     void everyFieldOfAFormIsAVariableOfItsProcess() throws IOException {
         Map<String, Set<String>> known = Map.of(
                 FeedbackProcess.KEY, constants(FeedbackProcess.Vars.class),
-                RevisionProcess.KEY, constants(RevisionProcess.Vars.class));
+                RevisionProcess.KEY, constants(RevisionProcess.Vars.class),
+                PeriodicReviewProcess.KEY, constants(PeriodicReviewProcess.Vars.class));
         Map<String, String> processOf = new LinkedHashMap<>();
         List.of(
                         FeedbackProcess.Forms.SUBMIT,
@@ -93,6 +104,7 @@ class FormsMatchTheModelTest {
                         RevisionProcess.Forms.QUALITY_REVIEW,
                         RevisionProcess.Forms.APPROVE)
                 .forEach(form -> processOf.put(form, RevisionProcess.KEY));
+        processOf.put(PeriodicReviewProcess.Forms.REVIEW, PeriodicReviewProcess.KEY);
         for (Map.Entry<String, String> form : processOf.entrySet()) {
             List<String> keys = new ArrayList<>();
             collectKeys(JSON.readTree(new File("processes/" + form.getKey() + ".form")), keys);
@@ -212,7 +224,8 @@ class FormsMatchTheModelTest {
                 RevisionProcess.Forms.START,
                 RevisionProcess.Forms.DRAFT,
                 RevisionProcess.Forms.QUALITY_REVIEW,
-                RevisionProcess.Forms.APPROVE));
+                RevisionProcess.Forms.APPROVE,
+                PeriodicReviewProcess.Forms.REVIEW));
         Set<String> named = new TreeSet<>();
         Pattern formRef = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
         for (File bpmn : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {

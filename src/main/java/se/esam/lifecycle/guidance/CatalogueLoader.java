@@ -43,6 +43,10 @@ class CatalogueLoader implements ApplicationRunner {
                         .params(document.id(), document.title(), document.summary(), document.owningGroup())
                         .update();
             }
+            // the review period is configuration, not history: it follows the file
+            jdbc.sql("update guidance_document set review_period_months = ? where id = ?")
+                    .params(document.reviewPeriodMonths(), document.id())
+                    .update();
             for (CatalogueProperties.Version version : document.versions()) {
                 boolean versionKnown =
                         jdbc.sql("select count(*) from guidance_version where document_id = ? and version_number = ?")

@@ -13,7 +13,14 @@ record CatalogueProperties(List<Document> documents) {
         documents = documents == null ? List.of() : documents;
     }
 
-    record Document(String id, String title, String summary, String owningGroup, List<Version> versions) {}
+    /** @param reviewPeriodMonths months between periodic reviews of a published version; null: the default */
+    record Document(
+            String id,
+            String title,
+            String summary,
+            String owningGroup,
+            Integer reviewPeriodMonths,
+            List<Version> versions) {}
 
     record Version(String number, LocalDate published, List<Section> sections) {}
 

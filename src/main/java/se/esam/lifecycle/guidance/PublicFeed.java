@@ -58,15 +58,20 @@ class PublicFeed {
         for (PublishedGuidance.FeedEntry version : versions) {
             Entry entry = new Entry();
             entry.setId(TAG + "/" + version.documentId() + "/" + version.number());
-            entry.setTitle(version.documentTitle() + " " + version.number());
+            boolean withdrawn = version.withdrawnOn() != null;
+            // a withdrawal is news about the version: the entry is updated and says so, the text stays readable
+            entry.setTitle(version.documentTitle() + " " + version.number() + (withdrawn ? " (dragen tillbaka)" : ""));
             entry.setAlternateLinks(
                     List.of(link("alternate", "text/html", url("guidance", version.documentId(), version.number()))));
-            entry.setUpdated(startOf(version.publishedOn()));
+            entry.setUpdated(startOf(withdrawn ? version.withdrawnOn() : version.publishedOn()));
             entry.setPublished(startOf(version.publishedOn()));
-            if (version.changeNotes() != null && !version.changeNotes().isBlank()) {
+            String text = withdrawn
+                    ? "Dragen tillbaka " + version.withdrawnOn() + ": " + version.withdrawnReason()
+                    : version.changeNotes();
+            if (text != null && !text.isBlank()) {
                 Content summary = new Content();
                 summary.setType(Content.TEXT);
-                summary.setValue(version.changeNotes());
+                summary.setValue(text);
                 entry.setSummary(summary);
             }
             entries.add(entry);

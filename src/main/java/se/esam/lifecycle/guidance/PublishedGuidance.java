@@ -71,7 +71,27 @@ class PublishedGuidance {
         }
     }
 
-    record VersionSummary(String number, LocalDate publishedOn, String changeClass, String changeClassLabel) {}
+    /** @param withdrawnOn set when the version has been withdrawn (it stays readable) */
+    record VersionSummary(
+            String number, LocalDate publishedOn, String changeClass, String changeClassLabel, LocalDate withdrawnOn) {
+
+        VersionSummary(String number, LocalDate publishedOn, String changeClass, String changeClassLabel) {
+            this(number, publishedOn, changeClass, changeClassLabel, null);
+        }
+    }
+
+    /**
+     * What the periodic review says about a version: when its owning group last found it valid, when the next
+     * review is due at the latest, or since when and why it is withdrawn. Each is absent until it happens.
+     */
+    record Review(LocalDate lastReviewedOn, LocalDate nextReviewDue, LocalDate withdrawnOn, String withdrawnReason) {
+
+        static final Review NONE = new Review(null, null, null, null);
+
+        public boolean withdrawn() {
+            return withdrawnOn != null;
+        }
+    }
 
     /** One published version: its sections in order and its change notes. */
     record Version(
@@ -82,7 +102,29 @@ class PublishedGuidance {
             String changeClass,
             String changeClassLabel,
             String changeNotes,
-            List<Section> sections) {
+            List<Section> sections,
+            Review review) {
+
+        Version(
+                String documentId,
+                String documentTitle,
+                String number,
+                LocalDate publishedOn,
+                String changeClass,
+                String changeClassLabel,
+                String changeNotes,
+                List<Section> sections) {
+            this(
+                    documentId,
+                    documentTitle,
+                    number,
+                    publishedOn,
+                    changeClass,
+                    changeClassLabel,
+                    changeNotes,
+                    sections,
+                    Review.NONE);
+        }
 
         public Optional<Section> section(String sectionId) {
             return sections.stream().filter(s -> s.id().equals(sectionId)).findFirst();
@@ -124,7 +166,9 @@ class PublishedGuidance {
             String number,
             LocalDate publishedOn,
             String changeClass,
-            String changeNotes) {}
+            String changeNotes,
+            LocalDate withdrawnOn,
+            String withdrawnReason) {}
 
     @Transactional(readOnly = true)
     List<DocumentSummary> catalogue() {
@@ -176,15 +220,17 @@ class PublishedGuidance {
             return Optional.empty();
         }
         List<VersionSummary> versions = new ArrayList<>(jdbc.sql("""
-                select version_number, published_on, change_class
+                select version_number, published_on, change_class, withdrawn_on
                   from guidance_version
                  where document_id = ?
                 """)
                 .param(id)
-                .query((rs, n) -> versionSummary(
+                .query((rs, n) -> new VersionSummary(
                         rs.getString("version_number"),
                         rs.getObject("published_on", LocalDate.class),
-                        rs.getString("change_class")))
+                        rs.getString("change_class"),
+                        PublicLabels.changeClass(rs.getString("change_class")),
+                        rs.getObject("withdrawn_on", LocalDate.class)))
                 .list());
         if (versions.isEmpty()) {
             return Optional.empty();
@@ -202,9 +248,10 @@ class PublishedGuidance {
 
     @Transactional(readOnly = true)
     Optional<Version> version(String documentId, String number) {
-        record Row(String title, LocalDate publishedOn, String changeClass, String changeNotes) {}
+        record Row(String title, LocalDate publishedOn, String changeClass, String changeNotes, Review review) {}
         Optional<Row> version = jdbc.sql("""
-                select d.title, v.published_on, v.change_class, v.change_notes
+                select d.title, v.published_on, v.change_class, v.change_notes, v.last_reviewed_on, v.review_due,
+                       v.withdrawn_on, v.withdrawn_reason
                   from guidance_version v
                   join guidance_document d on d.id = v.document_id
                  where v.document_id = ? and v.version_number = ?
@@ -214,7 +261,12 @@ class PublishedGuidance {
                         rs.getString("title"),
                         rs.getObject("published_on", LocalDate.class),
                         rs.getString("change_class"),
-                        rs.getString("change_notes")))
+                        rs.getString("change_notes"),
+                        new Review(
+                                rs.getObject("last_reviewed_on", LocalDate.class),
+                                rs.getObject("review_due", LocalDate.class),
+                                rs.getObject("withdrawn_on", LocalDate.class),
+                                rs.getString("withdrawn_reason"))))
                 .optional();
         if (version.isEmpty()) {
             return Optional.empty();
@@ -237,7 +289,8 @@ class PublishedGuidance {
                 row.changeClass(),
                 PublicLabels.changeClass(row.changeClass()),
                 row.changeNotes(),
-                sections));
+                sections,
+                row.review()));
     }
 
     /** The version's disposition of comments; empty when no feedback shaped it (or it came from the catalogue). */
@@ -276,7 +329,8 @@ class PublishedGuidance {
     @Transactional(readOnly = true)
     List<FeedEntry> feed() {
         List<FeedEntry> entries = new ArrayList<>(jdbc.sql("""
-                select v.document_id, d.title, v.version_number, v.published_on, v.change_class, v.change_notes
+                select v.document_id, d.title, v.version_number, v.published_on, v.change_class, v.change_notes,
+                       v.withdrawn_on, v.withdrawn_reason
                   from guidance_version v
                   join guidance_document d on d.id = v.document_id
                 """)
@@ -286,7 +340,9 @@ class PublishedGuidance {
                         rs.getString("version_number"),
                         rs.getObject("published_on", LocalDate.class),
                         rs.getString("change_class"),
-                        rs.getString("change_notes")))
+                        rs.getString("change_notes"),
+                        rs.getObject("withdrawn_on", LocalDate.class),
+                        rs.getString("withdrawn_reason")))
                 .list());
         entries.sort(VersionNumbers.oldestFirst(FeedEntry::publishedOn, FeedEntry::number)
                 .thenComparing(FeedEntry::documentId)

@@ -72,6 +72,14 @@ class ReportController {
         return reports.deadlines(filter(params));
     }
 
+    @GetMapping("/overdue-reviews")
+    @Operation(summary = "Published versions whose periodic review is past its date, oldest first")
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    List<Reports.OverdueReview> overdueReviews(@ParameterObject @ModelAttribute FilterParams params) {
+        return reports.overdueReviews(filter(params));
+    }
+
     @GetMapping("/feedback")
     @Operation(summary = "The feedback behind a figure (first 1000, oldest first)")
     @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)

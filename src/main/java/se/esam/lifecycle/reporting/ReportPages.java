@@ -51,6 +51,7 @@ class ReportPages {
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("throughput", throughput);
         model.addAttribute("deadlines", reports.deadlines(filter));
+        model.addAttribute("overdueReviews", reports.overdueReviews(filter));
         model.addAttribute(
                 "backlogChart",
                 chart(

@@ -299,6 +299,45 @@ class ReportQueries {
                 .list();
     }
 
+    // periodic reviews
+
+    /**
+     * Published versions past their review date now, oldest first; withdrawn versions are reviewed no more. The
+     * filter's expert group and document apply, its months do not: overdue is a state, not a period.
+     */
+    List<Reports.OverdueReview> overdueReviews(ReportFilter filter) {
+        // the application's clock runs in Swedish time: today is the Swedish day
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        StringBuilder sql = new StringBuilder("""
+                select d.id, d.title, v.version_number, d.owning_group, v.review_due
+                  from guidance_version v
+                  join guidance_document d on d.id = v.document_id
+                 where v.review_due < ? and v.withdrawn_on is null""");
+        List<Object> params = new ArrayList<>(List.of(today));
+        if (filter.expertGroup() != null) {
+            sql.append(" and d.owning_group = ?");
+            params.add(filter.expertGroup());
+        }
+        if (filter.guidanceId() != null) {
+            sql.append(" and d.id = ?");
+            params.add(filter.guidanceId());
+        }
+        sql.append(" order by v.review_due, d.id");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> {
+                    java.time.LocalDate due = rs.getObject("review_due", java.time.LocalDate.class);
+                    return new Reports.OverdueReview(
+                            rs.getString("id"),
+                            rs.getString("title"),
+                            rs.getString("version_number"),
+                            rs.getString("owning_group"),
+                            due,
+                            java.time.temporal.ChronoUnit.DAYS.between(due, today));
+                })
+                .list();
+    }
+
     // drill-down
 
     FeedbackList feedback(ReportFilter filter, Drill drill) {

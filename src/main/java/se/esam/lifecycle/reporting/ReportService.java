@@ -56,7 +56,8 @@ class ReportService {
                         "outcomes-by-organisation",
                         new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "submitter_organisation"))),
                 Map.entry("throughput", new Table(Reports.ThroughputRow.class, queries::throughput)),
-                Map.entry("deadlines", new Table(Reports.DeadlineRow.class, queries::deadlines)));
+                Map.entry("deadlines", new Table(Reports.DeadlineRow.class, queries::deadlines)),
+                Map.entry("overdue-reviews", new Table(Reports.OverdueReview.class, queries::overdueReviews)));
     }
 
     ReportFilter filter(String from, String to, String expertGroup, String guidanceId, String organisation) {
@@ -86,6 +87,10 @@ class ReportService {
 
     List<Reports.DeadlineRow> deadlines(ReportFilter filter) {
         return queries.deadlines(filter);
+    }
+
+    List<Reports.OverdueReview> overdueReviews(ReportFilter filter) {
+        return queries.overdueReviews(filter);
     }
 
     Reports.FeedbackList feedback(ReportFilter filter, Drill drill) {

@@ -1,6 +1,7 @@
 package se.esam.lifecycle.reporting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import se.esam.lifecycle.feedback.Stage;
@@ -54,6 +55,15 @@ final class Reports {
             Double revisionP90Days) {}
 
     record DeadlineRow(String expertGroup, String month, long reviews, long late) {}
+
+    /** A published version whose periodic review is past its date ("Försenade översyner"). */
+    record OverdueReview(
+            String guidanceId,
+            String title,
+            String version,
+            String expertGroup,
+            LocalDate reviewDue,
+            long daysOverdue) {}
 
     /** One item behind a figure. */
     record FeedbackRow(

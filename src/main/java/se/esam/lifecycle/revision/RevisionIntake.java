@@ -29,7 +29,10 @@ public class RevisionIntake {
         this.runtime = runtime;
     }
 
-    /** In the caller's transaction, so that the request stands or falls with what accepted the feedback. */
+    /**
+     * In the caller's transaction, so that the request stands or falls with what accepted the feedback. Without
+     * feedback (a periodic review asks for a revision) an open revision already answers the request.
+     */
     @Transactional
     public void request(String guidanceId, String feedbackReference) {
         publisher.lock(guidanceId);
@@ -39,7 +42,7 @@ public class RevisionIntake {
                     .setVariable(Vars.GUIDANCE_ID, guidanceId)
                     .setVariable(Vars.FEEDBACK_REFERENCE, feedbackReference)
                     .correlateStartMessage();
-        } else if (open.get().status() == RevisionStatus.DRAFTING) {
+        } else if (feedbackReference != null && open.get().status() == RevisionStatus.DRAFTING) {
             runtime.createMessageCorrelation(RevisionProcess.MESSAGE_FEEDBACK_JOINED)
                     .processInstanceBusinessKey(open.get().label())
                     .setVariable(Vars.FEEDBACK_REFERENCE, feedbackReference)

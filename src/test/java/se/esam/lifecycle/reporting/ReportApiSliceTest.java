@@ -102,6 +102,22 @@ class ReportApiSliceTest {
     }
 
     @Test
+    void overdueReviewsAreForManagersAndTakeTheFiltersGroup() throws Exception {
+        when(queries.overdueReviews(any())).thenReturn(List.of());
+        mvc.perform(get("/api/reports/overdue-reviews?expertGroup=expert-law").with(signedIn(People.MATS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isArray());
+        ArgumentCaptor<ReportFilter> filter = ArgumentCaptor.forClass(ReportFilter.class);
+        verify(queries).overdueReviews(filter.capture());
+        assertThat(filter.getValue().expertGroup()).isEqualTo("expert-law");
+        mvc.perform(get("/api/reports/overdue-reviews").with(signedIn(People.ERIK)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/overdue-reviews?guidanceId=<x>").with(signedIn(People.MATS)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("guidanceId"));
+    }
+
+    @Test
     void anUnknownCsvTableIs400NamingTheTable() throws Exception {
         mvc.perform(get("/api/reports/csv/salaries").with(signedIn(People.MATS)))
                 .andExpect(status().isBadRequest())

@@ -40,6 +40,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.identity.Directory;
+import se.esam.lifecycle.review.PeriodicReviewStarter;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
@@ -108,8 +109,14 @@ class ReportFiguresIT {
         smtp.configure(registry);
     }
 
+    @Autowired
+    PeriodicReviewStarter periodicReviews;
+
     @BeforeAll
     void buildTheHistory() throws Exception {
+        // the catalogue's reviews, as start-up starts them outside tests; the revision below supersedes 4.1's
+        at("2026-01-02");
+        periodicReviews.scheduleCurrentVersions();
         ProcessInstance a = submit("A", "2026-01-05", "anna", "ERROR", "digital-samverkan");
         ProcessInstance b = submit("B", "2026-01-05", "olof", "GAP", "digital-samverkan");
         route(a, "2026-01-06");
@@ -292,6 +299,30 @@ class ReportFiguresIT {
                 .get("/api/reports/csv/feedback?" + PERIOD + "&figure=answered")
                 .body();
         assertThat(feedback.lines()).hasSize(2).element(1).asString().startsWith(ref.get("B") + ",GAP,");
+    }
+
+    @Test
+    void periodicReviewsPastTheirDateNowOldestFirst() {
+        // on 2026-03-10: the legal statement (12 months from 2023-05-22) and Behovsdriven utveckling (24 months
+        // from 2023-11-02); digital-samverkan 4.2, published by the revision above, is due in 2028
+        assertThat(rows(
+                        getList("/api/reports/overdue-reviews"),
+                        "guidanceId",
+                        "version",
+                        "expertGroup",
+                        "reviewDue",
+                        "daysOverdue"))
+                .containsExactly(
+                        "molntjanster-rattsligt-uttalande 1.0 expert-law 2024-05-22 657",
+                        "behovsdriven-utveckling 1.0 expert-architecture 2025-11-02 128");
+        assertThat(rows(getList("/api/reports/overdue-reviews?expertGroup=expert-law"), "guidanceId"))
+                .containsExactly("molntjanster-rattsligt-uttalande");
+        assertThat(api(People.MATS).get("/api/reports/csv/overdue-reviews").body())
+                .startsWith("guidanceId,title,version,expertGroup,reviewDue,daysOverdue\r\n")
+                .contains("behovsdriven-utveckling,");
+        assertThat(browser(People.MATS).get("/reports").body())
+                .contains("Försenade översyner")
+                .contains("/guidance/behovsdriven-utveckling/1.0");
     }
 
     @Test

@@ -77,6 +77,7 @@ import se.esam.lifecycle.feedback.Priority;
 import se.esam.lifecycle.guidance.GuidanceCatalogue;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.revision.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.RevisionProcess.Elements;
 import se.esam.lifecycle.revision.RevisionProcess.Vars;
@@ -107,7 +108,7 @@ class RevisionProcessTest {
         @Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             // feedback is driven here only to get accepted and held items: that process has its own test
-            return ProcessCoverageFloor.measuredElsewhere(FeedbackProcess.KEY);
+            return ProcessCoverageFloor.measuredElsewhere(FeedbackProcess.KEY, PeriodicReviewProcess.KEY);
         }
     }
 

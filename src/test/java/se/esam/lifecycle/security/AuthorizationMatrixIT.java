@@ -252,7 +252,7 @@ class AuthorizationMatrixIT {
             GET /engine-rest/process-definition
                 anonymous                                   401
                 anna olof                                   200  guidance-feedback
-                others                                      200  guidance-feedback guidance-revision
+                others                                      200  guidance-feedback guidance-periodic-review guidance-revision
             GET /engine-rest/variable-instance?variableName=description
                 anonymous                                   401
                 anna                                        200  A1 A2 A3
@@ -307,7 +307,7 @@ class AuthorizationMatrixIT {
                 others                                      200  {SELF}
             GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics
                 anonymous                                   401
-                karin mats admin                            200  guidance-feedback guidance-revision
+                karin mats admin                            200  guidance-feedback guidance-periodic-review guidance-revision
                 others                                      403
             """;
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.revision.RevisionProcess;
 
 /**
@@ -88,6 +89,7 @@ final class ProcessModel {
         Class<?> vars = switch (processKey) {
             case FeedbackProcess.KEY -> FeedbackProcess.Vars.class;
             case RevisionProcess.KEY -> RevisionProcess.Vars.class;
+            case PeriodicReviewProcess.KEY -> PeriodicReviewProcess.Vars.class;
             default -> throw new IllegalStateException("No Vars class for process " + processKey);
         };
         Set<String> names = new LinkedHashSet<>();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.feedback.FeedbackProcess;
+import se.esam.lifecycle.review.PeriodicReviewProcess;
+import se.esam.lifecycle.review.PeriodicReviewStarter;
 import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.security.ProcessModel.FormField;
 import se.esam.lifecycle.security.ProcessModel.Step;
@@ -78,13 +81,21 @@ class TamperingIT {
             RevisionProcess.Elements.QUALITY_REVIEW,
             List.of("karin", "admin"),
             RevisionProcess.Elements.APPROVE,
-            List.of("maria", "admin"));
+            List.of("maria", "admin"),
+            PeriodicReviewProcess.Elements.REVIEW,
+            List.of("erik", "admin"));
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PeriodicReviewStarter periodicReviews;
+
+    @Autowired
+    ManagementService management;
 
     private String base;
     private ProcessDriver driver;
@@ -119,6 +130,20 @@ class TamperingIT {
         tasks.put(RevisionProcess.Elements.DRAFT, driver.task("erik", "DraftRevision", drafting));
         tasks.put(RevisionProcess.Elements.QUALITY_REVIEW, driver.task("karin", "QualityReview", quality));
         tasks.put(RevisionProcess.Elements.APPROVE, driver.task("maria", "ApproveRevision", approval));
+        tasks.put(PeriodicReviewProcess.Elements.REVIEW, openPeriodicReview("behovsdriven-utveckling", "1.0"));
+    }
+
+    /** The catalogue's reviews as start-up starts them outside tests, and this one's timer fired. */
+    private String openPeriodicReview(String document, String version) {
+        periodicReviews.scheduleCurrentVersions();
+        String key = PeriodicReviewProcess.businessKey(document, version);
+        management
+                .createJobQuery()
+                .processInstanceId(driver.processInstance(key))
+                .activityId(PeriodicReviewProcess.Elements.REVIEW_FALLS_DUE)
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
+        return driver.task("erik", PeriodicReviewProcess.Elements.REVIEW, key);
     }
 
     @Test
@@ -539,6 +564,12 @@ class TamperingIT {
                 Map.of("qualityDecision", "return", "qualityComments", "Förtydliga avsnitt 1.");
             case RevisionProcess.Elements.APPROVE ->
                 Map.of("approvalDecision", "return", "approvalComments", "Förtydliga avsnitt 1.");
+            case PeriodicReviewProcess.Elements.REVIEW ->
+                Map.of(
+                        "reviewOutcome",
+                        "STILL_VALID",
+                        "nextReviewDate",
+                        java.time.LocalDate.now().plusMonths(12).toString());
             default -> throw new IllegalStateException("No form values for " + elementId);
         };
     }

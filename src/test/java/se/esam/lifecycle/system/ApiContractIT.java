@@ -93,6 +93,7 @@ class ApiContractIT {
         answers.add(mats.get("/api/reports/outcomes?organisation=org-pensionsmyndigheten"));
         answers.add(mats.get("/api/reports/throughput"));
         answers.add(mats.get("/api/reports/deadlines"));
+        answers.add(mats.get("/api/reports/overdue-reviews"));
         answers.add(mats.get("/api/reports/feedback?figure=submitted&month=2026-12"));
         answers.add(mats.get("/api/reports/csv/backlog", "Accept", "text/csv"));
         answers.add(mats.get("/api/reports/backlog?from=not-a-month"));
