@@ -92,6 +92,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.MANAGERS, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
+                        // archive packages hold every record of a case, names and mails included
+                        .requestMatchers("/api/archive", "/api/archive/**")
+                        .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
