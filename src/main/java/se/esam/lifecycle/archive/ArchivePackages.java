@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -63,7 +64,10 @@ class ArchivePackages {
         this.mails = mails;
         this.guidance = guidance;
         this.clock = clock;
-        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        // an archived record says what is empty too: a missing field could be a field that was lost
+        this.json = json.copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
         String version = ArchivePackages.class.getPackage().getImplementationVersion();
         this.producer = new SipPackage.Producer(
                 organisation, organisationId, "guidance-lifecycle", version == null ? "utveckling" : version);

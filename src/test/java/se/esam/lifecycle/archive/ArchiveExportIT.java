@@ -179,7 +179,7 @@ class ArchiveExportIT {
         assertThat(record.at("/revision/items/0/trace").asText()).isEqualTo("ANSWERED");
         assertThat(record.at("/dispositions/0/feedbackReference").asText()).isEqualTo(answered);
         assertThat(record.at("/dispositions/0/disposition").asText()).isEqualTo("ACCEPTED");
-        assertThat(record.at("/dispositions/0/organisation").asText()).isEqualTo("Pensionsmyndigheten");
+        assertThat(record.at("/dispositions/0/organisation").asText()).isEqualTo("org-pensionsmyndigheten");
 
         assertThat(new String(files.get("representations/rep1/data/version.txt"), StandardCharsets.UTF_8))
                 .contains("digital-samverkan version 4.2")
