@@ -126,8 +126,7 @@ class ArchivePackages {
                 "Synpunkt på vägledningen " + item.guidanceId() + " " + item.guidanceVersion()
                         + (item.sectionId() == null ? "" : ", avsnitt " + item.sectionId()),
                 item.guidanceId(),
-                "Typ " + item.type() + ", " + item.statusLabel().toLowerCase() + ", från "
-                        + item.submitterOrganisation(),
+                item.typeLabel() + ", " + item.statusLabel().toLowerCase() + ", från " + item.submitterOrganisation(),
                 item.submittedAt(),
                 item.closedAt());
         return new Package(item.reference(), SipPackage.build(description, producer, clock.instant(), data));

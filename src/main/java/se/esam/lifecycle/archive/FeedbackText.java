@@ -19,7 +19,7 @@ final class FeedbackText {
         text.append("Synpunkt ").append(item.reference()).append("\n\n");
         line(text, "Vägledning", item.guidanceId() + " " + item.guidanceVersion());
         line(text, "Avsnitt", item.sectionId());
-        line(text, "Typ", item.type());
+        line(text, "Typ", item.typeLabel());
         line(text, "Inlämnad", time(item.submittedAt()));
         line(text, "Av", item.submitter() + " (" + item.submitterOrganisation() + ")");
         line(text, "Innehåller personuppgifter", item.containsPersonalData() ? "ja" : "nej");
@@ -30,7 +30,7 @@ final class FeedbackText {
         line(text, "Avslutad", time(item.closedAt()));
         text.append("\nBeskrivning\n").append(item.description()).append("\n");
         text.append("\nStällningstagande\n");
-        line(text, "Beslut", item.disposition());
+        line(text, "Beslut", item.dispositionLabel());
         line(text, "Beslutat", time(item.decidedAt()));
         line(text, "Motivering", item.dispositionReason());
         answer.ifPresent(a -> {

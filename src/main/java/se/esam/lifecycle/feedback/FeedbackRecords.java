@@ -25,6 +25,7 @@ public class FeedbackRecords {
             String guidanceVersion,
             String sectionId,
             String type,
+            String typeLabel,
             String description,
             String submitter,
             String submitterOrganisation,
@@ -36,6 +37,7 @@ public class FeedbackRecords {
             String duplicateOf,
             boolean containsPersonalData,
             String disposition,
+            String dispositionLabel,
             String dispositionReason,
             String processInstanceId,
             Instant submittedAt,
@@ -96,6 +98,7 @@ public class FeedbackRecords {
                 rs.getString("guidance_version"),
                 rs.getString("section_id"),
                 rs.getString("feedback_type"),
+                FeedbackType.valueOf(rs.getString("feedback_type")).label(),
                 rs.getString("description"),
                 rs.getString("submitter"),
                 rs.getString("submitter_organisation"),
@@ -107,6 +110,9 @@ public class FeedbackRecords {
                 rs.getString("duplicate_of"),
                 rs.getBoolean("contains_personal_data"),
                 rs.getString("disposition"),
+                rs.getString("disposition") == null
+                        ? null
+                        : Disposition.valueOf(rs.getString("disposition")).label(),
                 rs.getString("disposition_reason"),
                 rs.getString("process_instance_id"),
                 instant(rs, "submitted_at"),

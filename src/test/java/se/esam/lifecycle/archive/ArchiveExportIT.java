@@ -1,6 +1,7 @@
 package se.esam.lifecycle.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -154,6 +155,35 @@ class ArchiveExportIT {
                 .contains("Besvarad i version")
                 .contains("4.2")
                 .contains(subjects.get(0));
+    }
+
+    /** The checks are not blind: a changed byte, an unlisted file or a wrong profile is found out. */
+    @Test
+    void aPackageThatWasTamperedWithFailsTheChecks() throws Exception {
+        Map<String, byte[]> files = download("karin", "/api/archive/" + rejected);
+        checkPackage(rejected, files);
+
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        byte[] json = changed.get("representations/rep1/data/feedback.json").clone();
+        json[json.length / 2] ^= 1;
+        changed.put("representations/rep1/data/feedback.json", json);
+        assertThatThrownBy(() -> checkPackage(rejected, changed)).isInstanceOf(AssertionError.class);
+
+        Map<String, byte[]> extra = new LinkedHashMap<>(files);
+        extra.put("representations/rep1/data/unlisted.txt", "x".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> checkPackage(rejected, extra))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("unlisted.txt");
+
+        Map<String, byte[]> otherProfile = new LinkedHashMap<>(files);
+        otherProfile.put(
+                "METS.xml",
+                new String(files.get("METS.xml"), StandardCharsets.UTF_8)
+                        .replace("E-ARK-SIP.xml", "E-ARK-DIP.xml")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> checkPackage(rejected, otherProfile))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CSIP6");
     }
 
     @Test
