@@ -85,11 +85,17 @@ class ArchiveController {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, "Ange ett datum som ÅÅÅÅ-MM-DD.");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "Ange ett datum som ÅÅÅÅ-MM-DD.");
         }
+        // far-off years parse, but are no period of records and overflow the database's timestamps
+        if (date.getYear() < 1900 || date.getYear() > 9999) {
+            throw new InvalidInputException(field, "Ange ett datum mellan 1900-01-01 och 9999-12-31.");
+        }
+        return date;
     }
 
     private static ResponseEntity<byte[]> zip(String filename, byte[] body) {

@@ -261,6 +261,8 @@ class ArchiveExportIT {
         Problems.assertProblemNaming(karin.get("/api/archive?from=2026-12-31&to=2026-01-01"), 400, "to");
         Problems.assertProblemNaming(karin.get("/api/archive?from=31/12/2026&to=2026-12-31"), 400, "from");
         Problems.assertProblemNaming(karin.get("/api/archive?to=2026-12-31"), 400, "from");
+        Problems.assertProblemNaming(karin.get("/api/archive?from=-999999999-01-01&to=2026-12-31"), 400, "from");
+        Problems.assertProblemNaming(karin.get("/api/archive?from=2026-01-01&to=%2B999999999-12-31"), 400, "to");
     }
 
     // --- a period in bulk

@@ -127,6 +127,9 @@ final class Operations {
         if (path.startsWith("/api/revisions")) {
             return new String[] {"karin", "anna"};
         }
+        if (path.startsWith("/api/archive")) {
+            return new String[] {"karin", "anna"};
+        }
         return new String[] {"anna", "olof"};
     }
 
