@@ -110,6 +110,11 @@ class ArchiveExportIT {
                 "olof", "digital-samverkan", "4.1", "4", "SUGGESTION", "Arkivprov: byt namn på vägledningen.");
         open = driver.submit("anna", "digital-samverkan", "4.1", "2", "ERROR", "Arkivprov: ännu inte behandlad.");
         driver.route(answered, "expert-architecture");
+        driver.askForClarification(rejected, "Vilket namn föreslår ni?");
+        driver.complete(
+                "olof",
+                driver.task("olof", "RequestClarification", rejected),
+                Map.of("clarificationAnswer", "Samverkan digitalt."));
         driver.route(rejected, "expert-architecture");
         driver.review("erik", answered, "ACCEPTED", "Tas med i nästa version.");
         driver.review("erik", rejected, "REJECTED", "Namnet är beslutat av styrgruppen.");
@@ -193,6 +198,14 @@ class ArchiveExportIT {
         var record = JSON.readTree(files.get("representations/rep1/data/feedback.json"));
         assertThat(record.at("/feedback/disposition").asText()).isEqualTo("REJECTED");
         assertThat(record.get("answeredBy").isNull()).isTrue();
+        List<String> rounds = new ArrayList<>();
+        record.get("clarificationRounds")
+                .forEach(e -> rounds.add(e.get("action").asText()));
+        assertThat(rounds).containsExactly("CLARIFICATION_REQUESTED", "CLARIFIED");
+        assertThat(new String(files.get("representations/rep1/data/feedback.txt"), StandardCharsets.UTF_8))
+                .contains("CLARIFICATION_REQUESTED")
+                .contains("Avslagen")
+                .contains("Namnet är beslutat av styrgruppen.");
     }
 
     @Test
