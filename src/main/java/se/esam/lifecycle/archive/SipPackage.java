@@ -457,8 +457,11 @@ final class SipPackage {
                 doc,
                 dc,
                 "date",
+                // the case's period; its close is unknown for rows older than the column that says when
                 description.createdAt().truncatedTo(ChronoUnit.SECONDS) + "/"
-                        + description.closedAt().truncatedTo(ChronoUnit.SECONDS));
+                        + (description.closedAt() == null
+                                ? ""
+                                : description.closedAt().truncatedTo(ChronoUnit.SECONDS)));
         dcElement(doc, dc, "type", description.otherType());
         dcElement(doc, dc, "format", "application/json; text/plain");
         dcElement(doc, dc, "language", "sv");
