@@ -42,7 +42,9 @@ class FeedbackController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    @PostMapping
+    // the answer's format is settled before the feedback is stored: an Accept the API cannot answer was a 406
+    // after the feedback had been created
+    @PostMapping(produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Submit feedback on a published guidance version; answers with its tracking reference",
             description = "With an Idempotency-Key header a repeated request (a retry after a lost answer) "
