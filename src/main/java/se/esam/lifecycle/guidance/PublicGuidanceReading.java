@@ -58,10 +58,18 @@ class PublicGuidanceReading {
         return published.feed();
     }
 
+    /** Numbers with dots, as every version number is; anything else never reaches the database. */
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("[0-9]{1,9}(?:\\.[0-9]{1,9}){0,3}");
+
     private static String required(String field, String value, PublishedGuidance.Document document) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(
                     field, "Ange vilken version av " + document.title() + " som ska jämföras (" + field + ").");
+        }
+        // a control character or a broken character made PostgreSQL refuse the query: a 500 instead of a 400
+        if (!VERSION.matcher(value.strip()).matches()) {
+            throw unknown(field, value, document);
         }
         return value.strip();
     }

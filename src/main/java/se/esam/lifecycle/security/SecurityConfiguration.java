@@ -95,8 +95,14 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/api/mail/**")
                         .hasAuthority(Roles.ADMINS)
-                        // disposal, legal holds and a person's data: the kansli, which handles records requests
-                        .requestMatchers("/api/retention/**", "/api/cases/*/legal-hold", "/api/people/**")
+                        // disposal, legal holds and a person's data: the kansli, which handles records requests;
+                        // archive packages hold every record of a case, names and mails included
+                        .requestMatchers(
+                                "/api/retention/**",
+                                "/api/cases/*/legal-hold",
+                                "/api/people/**",
+                                "/api/archive",
+                                "/api/archive/**")
                         .hasAnyAuthority(Roles.KANSLI, Roles.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

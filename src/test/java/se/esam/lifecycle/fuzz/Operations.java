@@ -130,7 +130,10 @@ final class Operations {
         if (path.startsWith("/api/revisions")) {
             return new String[] {"karin", "anna"};
         }
-        if (path.startsWith("/api/retention") || path.startsWith("/api/cases") || path.startsWith("/api/people")) {
+        if (path.startsWith("/api/retention")
+                || path.startsWith("/api/cases")
+                || path.startsWith("/api/people")
+                || path.startsWith("/api/archive")) {
             return new String[] {"karin", "anna"};
         }
         return new String[] {"anna", "olof"};

@@ -190,6 +190,24 @@ class AuthorizationMatrixIT {
                 anonymous                                   login
                 karin admin                                 200
                 others                                      403
+            # --- archive packages: the kansli and administrators, and only of closed cases (none is closed here);
+            #     everyone else is refused before any case is looked up
+            GET /api/archive/{A1}
+                anonymous                                   401
+                karin admin                                 409
+                others                                      403
+            GET /api/archive/{REV}
+                anonymous                                   401
+                karin admin                                 409
+                others                                      403
+            GET /api/archive/FB-1999-9999
+                anonymous                                   401
+                karin admin                                 404
+                others                                      403
+            GET /api/archive?from=2026-01-01&to=2026-12-31
+                anonymous                                   401
+                karin admin                                 200
+                others                                      403
 
             # --- our pages: a browser that is not signed in is sent to the login page
             GET /feedback

@@ -150,6 +150,11 @@ class ApiContractIT {
         answers.add(anonymous.get("/api/public/guidance/no-such-document"));
         answers.add(anna.get("/api/guidance"));
         answers.add(anonymous.get("/api/guidance"));
+        answers.add(karin.get("/api/archive/FB-1999-9999"));
+        answers.add(karin.get("/api/archive/nonsense"));
+        answers.add(karin.get("/api/archive?from=not-a-date&to=2026-12-31"));
+        answers.add(anna.get("/api/archive/FB-1999-9999"));
+        answers.add(anonymous.get("/api/archive?from=2026-01-01&to=2026-12-31"));
 
         assertThat(answers)
                 .as("successes and each kind of refusal")
