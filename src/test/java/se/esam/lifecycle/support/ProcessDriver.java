@@ -81,6 +81,22 @@ public final class ProcessDriver {
                 Map.of("triageDecision", "route", "expertGroup", expertGroup, "priority", "NORMAL"));
     }
 
+    /** Routes the item with the publishing review's "publish as is", so its text reaches the public pages. */
+    public void routeAndPublishAsIs(String reference, String expertGroup) {
+        complete(
+                "karin",
+                task("karin", "TriageFeedback", reference),
+                Map.of(
+                        "triageDecision",
+                        "route",
+                        "expertGroup",
+                        expertGroup,
+                        "priority",
+                        "NORMAL",
+                        "publication",
+                        "AS_IS"));
+    }
+
     public void askForClarification(String reference, String question) {
         complete(
                 "karin",
