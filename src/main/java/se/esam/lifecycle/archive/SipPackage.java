@@ -59,6 +59,7 @@ final class SipPackage {
      * @param label what the case is, in Swedish (ärendemening)
      * @param otherType the content category, outside CSIP's vocabulary
      * @param createdAt when the case began (the records' own creation, for PREMIS)
+     * @param registrationNumber the case's diarienummer, a second dc:identifier; null when it has none
      */
     record Description(
             String objid,
@@ -68,7 +69,21 @@ final class SipPackage {
             String subject,
             String caseDescription,
             Instant createdAt,
-            Instant closedAt) {}
+            Instant closedAt,
+            String registrationNumber) {
+
+        Description(
+                String objid,
+                String label,
+                String otherType,
+                String title,
+                String subject,
+                String caseDescription,
+                Instant createdAt,
+                Instant closedAt) {
+            this(objid, label, otherType, title, subject, caseDescription, createdAt, closedAt, null);
+        }
+    }
 
     /** Who and what made the package: the organisation (arkivbildare) and this software. */
     record Producer(String organisation, String organisationId, String software, String softwareVersion) {}
@@ -449,6 +464,10 @@ final class SipPackage {
         dc.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:dc", DC);
         doc.appendChild(dc);
         dcElement(doc, dc, "identifier", description.objid());
+        if (description.registrationNumber() != null) {
+            // the number the agency's diarium and the archive search by; the FB/REV reference is the case's own
+            dcElement(doc, dc, "identifier", description.registrationNumber());
+        }
         dcElement(doc, dc, "title", description.title());
         dcElement(doc, dc, "creator", producer.organisation());
         dcElement(doc, dc, "subject", description.subject());

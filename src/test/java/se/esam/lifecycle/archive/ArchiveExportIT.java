@@ -147,6 +147,19 @@ class ArchiveExportIT {
         record.at("/feedback/events").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).startsWith("SUBMITTED").contains("ROUTED", "DECIDED", "ANSWERED_IN_VERSION");
 
+        // the register's facts travel with the package: the archive finds the case by its diarienummer
+        String number = registrationNumber(answered);
+        assertThat(record.at("/registrations").size()).isEqualTo(1);
+        assertThat(record.at("/registrations/0/registrationNumber").asText()).isEqualTo(number);
+        assertThat(record.at("/registrations/0/kind").asText()).isEqualTo("FEEDBACK");
+        assertThat(record.at("/registrations/0/receivedAt").asText()).isNotBlank();
+        assertThat(record.at("/registrations/0/organisation").asText()).isEqualTo("org-pensionsmyndigheten");
+        assertThat(record.at("/registrations/0/organisationName").asText()).isEqualTo("Pensionsmyndigheten");
+        assertThat(record.at("/registrations/0/caseTitle").asText()).startsWith("Synpunkt på ");
+        assertThat(record.has("registrations") && record.at("/registrations/0").has("secrecyMarking"))
+                .isTrue();
+        assertThat(dcIdentifiers(files)).containsExactly(answered, number);
+
         var mails = JSON.readTree(files.get("representations/rep1/data/mails.json"));
         List<String> subjects = new ArrayList<>();
         mails.forEach(m -> subjects.add(m.get("subject").asText()));
@@ -159,7 +172,10 @@ class ArchiveExportIT {
                 .contains("Tas med i nästa version.")
                 .contains("Besvarad i version")
                 .contains("4.2")
-                .contains(subjects.get(0));
+                .contains(subjects.get(0))
+                .contains("Diarieföring (1)")
+                .contains("--- " + number + " Synpunkt")
+                .contains("Avsändare: Pensionsmyndigheten");
     }
 
     /** The checks are not blind: a changed byte, an unlisted file or a wrong profile is found out. */
@@ -202,10 +218,23 @@ class ArchiveExportIT {
         record.get("clarificationRounds")
                 .forEach(e -> rounds.add(e.get("action").asText()));
         assertThat(rounds).containsExactly("CLARIFICATION_REQUESTED", "CLARIFIED");
+        // the clarification answer is an incoming document of its own, registered under its own number
+        List<String> kinds = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        record.get("registrations").forEach(e -> {
+            kinds.add(e.get("kind").asText());
+            numbers.add(e.get("registrationNumber").asText());
+        });
+        assertThat(kinds).containsExactly("FEEDBACK", "CLARIFICATION_ANSWER");
+        assertThat(numbers.get(0)).isEqualTo(registrationNumber(rejected));
+        assertThat(numbers.get(1)).isNotBlank().isNotEqualTo(numbers.get(0));
+        assertThat(dcIdentifiers(files)).containsExactly(rejected, numbers.get(0));
         assertThat(new String(files.get("representations/rep1/data/feedback.txt"), StandardCharsets.UTF_8))
                 .contains("CLARIFICATION_REQUESTED")
                 .contains("Avslagen")
-                .contains("Namnet är beslutat av styrgruppen.");
+                .contains("Namnet är beslutat av styrgruppen.")
+                .contains("--- " + numbers.get(0) + " Synpunkt")
+                .contains("--- " + numbers.get(1) + " Svar på begäran om förtydligande");
     }
 
     @Test
@@ -223,6 +252,13 @@ class ArchiveExportIT {
         assertThat(record.at("/dispositions/0/feedbackReference").asText()).isEqualTo(answered);
         assertThat(record.at("/dispositions/0/disposition").asText()).isEqualTo("ACCEPTED");
         assertThat(record.at("/dispositions/0/organisation").asText()).isEqualTo("org-pensionsmyndigheten");
+        // a revision is not registered; each consultation response it received is
+        assertThat(record.at("/registrations").isArray()).isTrue();
+        assertThat(record.at("/registrations").size())
+                .isEqualTo(record.at("/revision/consultationResponses").size());
+        record.at("/registrations")
+                .forEach(e -> assertThat(e.get("kind").asText()).isEqualTo("CONSULTATION_RESPONSE"));
+        assertThat(dcIdentifiers(files)).containsExactly(revision);
 
         assertThat(new String(files.get("representations/rep1/data/version.txt"), StandardCharsets.UTF_8))
                 .contains("digital-samverkan version 4.2")
@@ -599,6 +635,21 @@ class ArchiveExportIT {
         assertThat(text(x, dc.getDocumentElement(), "dc:identifier"))
                 .isEqualTo(parse(files.get("METS.xml")).getDocumentElement().getAttribute("OBJID"));
         assertThat(text(x, dc.getDocumentElement(), "dc:language")).isEqualTo("sv");
+    }
+
+    /** The feedback item's diarienummer as the kansli's own view shows it, read apart from the archive. */
+    private String registrationNumber(String reference) {
+        Object number =
+                driver.as("karin").get("/api/feedback/" + reference).json().get("registrationNumber");
+        assertThat(number).as("registrationNumber of %s", reference).isInstanceOf(String.class);
+        return (String) number;
+    }
+
+    private static List<String> dcIdentifiers(Map<String, byte[]> files) throws Exception {
+        Document dc = parse(files.get("metadata/descriptive/dc.xml"));
+        return nodes(xpath(), dc.getDocumentElement(), "dc:identifier").stream()
+                .map(Node::getTextContent)
+                .toList();
     }
 
     private void checkMdRef(SoftAssertions softly, Element ref, String where, String mdType) {
