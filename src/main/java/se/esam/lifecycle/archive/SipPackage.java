@@ -181,15 +181,16 @@ final class SipPackage {
         Element metadata = div(doc, root, "div-metadata", "Metadata");
         metadata.setAttribute("DMDID", "dmd-dc");
         metadata.setAttribute("ADMID", "digiprov-premis");
+        // CSIP 2.1 (CSIP96, CSIP116, CSIP108, CSIP119): a division points at its file group, not its files
         Element documentationDiv = div(doc, root, "div-documentation", "Documentation");
-        fptr(doc, documentationDiv, "file-documentation-1");
+        fptr(doc, documentationDiv, "fg-documentation");
         Element rep1 = div(doc, root, "div-rep1", "Representations/rep1");
         Element mptr = child(doc, rep1, "mptr");
         mptr.setAttribute("LOCTYPE", "URL");
         mptr.setAttributeNS(XLINK, "xlink:type", "simple");
         mptr.setAttributeNS(XLINK, "xlink:href", "representations/rep1/METS.xml");
-        mptr.setAttributeNS(XLINK, "xlink:title", "file-rep1-mets");
-        fptr(doc, rep1, "file-rep1-mets");
+        mptr.setAttributeNS(XLINK, "xlink:title", "fg-rep1");
+        fptr(doc, rep1, "fg-rep1");
         return serialise(doc);
     }
 
@@ -202,11 +203,9 @@ final class SipPackage {
         Element fileSec = child(doc, mets, "fileSec");
         fileSec.setAttribute("ID", "rep1-filesec");
         Element data = fileGrp(doc, fileSec, "rep1-fg-data", "Data");
-        List<String> ids = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, byte[]> file : dataFiles.entrySet()) {
             String id = "rep1-file-" + ++n;
-            ids.add(id);
             String relative = file.getKey().substring("representations/rep1/".length());
             data.appendChild(file(doc, id, relative, mimeTypes.get(file.getKey()), file.getValue()));
         }
@@ -216,7 +215,7 @@ final class SipPackage {
         structMap.setAttribute("LABEL", "CSIP");
         Element root = div(doc, structMap, "rep1-div-root", "rep1");
         Element dataDiv = div(doc, root, "rep1-div-data", "Data");
-        ids.forEach(id -> fptr(doc, dataDiv, id));
+        fptr(doc, dataDiv, "rep1-fg-data");
         return serialise(doc);
     }
 

@@ -60,7 +60,8 @@ import se.esam.lifecycle.support.TestSmtp;
  * Closed cases as E-ARK SIPs over real HTTP on PostgreSQL: a feedback item answered in a published version,
  * a rejected one and the revision that published the version, made through the real processes. Each
  * package is checked against the CSIP and SIP requirements that apply (one assertion per requirement,
- * named by its id in CSIP 2.x / SIP 2.x), its PREMIS objects, events and agents, and every checksum against
+ * named by its id in CSIP 2.1 / SIP 2.1, checked against DILCIS's profiles E-ARK-CSIP-v2-1-0.xml and
+ * E-ARK-SIP-v2-1-0.xml and CSIP's folder requirements CSIPSTR1-16), its PREMIS objects, events and agents, and every checksum against
  * its file; every file in the ZIP is listed. Then who may ask, what is not closed or not there, the period
  * over the API and the export command.
  *
@@ -378,9 +379,11 @@ class ArchiveExportIT {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(files).as("CSIPSTR4 root METS.xml").containsKey("METS.xml");
         softly.assertThat(files.keySet())
-                .as("CSIPSTR9/CSIPSTR16 metadata, representations folders")
+                .as("CSIPSTR5-CSIPSTR7 metadata folder with descriptive and preservation")
                 .anyMatch(f -> f.startsWith("metadata/descriptive/"))
-                .anyMatch(f -> f.startsWith("metadata/preservation/"))
+                .anyMatch(f -> f.startsWith("metadata/preservation/"));
+        softly.assertThat(files.keySet())
+                .as("CSIPSTR9-CSIPSTR11 representations folder, a representation folder, its data folder")
                 .anyMatch(f -> f.startsWith("representations/rep1/data/"));
         softly.assertThat(files).as("CSIPSTR12 representation METS").containsKey("representations/rep1/METS.xml");
         softly.assertAll();
@@ -407,7 +410,7 @@ class ArchiveExportIT {
                 .as("CSIP5 mets/@csip:OTHERCONTENTINFORMATIONTYPE when OTHER")
                 .isNotBlank();
         softly.assertThat(mets.getAttribute("PROFILE"))
-                .as("CSIP6 / SIP: mets/@PROFILE is the E-ARK SIP profile")
+                .as("CSIP6/SIP2 mets/@PROFILE is the E-ARK SIP 2.1 profile")
                 .isEqualTo("https://earksip.dilcis.eu/profile/E-ARK-SIP.xml");
         softly.assertThat(mets.getAttribute("LABEL")).as("SIP1 mets/@LABEL").isNotBlank();
 
@@ -420,10 +423,10 @@ class ArchiveExportIT {
                 .as("CSIP8 metsHdr/@LASTMODDATE")
                 .isTrue();
         softly.assertThat(header.getAttributeNS(SipPackage.CSIP, "OAISPACKAGETYPE"))
-                .as("CSIP9 metsHdr/@csip:OAISPACKAGETYPE")
+                .as("CSIP9/SIP4 metsHdr/@csip:OAISPACKAGETYPE SIP")
                 .isEqualTo("SIP");
         softly.assertThat(header.getAttribute("RECORDSTATUS"))
-                .as("SIP metsHdr/@RECORDSTATUS")
+                .as("SIP3 metsHdr/@RECORDSTATUS NEW")
                 .isEqualTo("NEW");
         softly.assertThat(nodes(x, header, "mets:agent"))
                 .as("CSIP10 metsHdr/agent")
@@ -443,14 +446,14 @@ class ArchiveExportIT {
                     .isEqualTo("SOFTWARE VERSION");
         }
         softly.assertThat(text(x, header, "mets:agent[@ROLE='CREATOR' and @TYPE='ORGANIZATION']/mets:name"))
-                .as("SIP: the organisation that made the package as CREATOR")
+                .as("SIP15-SIP18 submitting agent: CREATOR, ORGANIZATION, its name")
                 .isEqualTo("eSam kansli");
         softly.assertThat(text(x, header, "mets:agent[@ROLE='ARCHIVIST' and @TYPE='ORGANIZATION']/mets:name"))
-                .as("SIP: the organisation responsible for the records as ARCHIVIST")
+                .as("SIP9-SIP12 archival creator agent: ARCHIVIST, ORGANIZATION, its name")
                 .isEqualTo("eSam kansli");
         softly.assertThat(
                         text(x, header, "mets:agent[@ROLE='ARCHIVIST']/mets:note[@csip:NOTETYPE='IDENTIFICATIONCODE']"))
-                .as("SIP: the organisation's identification code")
+                .as("SIP13/SIP14 archival creator's note typed IDENTIFICATIONCODE with the code")
                 .isEqualTo("202100-0000");
 
         Element dmdSec = single(x, mets, "mets:dmdSec");
@@ -514,25 +517,55 @@ class ArchiveExportIT {
             Element div = top.get(0);
             softly.assertThat(div.getAttribute("ID")).as("CSIP85 div/@ID").isNotBlank();
             softly.assertThat(div.getAttribute("LABEL"))
-                    .as("CSIP86 div/@LABEL is the OBJID")
+                    .as("div/@LABEL is the OBJID (CSIP86 of CSIP 2.0; CSIP 2.1 no longer asks it)")
                     .isEqualTo(objid);
             Element metadata = single(x, div, "mets:div[@LABEL='Metadata']");
-            softly.assertThat(metadata).as("CSIP88 Metadata div").isNotNull();
-            softly.assertThat(metadata == null ? null : metadata.getAttribute("DMDID"))
-                    .as("CSIP90 Metadata div/@DMDID")
-                    .isEqualTo(dmdSec == null ? null : dmdSec.getAttribute("ID"));
+            softly.assertThat(metadata)
+                    .as("CSIP88/CSIP90 Metadata div, labelled Metadata")
+                    .isNotNull();
+            softly.assertThat(metadata == null ? null : metadata.getAttribute("ID"))
+                    .as("CSIP89 Metadata div/@ID")
+                    .isNotBlank();
             softly.assertThat(metadata == null ? null : metadata.getAttribute("ADMID"))
-                    .as("CSIP89 Metadata div/@ADMID")
+                    .as("CSIP91 Metadata div/@ADMID is the digiprovMD")
                     .isEqualTo(digiprov == null ? null : digiprov.getAttribute("ID"));
-            softly.assertThat(nodes(x, div, "mets:div[@LABEL='Documentation']/mets:fptr"))
-                    .as("CSIP92-CSIP94 Documentation div with its files")
-                    .isNotEmpty();
+            softly.assertThat(metadata == null ? null : metadata.getAttribute("DMDID"))
+                    .as("CSIP92 Metadata div/@DMDID is the dmdSec")
+                    .isEqualTo(dmdSec == null ? null : dmdSec.getAttribute("ID"));
+            Element documentation = single(x, div, "mets:div[@LABEL='Documentation']");
+            softly.assertThat(documentation)
+                    .as("CSIP93/CSIP95 Documentation div, labelled Documentation")
+                    .isNotNull();
+            softly.assertThat(documentation == null ? null : documentation.getAttribute("ID"))
+                    .as("CSIP94 Documentation div/@ID")
+                    .isNotBlank();
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Documentation']/mets:fptr/@FILEID"))
+                    .as("CSIP96/CSIP116 Documentation div/fptr/@FILEID is the Documentation fileGrp")
+                    .isEqualTo(text(x, fileSec, "mets:fileGrp[@USE='Documentation']/@ID"));
+            Element rep1 = single(x, div, "mets:div[@LABEL='Representations/rep1']");
+            softly.assertThat(rep1)
+                    .as("CSIP105/CSIP107 representation div, labelled with its path")
+                    .isNotNull();
+            softly.assertThat(rep1 == null ? null : rep1.getAttribute("ID"))
+                    .as("CSIP106 representation div/@ID")
+                    .isNotBlank();
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:title"))
+                    .as("CSIP108 representation div/mptr/@xlink:title is the Representations/rep1 fileGrp")
+                    .isEqualTo(text(x, fileSec, "mets:fileGrp[@USE='Representations/rep1']/@ID"));
             softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:href"))
-                    .as("CSIP105-CSIP113 representation div points at its METS")
+                    .as("CSIP109/CSIP110 representation div/mptr/@xlink:href is its METS")
                     .isEqualTo("representations/rep1/METS.xml");
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:type"))
+                    .as("CSIP111 mptr/@xlink:type")
+                    .isEqualTo("simple");
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@LOCTYPE"))
+                    .as("CSIP112 mptr/@LOCTYPE")
+                    .isEqualTo("URL");
             for (Element fptr : nodes(x, structMap, ".//mets:fptr")) {
-                softly.assertThat(nodes(x, fileSec, ".//mets:file[@ID='" + fptr.getAttribute("FILEID") + "']"))
-                        .as("fptr %s names a file of the fileSec", fptr.getAttribute("FILEID"))
+                softly.assertThat(nodes(x, fileSec, "mets:fileGrp[@ID='" + fptr.getAttribute("FILEID") + "']"))
+                        .as(
+                                "fptr %s names a fileGrp of the fileSec (CSIP 2.1 points at groups)",
+                                fptr.getAttribute("FILEID"))
                         .hasSize(1);
             }
         }
@@ -557,6 +590,11 @@ class ArchiveExportIT {
         softly.assertThat(single(x, repMets, "mets:structMap[@TYPE='PHYSICAL' and @LABEL='CSIP']"))
                 .as("CSIP80-CSIP82 representation structMap")
                 .isNotNull();
+        for (Element fptr : nodes(x, repMets, "mets:structMap//mets:fptr")) {
+            softly.assertThat(nodes(x, repFileSec, "mets:fileGrp[@ID='" + fptr.getAttribute("FILEID") + "']"))
+                    .as("representation fptr %s names a fileGrp of its fileSec", fptr.getAttribute("FILEID"))
+                    .hasSize(1);
+        }
         softly.assertAll();
 
         // every checksum matches its file, and every file is listed (the root METS lists itself nowhere)
