@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import se.esam.lifecycle.feedback.FeedbackRecords;
 import se.esam.lifecycle.guidance.GuidancePublisher;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.notification.MailRecords;
 import se.esam.lifecycle.registry.RegisterEntry;
 import se.esam.lifecycle.registry.Registry;
@@ -50,6 +51,7 @@ class ArchivePackages {
     private final MailRecords mails;
     private final GuidancePublisher guidance;
     private final Registry registry;
+    private final Directory directory;
     private final Clock clock;
     private final ObjectMapper json;
     private final SipPackage.Producer producer;
@@ -60,6 +62,7 @@ class ArchivePackages {
             MailRecords mails,
             GuidancePublisher guidance,
             Registry registry,
+            Directory directory,
             Clock clock,
             ObjectMapper json,
             @Value("${archive.organisation:eSam}") String organisation,
@@ -69,6 +72,7 @@ class ArchivePackages {
         this.mails = mails;
         this.guidance = guidance;
         this.registry = registry;
+        this.directory = directory;
         this.clock = clock;
         // an archived record says what is empty too: a missing field could be a field that was lost
         this.json = json.copy()
@@ -126,7 +130,13 @@ class ArchivePackages {
                 new SipPackage.DataFile(
                         "feedback.txt",
                         "text/plain",
-                        FeedbackText.of(item, registrations, answer, mailed).getBytes(StandardCharsets.UTF_8)));
+                        FeedbackText.of(
+                                        item,
+                                        organisationName(item.submitterOrganisation()),
+                                        registrations,
+                                        answer,
+                                        mailed)
+                                .getBytes(StandardCharsets.UTF_8)));
         SipPackage.Description description = new SipPackage.Description(
                 item.reference(),
                 "Synpunkt " + item.reference() + " på " + item.guidanceId() + " " + item.guidanceVersion(),
@@ -134,7 +144,8 @@ class ArchivePackages {
                 "Synpunkt på vägledningen " + item.guidanceId() + " " + item.guidanceVersion()
                         + (item.sectionId() == null ? "" : ", avsnitt " + item.sectionId()),
                 item.guidanceId(),
-                item.typeLabel() + ", " + item.statusLabel().toLowerCase() + ", från " + item.submitterOrganisation(),
+                item.typeLabel() + ", " + item.statusLabel().toLowerCase() + ", från "
+                        + organisationName(item.submitterOrganisation()),
                 item.submittedAt(),
                 item.closedAt(),
                 registrations.stream()
@@ -190,7 +201,20 @@ class ArchivePackages {
         return new Package(revision.label(), SipPackage.build(description, producer, clock.instant(), data));
     }
 
-    private static Map<String, Object> disposition(RevisionRecords.Item item, List<FeedbackRecords.Item> answered) {
+    /**
+     * For people: the text renditions name the organisation, the JSON keeps its id too. An organisation
+     * removed from the directory since is shown by its id, which is all that is left of it.
+     */
+    private String organisationName(String organisationId) {
+        return organisationId == null
+                ? null
+                : directory
+                        .organisation(organisationId)
+                        .map(Directory.Organisation::name)
+                        .orElse(organisationId);
+    }
+
+    private Map<String, Object> disposition(RevisionRecords.Item item, List<FeedbackRecords.Item> answered) {
         Map<String, Object> disposition = new LinkedHashMap<>();
         disposition.put("feedbackReference", item.feedbackReference());
         answered.stream()
@@ -198,6 +222,7 @@ class ArchivePackages {
                 .findFirst()
                 .ifPresent(f -> {
                     disposition.put("organisation", f.submitterOrganisation());
+                    disposition.put("organisationName", organisationName(f.submitterOrganisation()));
                     disposition.put("type", f.type());
                     disposition.put("disposition", f.disposition());
                     disposition.put("dispositionReason", f.dispositionReason());

@@ -17,6 +17,7 @@ final class FeedbackText {
 
     static String of(
             FeedbackRecords.Item item,
+            String organisationName,
             List<RegisterEntry> registrations,
             Optional<RevisionRecords.Answer> answer,
             List<MailRecords.Mail> mails) {
@@ -26,7 +27,7 @@ final class FeedbackText {
         line(text, "Avsnitt", item.sectionId());
         line(text, "Typ", item.typeLabel());
         line(text, "Inlämnad", time(item.submittedAt()));
-        line(text, "Av", item.submitter() + " (" + item.submitterOrganisation() + ")");
+        line(text, "Av", item.submitter() + " (" + organisationName + ")");
         line(text, "Innehåller personuppgifter", item.containsPersonalData() ? "ja" : "nej");
         line(text, "Expertgrupp", item.expertGroup());
         line(text, "Prioritet", item.priority());

@@ -37,7 +37,7 @@ final class RevisionText {
         text.append("\nStällningstaganden\n");
         for (Map<String, Object> d : dispositions) {
             text.append("- ").append(d.get("feedbackReference"));
-            appendIf(text, " från ", d.get("organisation"));
+            appendIf(text, " från ", d.get("organisationName"));
             appendIf(text, ": ", d.get("disposition"));
             appendIf(text, ", ", d.get("trace"));
             appendIf(text, " i avsnitt ", d.get("traceSection"));

@@ -8,6 +8,7 @@
         allowedDependencies = {
             "feedback",
             "guidance",
+            "identity",
             "revision",
             "notification",
             "registry",

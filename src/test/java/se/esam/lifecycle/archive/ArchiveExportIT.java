@@ -176,7 +176,10 @@ class ArchiveExportIT {
                 .contains(subjects.get(0))
                 .contains("Diarieföring (1)")
                 .contains("--- " + number + " Synpunkt")
-                .contains("Avsändare: Pensionsmyndigheten");
+                .contains("Avsändare: Pensionsmyndigheten")
+                // a person reads the organisation's name; the id is for machines, in the JSON
+                .contains("(Pensionsmyndigheten)")
+                .doesNotContain("org-pensionsmyndigheten");
     }
 
     /** The checks are not blind: a changed byte, an unlisted file or a wrong profile is found out. */
@@ -264,10 +267,12 @@ class ArchiveExportIT {
         assertThat(new String(files.get("representations/rep1/data/version.txt"), StandardCharsets.UTF_8))
                 .contains("digital-samverkan version 4.2")
                 .contains(ANSWER);
+        assertThat(record.at("/dispositions/0/organisationName").asText()).isEqualTo("Pensionsmyndigheten");
         assertThat(new String(files.get("representations/rep1/data/revision.txt"), StandardCharsets.UTF_8))
                 .contains("Revision " + revision)
                 .contains("Förtydligat ansvaret för informationsutbyte i avsnitt 3.")
-                .contains(answered);
+                .contains(answered + " från Pensionsmyndigheten")
+                .doesNotContain("org-pensionsmyndigheten");
     }
 
     // --- who may ask, and what cannot be had
