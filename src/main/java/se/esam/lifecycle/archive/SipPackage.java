@@ -496,7 +496,7 @@ final class SipPackage {
 
     private String documentation() {
         return """
-                Arkivpaket %s
+                Arkivpaket %s%s
                 %s
 
                 Paketet följer E-ARK CSIP 2 med SIP-profilen (Riksarkivets FGS Paketstruktur 2.0).
@@ -508,12 +508,13 @@ final class SipPackage {
 
                 Skapat %s av %s %s för %s.
                 """.formatted(
-                        description.objid(),
-                        description.label(),
-                        now,
-                        producer.software(),
-                        producer.softwareVersion(),
-                        producer.organisation());
+                description.objid(),
+                description.registrationNumber() == null ? "" : ", diarienummer " + description.registrationNumber(),
+                description.label(),
+                now,
+                producer.software(),
+                producer.softwareVersion(),
+                producer.organisation());
     }
 
     // --- XML and digests

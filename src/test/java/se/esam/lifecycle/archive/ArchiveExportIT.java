@@ -160,6 +160,8 @@ class ArchiveExportIT {
         assertThat(record.has("registrations") && record.at("/registrations/0").has("secrecyMarking"))
                 .isTrue();
         assertThat(dcIdentifiers(files)).containsExactly(answered, number);
+        assertThat(new String(files.get("documentation/om-paketet.txt"), StandardCharsets.UTF_8))
+                .startsWith("Arkivpaket " + answered + ", diarienummer " + number + "\n");
 
         var mails = JSON.readTree(files.get("representations/rep1/data/mails.json"));
         List<String> subjects = new ArrayList<>();
