@@ -21,7 +21,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import se.esam.lifecycle.feedback.FeedbackRecords;
 import se.esam.lifecycle.guidance.GuidancePublisher;
+import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.notification.MailRecords;
+import se.esam.lifecycle.registry.RegisterEntry;
+import se.esam.lifecycle.registry.Registry;
+import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.RevisionRecords;
 import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.InvalidInputException;
@@ -46,6 +50,8 @@ class ArchivePackages {
     private final RevisionRecords revisions;
     private final MailRecords mails;
     private final GuidancePublisher guidance;
+    private final Registry registry;
+    private final Directory directory;
     private final Clock clock;
     private final ObjectMapper json;
     private final SipPackage.Producer producer;
@@ -55,6 +61,8 @@ class ArchivePackages {
             RevisionRecords revisions,
             MailRecords mails,
             GuidancePublisher guidance,
+            Registry registry,
+            Directory directory,
             Clock clock,
             ObjectMapper json,
             @Value("${archive.organisation:eSam}") String organisation,
@@ -63,6 +71,8 @@ class ArchivePackages {
         this.revisions = revisions;
         this.mails = mails;
         this.guidance = guidance;
+        this.registry = registry;
+        this.directory = directory;
         this.clock = clock;
         // an archived record says what is empty too: a missing field could be a field that was lost
         this.json = json.copy()
@@ -107,9 +117,11 @@ class ArchivePackages {
         }
         Optional<RevisionRecords.Answer> answer = revisions.answerTo(item.reference());
         List<MailRecords.Mail> mailed = mails.ofProcess(item.processInstanceId());
+        List<RegisterEntry> registrations = registry.entriesFor(item.reference());
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("feedback", item);
+        record.put("registrations", registrations);
         record.put("clarificationRounds", item.clarifications());
         record.put("answeredBy", answer.orElse(null));
         List<SipPackage.DataFile> data = List.of(
@@ -118,7 +130,13 @@ class ArchivePackages {
                 new SipPackage.DataFile(
                         "feedback.txt",
                         "text/plain",
-                        FeedbackText.of(item, answer, mailed).getBytes(StandardCharsets.UTF_8)));
+                        FeedbackText.of(
+                                        item,
+                                        organisationName(item.submitterOrganisation()),
+                                        registrations,
+                                        answer,
+                                        mailed)
+                                .getBytes(StandardCharsets.UTF_8)));
         SipPackage.Description description = new SipPackage.Description(
                 item.reference(),
                 "Synpunkt " + item.reference() + " på " + item.guidanceId() + " " + item.guidanceVersion(),
@@ -126,9 +144,15 @@ class ArchivePackages {
                 "Synpunkt på vägledningen " + item.guidanceId() + " " + item.guidanceVersion()
                         + (item.sectionId() == null ? "" : ", avsnitt " + item.sectionId()),
                 item.guidanceId(),
-                item.typeLabel() + ", " + item.statusLabel().toLowerCase() + ", från " + item.submitterOrganisation(),
+                item.typeLabel() + ", " + item.statusLabel().toLowerCase() + ", från "
+                        + organisationName(item.submitterOrganisation()),
                 item.submittedAt(),
-                item.closedAt());
+                item.closedAt(),
+                registrations.stream()
+                        .filter(e -> e.kind() == RegistryKind.FEEDBACK)
+                        .map(RegisterEntry::registrationNumber)
+                        .findFirst()
+                        .orElse(null));
         return new Package(item.reference(), SipPackage.build(description, producer, clock.instant(), data));
     }
 
@@ -144,9 +168,12 @@ class ArchivePackages {
         List<Map<String, Object>> dispositions =
                 revision.items().stream().map(i -> disposition(i, answered)).toList();
         List<MailRecords.Mail> mailed = mails.ofProcess(revision.processInstanceId());
+        // a revision is not registered itself; its incoming documents, the consultation responses, are
+        List<RegisterEntry> registrations = registry.entriesFor(revision.label());
 
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("revision", revision);
+        record.put("registrations", registrations);
         record.put("dispositions", dispositions);
         List<SipPackage.DataFile> data = List.of(
                 new SipPackage.DataFile("revision.json", "application/json", write(record)),
@@ -154,7 +181,8 @@ class ArchivePackages {
                 new SipPackage.DataFile(
                         "revision.txt",
                         "text/plain",
-                        RevisionText.of(revision, dispositions, mailed).getBytes(StandardCharsets.UTF_8)),
+                        RevisionText.of(revision, registrations, dispositions, mailed)
+                                .getBytes(StandardCharsets.UTF_8)),
                 new SipPackage.DataFile(
                         "version.txt",
                         "text/plain",
@@ -173,7 +201,20 @@ class ArchivePackages {
         return new Package(revision.label(), SipPackage.build(description, producer, clock.instant(), data));
     }
 
-    private static Map<String, Object> disposition(RevisionRecords.Item item, List<FeedbackRecords.Item> answered) {
+    /**
+     * For people: the text renditions name the organisation, the JSON keeps its id too. An organisation
+     * removed from the directory since is shown by its id, which is all that is left of it.
+     */
+    private String organisationName(String organisationId) {
+        return organisationId == null
+                ? null
+                : directory
+                        .organisation(organisationId)
+                        .map(Directory.Organisation::name)
+                        .orElse(organisationId);
+    }
+
+    private Map<String, Object> disposition(RevisionRecords.Item item, List<FeedbackRecords.Item> answered) {
         Map<String, Object> disposition = new LinkedHashMap<>();
         disposition.put("feedbackReference", item.feedbackReference());
         answered.stream()
@@ -181,6 +222,7 @@ class ArchivePackages {
                 .findFirst()
                 .ifPresent(f -> {
                     disposition.put("organisation", f.submitterOrganisation());
+                    disposition.put("organisationName", organisationName(f.submitterOrganisation()));
                     disposition.put("type", f.type());
                     disposition.put("disposition", f.disposition());
                     disposition.put("dispositionReason", f.dispositionReason());

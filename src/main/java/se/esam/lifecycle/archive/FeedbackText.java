@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import se.esam.lifecycle.feedback.FeedbackRecords;
 import se.esam.lifecycle.notification.MailRecords;
+import se.esam.lifecycle.registry.RegisterEntry;
 import se.esam.lifecycle.revision.RevisionRecords;
 import se.esam.lifecycle.system.SwedishTime;
 
@@ -14,20 +15,26 @@ final class FeedbackText {
 
     private FeedbackText() {}
 
-    static String of(FeedbackRecords.Item item, Optional<RevisionRecords.Answer> answer, List<MailRecords.Mail> mails) {
+    static String of(
+            FeedbackRecords.Item item,
+            String organisationName,
+            List<RegisterEntry> registrations,
+            Optional<RevisionRecords.Answer> answer,
+            List<MailRecords.Mail> mails) {
         StringBuilder text = new StringBuilder();
         text.append("Synpunkt ").append(item.reference()).append("\n\n");
         line(text, "Vägledning", item.guidanceId() + " " + item.guidanceVersion());
         line(text, "Avsnitt", item.sectionId());
         line(text, "Typ", item.typeLabel());
         line(text, "Inlämnad", time(item.submittedAt()));
-        line(text, "Av", item.submitter() + " (" + item.submitterOrganisation() + ")");
+        line(text, "Av", item.submitter() + " (" + organisationName + ")");
         line(text, "Innehåller personuppgifter", item.containsPersonalData() ? "ja" : "nej");
         line(text, "Expertgrupp", item.expertGroup());
         line(text, "Prioritet", item.priority());
         line(text, "Dubblett av", item.duplicateOf());
         line(text, "Status", item.statusLabel());
         line(text, "Avslutad", time(item.closedAt()));
+        registrations(text, registrations);
         text.append("\nBeskrivning\n").append(item.description()).append("\n");
         text.append("\nStällningstagande\n");
         line(text, "Beslut", item.dispositionLabel());
@@ -56,6 +63,27 @@ final class FeedbackText {
         }
         mails(text, mails);
         return text.toString();
+    }
+
+    /** The register's facts of each incoming document of the case, as the diarium holds them. */
+    static void registrations(StringBuilder text, List<RegisterEntry> registrations) {
+        text.append("\nDiarieföring (").append(registrations.size()).append(")\n");
+        for (RegisterEntry entry : registrations) {
+            text.append("\n--- ")
+                    .append(entry.registrationNumber())
+                    .append(" ")
+                    .append(entry.kindLabel())
+                    .append("\n");
+            line(text, "Inkom", time(entry.receivedAt()));
+            line(text, "Avsändare", entry.organisationName());
+            line(text, "Ärendemening", entry.caseTitle());
+            line(
+                    text,
+                    "Sekretessmarkering",
+                    entry.secrecyMarking() == null || entry.secrecyMarking().isBlank()
+                            ? "ingen"
+                            : entry.secrecyMarking());
+        }
     }
 
     static void mails(StringBuilder text, List<MailRecords.Mail> mails) {

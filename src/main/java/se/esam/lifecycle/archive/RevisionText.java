@@ -8,6 +8,7 @@ import java.util.Map;
 
 import se.esam.lifecycle.guidance.GuidancePublisher;
 import se.esam.lifecycle.notification.MailRecords;
+import se.esam.lifecycle.registry.RegisterEntry;
 import se.esam.lifecycle.revision.RevisionRecords;
 
 /** A revision case, and the text of the version it published, as plain UTF-8 text in Swedish. */
@@ -16,7 +17,10 @@ final class RevisionText {
     private RevisionText() {}
 
     static String of(
-            RevisionRecords.Record revision, List<Map<String, Object>> dispositions, List<MailRecords.Mail> mails) {
+            RevisionRecords.Record revision,
+            List<RegisterEntry> registrations,
+            List<Map<String, Object>> dispositions,
+            List<MailRecords.Mail> mails) {
         StringBuilder text = new StringBuilder();
         text.append("Revision ").append(revision.label()).append("\n\n");
         line(text, "Vägledning", revision.guidanceId());
@@ -28,11 +32,12 @@ final class RevisionText {
         line(text, "Fastställd av", revision.approvedBy());
         line(text, "Remisstid till", time(revision.consultationEnds()));
         line(text, "Publicerad", time(revision.publishedAt()));
+        FeedbackText.registrations(text, registrations);
         text.append("\nÄndringslogg\n").append(revision.changeNotes()).append("\n");
         text.append("\nStällningstaganden\n");
         for (Map<String, Object> d : dispositions) {
             text.append("- ").append(d.get("feedbackReference"));
-            appendIf(text, " från ", d.get("organisation"));
+            appendIf(text, " från ", d.get("organisationName"));
             appendIf(text, ": ", d.get("disposition"));
             appendIf(text, ", ", d.get("trace"));
             appendIf(text, " i avsnitt ", d.get("traceSection"));

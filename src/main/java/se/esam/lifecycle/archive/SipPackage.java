@@ -59,6 +59,7 @@ final class SipPackage {
      * @param label what the case is, in Swedish (ärendemening)
      * @param otherType the content category, outside CSIP's vocabulary
      * @param createdAt when the case began (the records' own creation, for PREMIS)
+     * @param registrationNumber the case's diarienummer, a second dc:identifier; null when it has none
      */
     record Description(
             String objid,
@@ -68,7 +69,21 @@ final class SipPackage {
             String subject,
             String caseDescription,
             Instant createdAt,
-            Instant closedAt) {}
+            Instant closedAt,
+            String registrationNumber) {
+
+        Description(
+                String objid,
+                String label,
+                String otherType,
+                String title,
+                String subject,
+                String caseDescription,
+                Instant createdAt,
+                Instant closedAt) {
+            this(objid, label, otherType, title, subject, caseDescription, createdAt, closedAt, null);
+        }
+    }
 
     /** Who and what made the package: the organisation (arkivbildare) and this software. */
     record Producer(String organisation, String organisationId, String software, String softwareVersion) {}
@@ -166,15 +181,16 @@ final class SipPackage {
         Element metadata = div(doc, root, "div-metadata", "Metadata");
         metadata.setAttribute("DMDID", "dmd-dc");
         metadata.setAttribute("ADMID", "digiprov-premis");
+        // CSIP 2.1 (CSIP96, CSIP116, CSIP108, CSIP119): a division points at its file group, not its files
         Element documentationDiv = div(doc, root, "div-documentation", "Documentation");
-        fptr(doc, documentationDiv, "file-documentation-1");
+        fptr(doc, documentationDiv, "fg-documentation");
         Element rep1 = div(doc, root, "div-rep1", "Representations/rep1");
         Element mptr = child(doc, rep1, "mptr");
         mptr.setAttribute("LOCTYPE", "URL");
         mptr.setAttributeNS(XLINK, "xlink:type", "simple");
         mptr.setAttributeNS(XLINK, "xlink:href", "representations/rep1/METS.xml");
-        mptr.setAttributeNS(XLINK, "xlink:title", "file-rep1-mets");
-        fptr(doc, rep1, "file-rep1-mets");
+        mptr.setAttributeNS(XLINK, "xlink:title", "fg-rep1");
+        fptr(doc, rep1, "fg-rep1");
         return serialise(doc);
     }
 
@@ -187,11 +203,9 @@ final class SipPackage {
         Element fileSec = child(doc, mets, "fileSec");
         fileSec.setAttribute("ID", "rep1-filesec");
         Element data = fileGrp(doc, fileSec, "rep1-fg-data", "Data");
-        List<String> ids = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, byte[]> file : dataFiles.entrySet()) {
             String id = "rep1-file-" + ++n;
-            ids.add(id);
             String relative = file.getKey().substring("representations/rep1/".length());
             data.appendChild(file(doc, id, relative, mimeTypes.get(file.getKey()), file.getValue()));
         }
@@ -201,7 +215,7 @@ final class SipPackage {
         structMap.setAttribute("LABEL", "CSIP");
         Element root = div(doc, structMap, "rep1-div-root", "rep1");
         Element dataDiv = div(doc, root, "rep1-div-data", "Data");
-        ids.forEach(id -> fptr(doc, dataDiv, id));
+        fptr(doc, dataDiv, "rep1-fg-data");
         return serialise(doc);
     }
 
@@ -449,6 +463,10 @@ final class SipPackage {
         dc.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:dc", DC);
         doc.appendChild(dc);
         dcElement(doc, dc, "identifier", description.objid());
+        if (description.registrationNumber() != null) {
+            // the number the agency's diarium and the archive search by; the FB/REV reference is the case's own
+            dcElement(doc, dc, "identifier", description.registrationNumber());
+        }
         dcElement(doc, dc, "title", description.title());
         dcElement(doc, dc, "creator", producer.organisation());
         dcElement(doc, dc, "subject", description.subject());
@@ -478,7 +496,7 @@ final class SipPackage {
 
     private String documentation() {
         return """
-                Arkivpaket %s
+                Arkivpaket %s%s
                 %s
 
                 Paketet följer E-ARK CSIP 2 med SIP-profilen (Riksarkivets FGS Paketstruktur 2.0).
@@ -490,12 +508,13 @@ final class SipPackage {
 
                 Skapat %s av %s %s för %s.
                 """.formatted(
-                        description.objid(),
-                        description.label(),
-                        now,
-                        producer.software(),
-                        producer.softwareVersion(),
-                        producer.organisation());
+                description.objid(),
+                description.registrationNumber() == null ? "" : ", diarienummer " + description.registrationNumber(),
+                description.label(),
+                now,
+                producer.software(),
+                producer.softwareVersion(),
+                producer.organisation());
     }
 
     // --- XML and digests

@@ -5,7 +5,15 @@
  */
 @ApplicationModule(
         displayName = "Arkiv",
-        allowedDependencies = {"feedback", "guidance", "revision", "notification", "system :: errors", "system :: time"
+        allowedDependencies = {
+            "feedback",
+            "guidance",
+            "identity",
+            "revision",
+            "notification",
+            "registry",
+            "system :: errors",
+            "system :: time"
         })
 package se.esam.lifecycle.archive;
 

@@ -25,7 +25,7 @@ class RegisterQueries {
     static final int MAX_FEED_PAGE = 1000;
     static final int DEFAULT_FEED_PAGE = 100;
 
-    private static final String COLUMNS = "entry_id, registration_number, kind, case_reference, guidance_id, "
+    static final String COLUMNS = "entry_id, registration_number, kind, case_reference, guidance_id, "
             + "received_at, sender_organisation, sender_name, case_title, secrecy_marking";
 
     private final JdbcClient jdbc;
@@ -124,7 +124,7 @@ class RegisterQueries {
         throw new InvalidInputException("limit", "Ange ett antal från 1 till " + MAX_FEED_PAGE + ".");
     }
 
-    private static RegisterEntry entry(ResultSet rs, int row) throws SQLException {
+    static RegisterEntry entry(ResultSet rs, int row) throws SQLException {
         RegistryKind kind = RegistryKind.valueOf(rs.getString("kind"));
         return new RegisterEntry(
                 rs.getLong("entry_id"),

@@ -117,6 +117,20 @@ public class Registry {
                 .findFirst();
     }
 
+    /**
+     * Every registered document of a case, in the order it was registered: the feedback item and its
+     * clarification answers (FB-…), or a revision's consultation responses (REV-…). For the archive package,
+     * which carries the register's facts so the archive can find the case by its diarienummer.
+     */
+    @Transactional(readOnly = true)
+    public List<RegisterEntry> entriesFor(String caseReference) {
+        return jdbc.sql("select " + RegisterQueries.COLUMNS + " from register_entry where case_reference = ? "
+                        + "order by entry_id")
+                .param(caseReference)
+                .query(RegisterQueries::entry)
+                .list();
+    }
+
     /** {@link #registrationNumber} for many cases at once (a page of a list), by case reference. */
     @Transactional(readOnly = true)
     public Map<String, String> registrationNumbers(Collection<String> caseReferences, RegistryKind kind) {

@@ -60,7 +60,8 @@ import se.esam.lifecycle.support.TestSmtp;
  * Closed cases as E-ARK SIPs over real HTTP on PostgreSQL: a feedback item answered in a published version,
  * a rejected one and the revision that published the version, made through the real processes. Each
  * package is checked against the CSIP and SIP requirements that apply (one assertion per requirement,
- * named by its id in CSIP 2.x / SIP 2.x), its PREMIS objects, events and agents, and every checksum against
+ * named by its id in CSIP 2.1 / SIP 2.1, checked against DILCIS's profiles E-ARK-CSIP-v2-1-0.xml and
+ * E-ARK-SIP-v2-1-0.xml and CSIP's folder requirements CSIPSTR1-16), its PREMIS objects, events and agents, and every checksum against
  * its file; every file in the ZIP is listed. Then who may ask, what is not closed or not there, the period
  * over the API and the export command.
  *
@@ -147,6 +148,21 @@ class ArchiveExportIT {
         record.at("/feedback/events").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).startsWith("SUBMITTED").contains("ROUTED", "DECIDED", "ANSWERED_IN_VERSION");
 
+        // the register's facts travel with the package: the archive finds the case by its diarienummer
+        String number = registrationNumber(answered);
+        assertThat(record.at("/registrations").size()).isEqualTo(1);
+        assertThat(record.at("/registrations/0/registrationNumber").asText()).isEqualTo(number);
+        assertThat(record.at("/registrations/0/kind").asText()).isEqualTo("FEEDBACK");
+        assertThat(record.at("/registrations/0/receivedAt").asText()).isNotBlank();
+        assertThat(record.at("/registrations/0/organisation").asText()).isEqualTo("org-pensionsmyndigheten");
+        assertThat(record.at("/registrations/0/organisationName").asText()).isEqualTo("Pensionsmyndigheten");
+        assertThat(record.at("/registrations/0/caseTitle").asText()).startsWith("Synpunkt på ");
+        assertThat(record.has("registrations") && record.at("/registrations/0").has("secrecyMarking"))
+                .isTrue();
+        assertThat(dcIdentifiers(files)).containsExactly(answered, number);
+        assertThat(new String(files.get("documentation/om-paketet.txt"), StandardCharsets.UTF_8))
+                .startsWith("Arkivpaket " + answered + ", diarienummer " + number + "\n");
+
         var mails = JSON.readTree(files.get("representations/rep1/data/mails.json"));
         List<String> subjects = new ArrayList<>();
         mails.forEach(m -> subjects.add(m.get("subject").asText()));
@@ -159,7 +175,13 @@ class ArchiveExportIT {
                 .contains("Tas med i nästa version.")
                 .contains("Besvarad i version")
                 .contains("4.2")
-                .contains(subjects.get(0));
+                .contains(subjects.get(0))
+                .contains("Diarieföring (1)")
+                .contains("--- " + number + " Synpunkt")
+                .contains("Avsändare: Pensionsmyndigheten")
+                // a person reads the organisation's name; the id is for machines, in the JSON
+                .contains("(Pensionsmyndigheten)")
+                .doesNotContain("org-pensionsmyndigheten");
     }
 
     /** The checks are not blind: a changed byte, an unlisted file or a wrong profile is found out. */
@@ -202,10 +224,23 @@ class ArchiveExportIT {
         record.get("clarificationRounds")
                 .forEach(e -> rounds.add(e.get("action").asText()));
         assertThat(rounds).containsExactly("CLARIFICATION_REQUESTED", "CLARIFIED");
+        // the clarification answer is an incoming document of its own, registered under its own number
+        List<String> kinds = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        record.get("registrations").forEach(e -> {
+            kinds.add(e.get("kind").asText());
+            numbers.add(e.get("registrationNumber").asText());
+        });
+        assertThat(kinds).containsExactly("FEEDBACK", "CLARIFICATION_ANSWER");
+        assertThat(numbers.get(0)).isEqualTo(registrationNumber(rejected));
+        assertThat(numbers.get(1)).isNotBlank().isNotEqualTo(numbers.get(0));
+        assertThat(dcIdentifiers(files)).containsExactly(rejected, numbers.get(0));
         assertThat(new String(files.get("representations/rep1/data/feedback.txt"), StandardCharsets.UTF_8))
                 .contains("CLARIFICATION_REQUESTED")
                 .contains("Avslagen")
-                .contains("Namnet är beslutat av styrgruppen.");
+                .contains("Namnet är beslutat av styrgruppen.")
+                .contains("--- " + numbers.get(0) + " Synpunkt")
+                .contains("--- " + numbers.get(1) + " Svar på begäran om förtydligande");
     }
 
     @Test
@@ -223,14 +258,23 @@ class ArchiveExportIT {
         assertThat(record.at("/dispositions/0/feedbackReference").asText()).isEqualTo(answered);
         assertThat(record.at("/dispositions/0/disposition").asText()).isEqualTo("ACCEPTED");
         assertThat(record.at("/dispositions/0/organisation").asText()).isEqualTo("org-pensionsmyndigheten");
+        // a revision is not registered; each consultation response it received is
+        assertThat(record.at("/registrations").isArray()).isTrue();
+        assertThat(record.at("/registrations").size())
+                .isEqualTo(record.at("/revision/consultationResponses").size());
+        record.at("/registrations")
+                .forEach(e -> assertThat(e.get("kind").asText()).isEqualTo("CONSULTATION_RESPONSE"));
+        assertThat(dcIdentifiers(files)).containsExactly(revision);
 
         assertThat(new String(files.get("representations/rep1/data/version.txt"), StandardCharsets.UTF_8))
                 .contains("digital-samverkan version 4.2")
                 .contains(ANSWER);
+        assertThat(record.at("/dispositions/0/organisationName").asText()).isEqualTo("Pensionsmyndigheten");
         assertThat(new String(files.get("representations/rep1/data/revision.txt"), StandardCharsets.UTF_8))
                 .contains("Revision " + revision)
                 .contains("Förtydligat ansvaret för informationsutbyte i avsnitt 3.")
-                .contains(answered);
+                .contains(answered + " från Pensionsmyndigheten")
+                .doesNotContain("org-pensionsmyndigheten");
     }
 
     // --- who may ask, and what cannot be had
@@ -342,9 +386,11 @@ class ArchiveExportIT {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(files).as("CSIPSTR4 root METS.xml").containsKey("METS.xml");
         softly.assertThat(files.keySet())
-                .as("CSIPSTR9/CSIPSTR16 metadata, representations folders")
+                .as("CSIPSTR5-CSIPSTR7 metadata folder with descriptive and preservation")
                 .anyMatch(f -> f.startsWith("metadata/descriptive/"))
-                .anyMatch(f -> f.startsWith("metadata/preservation/"))
+                .anyMatch(f -> f.startsWith("metadata/preservation/"));
+        softly.assertThat(files.keySet())
+                .as("CSIPSTR9-CSIPSTR11 representations folder, a representation folder, its data folder")
                 .anyMatch(f -> f.startsWith("representations/rep1/data/"));
         softly.assertThat(files).as("CSIPSTR12 representation METS").containsKey("representations/rep1/METS.xml");
         softly.assertAll();
@@ -371,7 +417,7 @@ class ArchiveExportIT {
                 .as("CSIP5 mets/@csip:OTHERCONTENTINFORMATIONTYPE when OTHER")
                 .isNotBlank();
         softly.assertThat(mets.getAttribute("PROFILE"))
-                .as("CSIP6 / SIP: mets/@PROFILE is the E-ARK SIP profile")
+                .as("CSIP6/SIP2 mets/@PROFILE is the E-ARK SIP 2.1 profile")
                 .isEqualTo("https://earksip.dilcis.eu/profile/E-ARK-SIP.xml");
         softly.assertThat(mets.getAttribute("LABEL")).as("SIP1 mets/@LABEL").isNotBlank();
 
@@ -384,10 +430,10 @@ class ArchiveExportIT {
                 .as("CSIP8 metsHdr/@LASTMODDATE")
                 .isTrue();
         softly.assertThat(header.getAttributeNS(SipPackage.CSIP, "OAISPACKAGETYPE"))
-                .as("CSIP9 metsHdr/@csip:OAISPACKAGETYPE")
+                .as("CSIP9/SIP4 metsHdr/@csip:OAISPACKAGETYPE SIP")
                 .isEqualTo("SIP");
         softly.assertThat(header.getAttribute("RECORDSTATUS"))
-                .as("SIP metsHdr/@RECORDSTATUS")
+                .as("SIP3 metsHdr/@RECORDSTATUS NEW")
                 .isEqualTo("NEW");
         softly.assertThat(nodes(x, header, "mets:agent"))
                 .as("CSIP10 metsHdr/agent")
@@ -407,14 +453,14 @@ class ArchiveExportIT {
                     .isEqualTo("SOFTWARE VERSION");
         }
         softly.assertThat(text(x, header, "mets:agent[@ROLE='CREATOR' and @TYPE='ORGANIZATION']/mets:name"))
-                .as("SIP: the organisation that made the package as CREATOR")
+                .as("SIP15-SIP18 submitting agent: CREATOR, ORGANIZATION, its name")
                 .isEqualTo("eSam kansli");
         softly.assertThat(text(x, header, "mets:agent[@ROLE='ARCHIVIST' and @TYPE='ORGANIZATION']/mets:name"))
-                .as("SIP: the organisation responsible for the records as ARCHIVIST")
+                .as("SIP9-SIP12 archival creator agent: ARCHIVIST, ORGANIZATION, its name")
                 .isEqualTo("eSam kansli");
         softly.assertThat(
                         text(x, header, "mets:agent[@ROLE='ARCHIVIST']/mets:note[@csip:NOTETYPE='IDENTIFICATIONCODE']"))
-                .as("SIP: the organisation's identification code")
+                .as("SIP13/SIP14 archival creator's note typed IDENTIFICATIONCODE with the code")
                 .isEqualTo("202100-0000");
 
         Element dmdSec = single(x, mets, "mets:dmdSec");
@@ -478,25 +524,55 @@ class ArchiveExportIT {
             Element div = top.get(0);
             softly.assertThat(div.getAttribute("ID")).as("CSIP85 div/@ID").isNotBlank();
             softly.assertThat(div.getAttribute("LABEL"))
-                    .as("CSIP86 div/@LABEL is the OBJID")
+                    .as("div/@LABEL is the OBJID (CSIP86 of CSIP 2.0; CSIP 2.1 no longer asks it)")
                     .isEqualTo(objid);
             Element metadata = single(x, div, "mets:div[@LABEL='Metadata']");
-            softly.assertThat(metadata).as("CSIP88 Metadata div").isNotNull();
-            softly.assertThat(metadata == null ? null : metadata.getAttribute("DMDID"))
-                    .as("CSIP90 Metadata div/@DMDID")
-                    .isEqualTo(dmdSec == null ? null : dmdSec.getAttribute("ID"));
+            softly.assertThat(metadata)
+                    .as("CSIP88/CSIP90 Metadata div, labelled Metadata")
+                    .isNotNull();
+            softly.assertThat(metadata == null ? null : metadata.getAttribute("ID"))
+                    .as("CSIP89 Metadata div/@ID")
+                    .isNotBlank();
             softly.assertThat(metadata == null ? null : metadata.getAttribute("ADMID"))
-                    .as("CSIP89 Metadata div/@ADMID")
+                    .as("CSIP91 Metadata div/@ADMID is the digiprovMD")
                     .isEqualTo(digiprov == null ? null : digiprov.getAttribute("ID"));
-            softly.assertThat(nodes(x, div, "mets:div[@LABEL='Documentation']/mets:fptr"))
-                    .as("CSIP92-CSIP94 Documentation div with its files")
-                    .isNotEmpty();
+            softly.assertThat(metadata == null ? null : metadata.getAttribute("DMDID"))
+                    .as("CSIP92 Metadata div/@DMDID is the dmdSec")
+                    .isEqualTo(dmdSec == null ? null : dmdSec.getAttribute("ID"));
+            Element documentation = single(x, div, "mets:div[@LABEL='Documentation']");
+            softly.assertThat(documentation)
+                    .as("CSIP93/CSIP95 Documentation div, labelled Documentation")
+                    .isNotNull();
+            softly.assertThat(documentation == null ? null : documentation.getAttribute("ID"))
+                    .as("CSIP94 Documentation div/@ID")
+                    .isNotBlank();
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Documentation']/mets:fptr/@FILEID"))
+                    .as("CSIP96/CSIP116 Documentation div/fptr/@FILEID is the Documentation fileGrp")
+                    .isEqualTo(text(x, fileSec, "mets:fileGrp[@USE='Documentation']/@ID"));
+            Element rep1 = single(x, div, "mets:div[@LABEL='Representations/rep1']");
+            softly.assertThat(rep1)
+                    .as("CSIP105/CSIP107 representation div, labelled with its path")
+                    .isNotNull();
+            softly.assertThat(rep1 == null ? null : rep1.getAttribute("ID"))
+                    .as("CSIP106 representation div/@ID")
+                    .isNotBlank();
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:title"))
+                    .as("CSIP108 representation div/mptr/@xlink:title is the Representations/rep1 fileGrp")
+                    .isEqualTo(text(x, fileSec, "mets:fileGrp[@USE='Representations/rep1']/@ID"));
             softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:href"))
-                    .as("CSIP105-CSIP113 representation div points at its METS")
+                    .as("CSIP109/CSIP110 representation div/mptr/@xlink:href is its METS")
                     .isEqualTo("representations/rep1/METS.xml");
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@xlink:type"))
+                    .as("CSIP111 mptr/@xlink:type")
+                    .isEqualTo("simple");
+            softly.assertThat(text(x, div, "mets:div[@LABEL='Representations/rep1']/mets:mptr/@LOCTYPE"))
+                    .as("CSIP112 mptr/@LOCTYPE")
+                    .isEqualTo("URL");
             for (Element fptr : nodes(x, structMap, ".//mets:fptr")) {
-                softly.assertThat(nodes(x, fileSec, ".//mets:file[@ID='" + fptr.getAttribute("FILEID") + "']"))
-                        .as("fptr %s names a file of the fileSec", fptr.getAttribute("FILEID"))
+                softly.assertThat(nodes(x, fileSec, "mets:fileGrp[@ID='" + fptr.getAttribute("FILEID") + "']"))
+                        .as(
+                                "fptr %s names a fileGrp of the fileSec (CSIP 2.1 points at groups)",
+                                fptr.getAttribute("FILEID"))
                         .hasSize(1);
             }
         }
@@ -521,6 +597,11 @@ class ArchiveExportIT {
         softly.assertThat(single(x, repMets, "mets:structMap[@TYPE='PHYSICAL' and @LABEL='CSIP']"))
                 .as("CSIP80-CSIP82 representation structMap")
                 .isNotNull();
+        for (Element fptr : nodes(x, repMets, "mets:structMap//mets:fptr")) {
+            softly.assertThat(nodes(x, repFileSec, "mets:fileGrp[@ID='" + fptr.getAttribute("FILEID") + "']"))
+                    .as("representation fptr %s names a fileGrp of its fileSec", fptr.getAttribute("FILEID"))
+                    .hasSize(1);
+        }
         softly.assertAll();
 
         // every checksum matches its file, and every file is listed (the root METS lists itself nowhere)
@@ -599,6 +680,21 @@ class ArchiveExportIT {
         assertThat(text(x, dc.getDocumentElement(), "dc:identifier"))
                 .isEqualTo(parse(files.get("METS.xml")).getDocumentElement().getAttribute("OBJID"));
         assertThat(text(x, dc.getDocumentElement(), "dc:language")).isEqualTo("sv");
+    }
+
+    /** The feedback item's diarienummer as the kansli's own view shows it, read apart from the archive. */
+    private String registrationNumber(String reference) {
+        Object number =
+                driver.as("karin").get("/api/feedback/" + reference).json().get("registrationNumber");
+        assertThat(number).as("registrationNumber of %s", reference).isInstanceOf(String.class);
+        return (String) number;
+    }
+
+    private static List<String> dcIdentifiers(Map<String, byte[]> files) throws Exception {
+        Document dc = parse(files.get("metadata/descriptive/dc.xml"));
+        return nodes(xpath(), dc.getDocumentElement(), "dc:identifier").stream()
+                .map(Node::getTextContent)
+                .toList();
     }
 
     private void checkMdRef(SoftAssertions softly, Element ref, String where, String mdType) {
