@@ -17,7 +17,7 @@ import se.esam.lifecycle.tasklist.TasklistFilter;
 /**
  * What the periodic review adds to Tasklist and to the engine's authorizations. Nobody is granted to start
  * the process (the system starts it, and its first step refuses a person), nor to read every instance: the
- * owning group reads its own review's instance ({@link PeriodicReviewSteps#schedule} grants it, so that its
+ * owning group reads its own review's instance ({@link PeriodicReviewSteps#prepare} grants it, so that its
  * task cards show title and version), and the kansli follows overdue reviews in the reports.
  */
 @Configuration(proxyBeanMethods = false)

@@ -51,16 +51,17 @@ public class PeriodicReviewSteps {
         execution.setVariable(GUIDANCE_VERSION, version.number());
         execution.setVariable(GUIDANCE_TITLE, version.documentTitle());
         execution.setVariable(OWNING_GROUP, version.owningGroup());
-        // Tasklist reads a card's variables from the process instance, not the task: without this the
-        // owning group's cards show no title or version and several reviews look alike
-        authorizations.grant(
-                version.owningGroup(), Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
         plan(execution, service.schedule(version.documentId(), version.number()));
     }
 
     public void prepare(DelegateExecution execution) {
         ReviewedVersion version = version(execution);
         LocalDate due = version.reviewDue() != null ? version.reviewDue() : service.today();
+        // Tasklist reads a card's variables from the process instance, not the task: without this the
+        // owning group's cards show no title or version and several reviews look alike. Each round, before
+        // the task: reviews started by an earlier version of the application get it at their next round.
+        authorizations.grant(
+                version.owningGroup(), Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(PUBLISHED_ON, version.publishedOn().toString());
         execution.setVariable(AGE, service.age(version.publishedOn()));
         execution.setVariable(REVIEW_DUE_TEXT, due.toString());
