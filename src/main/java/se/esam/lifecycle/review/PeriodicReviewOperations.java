@@ -16,8 +16,9 @@ import se.esam.lifecycle.tasklist.TasklistFilter;
 
 /**
  * What the periodic review adds to Tasklist and to the engine's authorizations. Nobody is granted to start
- * the process (the system starts it, and its first step refuses a person), nor to read its instances: the
- * owning group works on its task through the task, and the kansli follows overdue reviews in the reports.
+ * the process (the system starts it, and its first step refuses a person), nor to read every instance: the
+ * owning group reads its own review's instance ({@link PeriodicReviewSteps#prepare} grants it, so that its
+ * task cards show title and version), and the kansli follows overdue reviews in the reports.
  */
 @Configuration(proxyBeanMethods = false)
 class PeriodicReviewOperations {
@@ -36,6 +37,16 @@ class PeriodicReviewOperations {
                         .orderByDueDate()
                         .asc(),
                 groups);
+    }
+
+    /**
+     * The version on the cards, after feedback's columns: a review task has no reference, so its card shows
+     * the document's title (feedback's column, the same variable) and this version before it is expanded.
+     */
+    @Bean
+    TasklistFilter.Columns periodicReviewColumns() {
+        return new TasklistFilter.Columns(
+                1, List.of(new TasklistFilter.Column(PeriodicReviewProcess.Vars.GUIDANCE_VERSION, "Version")));
     }
 
     @Bean

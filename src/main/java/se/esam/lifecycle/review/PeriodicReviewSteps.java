@@ -5,12 +5,15 @@ import static se.esam.lifecycle.review.PeriodicReviewProcess.Vars.*;
 import java.time.LocalDate;
 import java.util.Date;
 
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.guidance.GuidanceReviews.ReviewedVersion;
+import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.review.PeriodicReviewProcess.Outcomes;
 import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
@@ -27,10 +30,12 @@ public class PeriodicReviewSteps {
 
     private final PeriodicReviewService service;
     private final RevisionIntake revisions;
+    private final AuthorizationSetup authorizations;
 
-    PeriodicReviewSteps(PeriodicReviewService service, RevisionIntake revisions) {
+    PeriodicReviewSteps(PeriodicReviewService service, RevisionIntake revisions, AuthorizationSetup authorizations) {
         this.service = service;
         this.revisions = revisions;
+        this.authorizations = authorizations;
     }
 
     public void schedule(DelegateExecution execution) {
@@ -52,6 +57,11 @@ public class PeriodicReviewSteps {
     public void prepare(DelegateExecution execution) {
         ReviewedVersion version = version(execution);
         LocalDate due = version.reviewDue() != null ? version.reviewDue() : service.today();
+        // Tasklist reads a card's variables from the process instance, not the task: without this the
+        // owning group's cards show no title or version and several reviews look alike. Each round, before
+        // the task: reviews started by an earlier version of the application get it at their next round.
+        authorizations.grant(
+                version.owningGroup(), Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
         execution.setVariable(PUBLISHED_ON, version.publishedOn().toString());
         execution.setVariable(AGE, service.age(version.publishedOn()));
         execution.setVariable(REVIEW_DUE_TEXT, due.toString());

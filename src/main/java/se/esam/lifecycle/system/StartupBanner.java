@@ -27,6 +27,9 @@ class StartupBanner {
         entries.put("Published guidance (public)", "/guidance");
         entries.put("Feedback overview", "/feedback");
         entries.put("Reports", "/reports");
+        entries.put("Records register (kansli)", "/register");
+        entries.put("Retention (kansli)", "/retention");
+        entries.put("Archive API (kansli)", "/api/archive");
         entries.put("Tasklist", "/camunda/app/tasklist/");
         entries.put("Cockpit", "/camunda/app/cockpit/");
         entries.put("Admin", "/camunda/app/admin/");

@@ -7,19 +7,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import se.esam.lifecycle.review.PeriodicReviewProcess;
+import se.esam.lifecycle.review.PeriodicReviewStarter;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * Accessible, as the law requires of a public service (DOS-lagen, WCAG 2.1 AA; issue 13, point 8): axe-core
  * ({@link Axe}) finds no critical and no serious violation on any page of ours, signed in or not, nor in Tasklist
- * with each of our forms open; Camunda's own screen parts are fixed by our webapp script and styles
+ * with each of our forms open (the periodic review's too); Camunda's own screen parts are fixed by our webapp script and styles
  * ({@code app/accessibility.js}, {@code app/tasklist/styles/user-styles.css}). The accessibility statement is
  * public, linked from every page, and says how to report a problem.
  * <p>
@@ -30,6 +35,13 @@ class AccessibilityBrowserIT extends BrowserJourney {
 
     private static final String GUIDANCE = "digital-samverkan";
     private static final String STATEMENT = "Tillgänglighetsredogörelse";
+    private static final String REVIEW_KEY = PeriodicReviewProcess.businessKey(GUIDANCE, "4.1");
+
+    @Autowired
+    PeriodicReviewStarter starter;
+
+    @Autowired
+    ManagementService management;
 
     @Value("${guidance.accessibility.contact-email}")
     String contactEmail;
@@ -142,6 +154,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         check("/revisions/" + revision, null, "the revision page");
         check("/register", "Diarium: inkomna handlingar", "the register (diarium)");
         check("/register?from=2026-13-01", "Diariet kan inte visas", "the register with a bad filter");
+        check("/retention", "Gallring och rättslig spärr", "the retention page");
     }
 
     @Test
@@ -229,6 +242,27 @@ class AccessibilityBrowserIT extends BrowserJourney {
         browser.until(
                 ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("section.task-details form.fjs-form")));
         Axe.assertNoSeriousViolations(browser, "Tasklist with the task's history");
+    }
+
+    @Test
+    void tasklistWithThePeriodicReviewFormOpenHasNoSeriousViolations() {
+        browser.step("the catalogue's reviews are scheduled and Digital samverkan 4.1 falls due");
+        starter.scheduleCurrentVersions();
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(new ProcessDriver(base()).processInstance(REVIEW_KEY))
+                .activityId(PeriodicReviewProcess.Elements.REVIEW_FALLS_DUE)
+                .singleResult()
+                .getId());
+
+        browser.step("erik opens the periodic review form");
+        browser.newSession();
+        Tasklist erik = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
+        erik.openFilter("Periodiska översyner");
+        erik.openOnlyTask("Periodisk översyn");
+        Axe.assertNoSeriousViolations(browser, "Tasklist with the form periodic-review");
+        erik.claim("Erik Eriksson");
+        Axe.assertNoSeriousViolations(browser, "Tasklist with the form periodic-review, claimed");
     }
 
     @Test

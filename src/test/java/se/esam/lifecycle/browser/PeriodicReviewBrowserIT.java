@@ -43,8 +43,10 @@ class PeriodicReviewBrowserIT extends BrowserJourney {
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
         tasklist.openFilter("Periodiska översyner");
-        // the only review due in this application; the card shows no variables of a process erik may not read
-        CamundaForm form = tasklist.openOnlyTask("Periodisk översyn");
+        // the only review due in this application; its card tells it from other reviews by title and version
+        String card = tasklist.expectOnlyTask("Periodisk översyn").getText();
+        assertThat(card).contains("Digital samverkan").contains("4.1");
+        CamundaForm form = tasklist.openTask("Periodisk översyn", "4.1");
 
         browser.step("he reads what the version is and what has been said about it");
         form.expectValue("Field_guidanceVersion", "4.1")

@@ -191,6 +191,9 @@ class OwnPagesIT {
                 .contains(
                         "/guidance",
                         "/reports",
+                        "/register",
+                        "/retention",
+                        "/api/archive",
                         "/feedback",
                         "/accessibility",
                         "/camunda/app/tasklist/",
@@ -203,7 +206,12 @@ class OwnPagesIT {
         HttpAgent admin = HttpAgent.signedIn(base, "admin", "admin");
         for (String path : StartupBanner.ENTRY_POINTS.values()) {
             // the REST API's root has no resource of its own; its engine list stands for it
-            String probe = path.equals("/engine-rest") ? "/engine-rest/engine" : path;
+            // the archive API's root answers a period: an empty one stands for it
+            String probe = switch (path) {
+                case "/engine-rest" -> "/engine-rest/engine";
+                case "/api/archive" -> "/api/archive?from=2000-01-01&to=2000-01-31";
+                default -> path;
+            };
             HttpAgent.Response response = admin.get(probe, BROWSER);
             assertThat(response.status()).as(probe).isIn(200, 301, 302);
             if (response.status() != 200) {
