@@ -201,10 +201,12 @@ class CrashIT {
                         .isZero();
                 assertThat(count(
                                 sql,
-                                "select count(*) from act_hi_procinst p where not exists (select 1 from "
-                                        + "feedback f where f.process_instance_id = p.proc_inst_id_ or f.reference = "
-                                        + "p.business_key_)"))
-                        .as("process without its feedback")
+                                // the feedback process only: each node also starts the periodic reviews of the
+                                // catalogue's versions, which have no feedback
+                                "select count(*) from act_hi_procinst p where p.proc_def_key_ = 'guidance-feedback' "
+                                        + "and not exists (select 1 from feedback f where f.process_instance_id = "
+                                        + "p.proc_inst_id_ or f.reference = p.business_key_)"))
+                        .as("feedback process without its feedback")
                         .isZero();
                 assertThat(count(
                                 sql,
