@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Rapporter",
-        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors", "system :: text"})
+        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors"})
 package se.esam.lifecycle.reporting;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,4 +1,4 @@
-package se.esam.lifecycle.system;
+package se.esam.lifecycle.reporting;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -6,15 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.modulith.NamedInterface;
-
-/** Rows of records as CSV (RFC 4180), one column per record component: the reports' and the register's. */
-@NamedInterface("text")
-public final class Csv {
+/** Rows of records as CSV (RFC 4180), one column per record component. */
+final class Csv {
 
     private Csv() {}
 
-    public static String of(List<?> rows, Class<?> type) {
+    static String of(List<?> rows, Class<?> type) {
         RecordComponent[] columns = type.getRecordComponents();
         StringBuilder csv = new StringBuilder(
                         Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(",")))
