@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import se.esam.lifecycle.system.Csv;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /** The register as JSON or CSV, and its feed for an agency's own diarium. The kansli and administrators only. */

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Diarium",
-        allowedDependencies = {"guidance", "identity", "system :: errors", "system :: time"})
+        allowedDependencies = {"guidance", "identity", "system :: errors", "system :: text", "system :: time"})
 package se.esam.lifecycle.registry;
 
 import org.springframework.modulith.ApplicationModule;

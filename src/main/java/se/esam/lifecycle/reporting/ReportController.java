@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import se.esam.lifecycle.system.Csv;
+
 /** The manager reports as JSON, and every table as CSV. Managers and administrators only. */
 @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
 @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")

@@ -11,6 +11,7 @@ import se.esam.lifecycle.reporting.ReportQueries.Measure;
 import se.esam.lifecycle.reporting.Reports.Backlog;
 import se.esam.lifecycle.reporting.Reports.LeadTimes;
 import se.esam.lifecycle.reporting.Reports.Outcomes;
+import se.esam.lifecycle.system.Csv;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /** The reports, and each of their tables by name (for CSV). */

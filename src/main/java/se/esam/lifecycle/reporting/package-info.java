@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Rapporter",
-        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors"})
+        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors", "system :: text"})
 package se.esam.lifecycle.reporting;
 
 import org.springframework.modulith.ApplicationModule;

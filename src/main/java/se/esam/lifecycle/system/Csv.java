@@ -1,4 +1,4 @@
-package se.esam.lifecycle.reporting;
+package se.esam.lifecycle.system;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -6,12 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Rows of records as CSV (RFC 4180), one column per record component. */
-final class Csv {
+import org.springframework.modulith.NamedInterface;
+
+/** Rows of records as CSV (RFC 4180), one column per record component: the reports' and the register's. */
+@NamedInterface("text")
+public final class Csv {
 
     private Csv() {}
 
-    static String of(List<?> rows, Class<?> type) {
+    public static String of(List<?> rows, Class<?> type) {
         RecordComponent[] columns = type.getRecordComponents();
         StringBuilder csv = new StringBuilder(
                         Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(",")))
