@@ -30,7 +30,10 @@ public final class Csv {
 
     private static Object value(RecordComponent column, Object row) {
         try {
-            return column.getAccessor().invoke(row);
+            // the rows are the calling module's package-private records, whose accessors this package may not call
+            java.lang.reflect.Method accessor = column.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(row);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(e);
         }
