@@ -8,6 +8,8 @@ record FeedbackEvent(Instant occurredAt, FeedbackStatus stage, Action action, St
     enum Action {
         SUBMITTED,
         ROUTED,
+        /** Another organisation stands behind the item (the page, the API, or a duplicate merged into it). */
+        ENDORSED,
         /** The publishing review: publish as is, masked, or not (with its ground). */
         PUBLICATION_REVIEWED,
         CLARIFICATION_REQUESTED,

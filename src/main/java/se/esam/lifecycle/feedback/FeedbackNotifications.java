@@ -58,9 +58,11 @@ class FeedbackNotifications {
     void duplicate(Feedback f) {
         toSubmitter(f, "Synpunkt " + f.reference() + " behandlas tillsammans med " + f.duplicateOf(), """
                 Din synpunkt %s tar upp samma sak som den tidigare synpunkten %s. De behandlas därför
-                tillsammans, och beslutet om %s gäller även din synpunkt.
+                tillsammans, och beslutet om %s gäller även din synpunkt. Er organisation står nu bakom
+                synpunkt %s: den räknas med när synpunktens prioritet bestäms. Din egen text finns kvar
+                i synpunkt %s.
                 """.formatted(
-                        f.reference(), f.duplicateOf(), f.duplicateOf()));
+                        f.reference(), f.duplicateOf(), f.duplicateOf(), f.duplicateOf(), f.reference()));
     }
 
     void outOfScope(Feedback f) {

@@ -115,6 +115,12 @@ public final class FeedbackProcess {
         /** What the detector found in the text, in words, for the triage form to show; written by no form. */
         public static final String PERSONAL_DATA_FOUND = "personalDataFound";
 
+        // endorsements, written by the application only (EndorsementVariables); the forms show them read-only
+        /** The endorsing organisations in words, for the triage and review forms. */
+        public static final String ENDORSEMENTS = "endorsements";
+        /** 1 + the number of endorsing organisations: the routing table's "Antal organisationer". */
+        public static final String BREADTH = "breadth";
+
         // review
         public static final String REVIEW_DUE = "reviewDue";
         public static final String REVIEW_REMINDER = "reviewReminder";

@@ -31,13 +31,16 @@ class FeedbackQueries {
     private final Directory directory;
     private final FeedbackOverview overview;
     private final Registry registry;
+    private final EndorsementService endorsements;
 
     FeedbackQueries(
             FeedbackService feedback,
             GuidanceCatalogue catalogue,
             Directory directory,
             FeedbackOverview overview,
-            Registry registry) {
+            Registry registry,
+            EndorsementService endorsements) {
+        this.endorsements = endorsements;
         this.overview = overview;
         this.registry = registry;
         this.feedback = feedback;
@@ -50,11 +53,43 @@ class FeedbackQueries {
         Feedback f = feedback.find(reference)
                 .filter(found -> mayRead(user, found))
                 .orElseThrow(() -> new NotFoundException("Det finns ingen synpunkt " + reference + " som du kan se."));
+        boolean insider = mayReadEndorsers(user, f);
+        // who in another organisation endorsed is that organisation's business: the submitter sees the organisation
         List<FeedbackView.HistoryEntry> history = feedback.history(reference).stream()
                 .map(e -> new FeedbackView.HistoryEntry(
-                        e.occurredAt(), e.stage(), e.stage().label(), e.action(), e.actor(), e.detail()))
+                        e.occurredAt(),
+                        e.stage(),
+                        e.stage().label(),
+                        e.action(),
+                        e.action() == FeedbackEvent.Action.ENDORSED && !insider ? null : e.actor(),
+                        e.detail()))
                 .toList();
-        return toView(f, history);
+        return toView(f, history, endorsements(reference, insider));
+    }
+
+    private FeedbackView.Endorsements endorsements(String reference, boolean withDetails) {
+        List<Endorsement> found = endorsements.of(reference);
+        Map<String, String> names = new HashMap<>();
+        java.util.function.Function<String, String> name = id -> names.computeIfAbsent(
+                id,
+                key -> directory
+                        .organisation(key)
+                        .map(Directory.Organisation::name)
+                        .orElse(key));
+        return new FeedbackView.Endorsements(
+                found.size(),
+                found.stream().map(e -> name.apply(e.organisation())).toList(),
+                withDetails
+                        ? found.stream()
+                                .map(e -> new FeedbackView.EndorsementDetail(
+                                        name.apply(e.organisation()), e.comment(), e.viaReference(), e.createdAt()))
+                                .toList()
+                        : null);
+    }
+
+    /** Comments and the endorsing people: those who handle the item, not its submitter. */
+    private static boolean mayReadEndorsers(CurrentUser user, Feedback f) {
+        return user.overseesAllFeedback() || (f.expertGroup() != null && user.isIn(f.expertGroup()));
     }
 
     /** One page of the overview, and how many items the filter lets through in all. */
@@ -176,6 +211,7 @@ class FeedbackQueries {
                 row.submittedAt(),
                 row.decidedAt(),
                 row.overdue(),
+                null,
                 null);
     }
 
@@ -189,7 +225,8 @@ class FeedbackQueries {
                 .orElse(false);
     }
 
-    private FeedbackView toView(Feedback f, List<FeedbackView.HistoryEntry> history) {
+    private FeedbackView toView(
+            Feedback f, List<FeedbackView.HistoryEntry> history, FeedbackView.Endorsements endorsements) {
         GuidanceReference guidance = catalogue.resolve(f.guidanceId(), f.guidanceVersion(), f.sectionId());
         String organisation = directory
                 .organisation(f.submitterOrganisation())
@@ -218,6 +255,7 @@ class FeedbackQueries {
                 f.submittedAt(),
                 f.decidedAt(),
                 null,
-                history);
+                history,
+                endorsements);
     }
 }

@@ -40,6 +40,7 @@ class FeedbackService {
     private final FeedbackProperties properties;
     private final RevisionIntake revisions;
     private final Registry registry;
+    private final EndorsementService endorsements;
     private final Clock clock;
 
     FeedbackService(
@@ -51,8 +52,10 @@ class FeedbackService {
             FeedbackProperties properties,
             RevisionIntake revisions,
             Registry registry,
+            EndorsementService endorsements,
             Clock clock) {
         this.registry = registry;
+        this.endorsements = endorsements;
         this.feedback = feedback;
         this.references = references;
         this.catalogue = catalogue;
@@ -251,6 +254,8 @@ class FeedbackService {
     void closeAsDuplicate(String reference) {
         Feedback f = get(reference).closed(FeedbackStatus.DUPLICATE, clock.instant());
         save(f);
+        // the duplicate's organisation stands behind the original from now on; its own text stays with it
+        endorsements.fromDuplicate(f);
         notifications.duplicate(f);
     }
 

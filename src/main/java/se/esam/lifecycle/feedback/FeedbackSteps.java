@@ -24,9 +24,11 @@ import se.esam.lifecycle.system.InvalidInputException;
 public class FeedbackSteps {
 
     private final FeedbackService service;
+    private final String endorsementText;
 
-    FeedbackSteps(FeedbackService service) {
+    FeedbackSteps(FeedbackService service, EndorsementVariables endorsements) {
         this.service = service;
+        this.endorsementText = endorsements.text(List.of());
     }
 
     public void register(DelegateExecution execution) {
@@ -68,6 +70,9 @@ public class FeedbackSteps {
                 found.isEmpty()
                         ? "Inga personnummer, e-postadresser eller telefonnummer hittades."
                         : "Hittades: " + found + ".");
+        // a new item has no endorsements yet; the routing table reads the breadth, the forms the text
+        execution.setVariable(BREADTH, 1);
+        execution.setVariable(ENDORSEMENTS, endorsementText);
         execution.setVariable(SECTION_ID, registered.guidance().sectionId());
         execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
         InstanceAccess.grantRead(execution, submitter, null);

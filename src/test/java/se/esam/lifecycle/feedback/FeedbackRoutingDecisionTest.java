@@ -85,7 +85,31 @@ class FeedbackRoutingDecisionTest {
             EDITORIAL                | expert-law                  | expert-law                  | NORMAL
             """)
     void proposesExpertGroupAndPriority(FeedbackType type, String owningGroup, String expertGroup, Priority priority) {
-        DmnDecisionResult result = route(type, owningGroup);
+        DmnDecisionResult result = route(type, owningGroup, 1);
+
+        assertThat(result).hasSize(1);
+        assertThat(result.getSingleResult().getEntryMap())
+                .containsOnly(entry(Vars.EXPERT_GROUP, expertGroup), entry(Vars.PRIORITY, priority.name()));
+    }
+
+    /** Breadth: when at least three organisations stand behind an item (the submitter and two endorsers). */
+    @ParameterizedTest(name = "{0} on guidance owned by {1}, {2} organisations: {3}, {4}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            # feedback type          | owning group         | organisations | proposed expert group | priority
+            GAP                      | expert-architecture  | 2             | expert-architecture   | NORMAL
+            GAP                      | expert-architecture  | 3             | expert-architecture   | HIGH
+            GAP                      | expert-law           | 12            | expert-law            | HIGH
+            SUGGESTION               | expert-architecture  | 2             | expert-architecture   | LOW
+            SUGGESTION               | expert-architecture  | 3             | expert-architecture   | NORMAL
+            EDITORIAL                | expert-architecture  | 3             | expert-communication  | NORMAL
+            EDITORIAL                | expert-law           | 3             | expert-law            | HIGH
+            # already high: stays high, however broad
+            ERROR                    | expert-architecture  | 3             | expert-architecture   | HIGH
+            NOT_WORKING_IN_PRACTICE  | expert-law           | 40            | expert-law            | HIGH
+            """)
+    void breadthRaisesThePriorityOneStep(
+            FeedbackType type, String owningGroup, int breadth, String expertGroup, Priority priority) {
+        DmnDecisionResult result = route(type, owningGroup, breadth);
 
         assertThat(result).hasSize(1);
         assertThat(result.getSingleResult().getEntryMap())
@@ -93,12 +117,13 @@ class FeedbackRoutingDecisionTest {
     }
 
     /** Any expert group may own guidance (config/catalogue.yaml), and feedback of any type may concern it. */
-    @ParameterizedTest(name = "{0} on guidance owned by {1}")
+    @ParameterizedTest(name = "{0} on guidance owned by {1}, {2} organisations")
     @MethodSource("everyFeedbackTypeForEveryOwningGroup")
-    void exactlyOneRuleMatchesEveryFeedbackTypeOnGuidanceOfEveryOwningGroup(FeedbackType type, String owningGroup) {
+    void exactlyOneRuleMatchesEveryFeedbackTypeOnGuidanceOfEveryOwningGroup(
+            FeedbackType type, String owningGroup, int breadth) {
         evaluations.clear();
 
-        route(type, owningGroup);
+        route(type, owningGroup, breadth);
 
         assertThat(evaluations)
                 .singleElement()
@@ -112,7 +137,8 @@ class FeedbackRoutingDecisionTest {
 
         everyFeedbackTypeForEveryOwningGroup()
                 .forEach(arguments -> route(
-                        (FeedbackType) arguments.get()[0], (String) arguments.get()[1]));
+                        (FeedbackType) arguments.get()[0], (String) arguments.get()[1], (Integer)
+                                arguments.get()[2]));
 
         Set<String> matched = evaluations.stream()
                 .flatMap(evaluation -> evaluation.getMatchingRules().stream())
@@ -122,14 +148,18 @@ class FeedbackRoutingDecisionTest {
     }
 
     /** As the process's business rule task calls it: with the process variables of those names. */
-    private static DmnDecisionResult route(FeedbackType type, String owningGroup) {
+    private static DmnDecisionResult route(FeedbackType type, String owningGroup, int breadth) {
         return dmnEngine.evaluateDecision(
-                routing, Map.of(Vars.FEEDBACK_TYPE, type.name(), Vars.OWNING_GROUP, owningGroup));
+                routing,
+                Map.of(Vars.FEEDBACK_TYPE, type.name(), Vars.OWNING_GROUP, owningGroup, Vars.BREADTH, breadth));
     }
 
+    /** Breadth from one organisation (no endorsement) to many, around the step at three. */
     static Stream<Arguments> everyFeedbackTypeForEveryOwningGroup() {
         return Arrays.stream(FeedbackType.values())
-                .flatMap(type -> Roles.EXPERT_GROUPS.stream().map(group -> Arguments.of(type, group)));
+                .flatMap(type -> Roles.EXPERT_GROUPS.stream()
+                        .flatMap(
+                                group -> Stream.of(1, 2, 3, 4, 30).map(breadth -> Arguments.of(type, group, breadth))));
     }
 
     private static Set<String> ruleIds() {
