@@ -155,6 +155,9 @@ class FeedbackProcessTest {
     Directory directory;
 
     @Autowired
+    EndorsementService endorsementService;
+
+    @Autowired
     Registry registry;
 
     @BeforeEach
@@ -323,6 +326,72 @@ class FeedbackProcessTest {
         assertThat(stored(original).status()).isEqualTo(FeedbackStatus.IN_TRIAGE);
         assertThat(subjectsOfMailsTo(ANNA_MAIL))
                 .anySatisfy(subject -> assertThat(subject).contains(reference).contains(original));
+        // the same organisation submitted both: it does not endorse its own item
+        assertThat(endorsementService.of(original)).isEmpty();
+    }
+
+    @Test
+    void duplicatesFromTwoOtherOrganisationsEndorseTheOriginalAndRaiseItsPriority() {
+        ProcessInstance original = submitAs(ANNA, submission(FeedbackType.GAP));
+        String reference = referenceOf(original);
+        assertThat(original)
+                .variables()
+                .containsEntry(Vars.BREADTH, 1)
+                .containsEntry(Vars.PRIORITY, Priority.NORMAL.name());
+
+        ProcessInstance second = submitAs(OLOF, submission(FeedbackType.GAP));
+        String secondReference = referenceOf(second);
+        triage(second, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference));
+        // two organisations: not yet broad enough to raise it
+        assertThat(original)
+                .variables()
+                .containsEntry(Vars.BREADTH, 2)
+                .containsEntry(Vars.PRIORITY, Priority.NORMAL.name());
+
+        ProcessInstance third = submitAs(submitterAt("org-skatteverket"), submission(FeedbackType.GAP));
+        String thirdReference = referenceOf(third);
+        triage(third, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference));
+
+        assertThat(original)
+                .variables()
+                .containsEntry(Vars.BREADTH, 3)
+                .containsEntry(Vars.PRIORITY, Priority.HIGH.name());
+        assertThat((String) runtimeService.getVariable(original.getId(), Vars.ENDORSEMENTS))
+                .contains("2 organisationer till")
+                .contains("Kronofogden")
+                .contains("Skatteverket (dubblett " + thirdReference + ")");
+        assertThat(endorsementService.of(reference))
+                .extracting(Endorsement::organisation, Endorsement::source, Endorsement::viaReference)
+                .containsExactly(
+                        tuple("org-kronofogden", Endorsement.Source.DUPLICATE, secondReference),
+                        tuple("org-skatteverket", Endorsement.Source.DUPLICATE, thirdReference));
+        assertThat(feedbackService.history(reference))
+                .extracting(FeedbackEvent::action)
+                .containsSubsequence(FeedbackEvent.Action.ENDORSED, FeedbackEvent.Action.ENDORSED);
+
+        routeToReview(original);
+        assertThat(stored(reference).priority()).isEqualTo(Priority.HIGH);
+        assertThat(task().getDueDate()).isEqualTo(Date.from(NOW.plus(HIGH_PRIORITY_REVIEW_DAYS, DAYS)));
+
+        // Kronofogden again: it already stands behind the original, nothing new
+        triage(
+                submitAs(OLOF, submission(FeedbackType.GAP)),
+                withVariables(Vars.TRIAGE_DECISION, TriageDecisions.DUPLICATE, Vars.DUPLICATE_OF, reference));
+        assertThat(endorsementService.of(reference)).hasSize(2);
+        assertThat(original).variables().containsEntry(Vars.BREADTH, 3);
+    }
+
+    /** A submitter at another member organisation than the demo's two (the demo has none at Skatteverket). */
+    private String submitterAt(String organisation) {
+        String submitter = "sigrid";
+        if (identityService.createUserQuery().userId(submitter).count() == 0) {
+            var user = identityService.newUser(submitter);
+            user.setEmail("sigrid@" + organisation + ".example");
+            identityService.saveUser(user);
+            identityService.createMembership(submitter, Roles.SUBMITTERS);
+            identityService.createMembership(submitter, organisation);
+        }
+        return submitter;
     }
 
     @Test
