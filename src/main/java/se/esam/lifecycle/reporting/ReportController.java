@@ -82,6 +82,17 @@ class ReportController {
         return reports.overdueReviews(filter(params));
     }
 
+    @GetMapping("/most-endorsed")
+    @Operation(
+            summary = "Open feedback most organisations stand behind (\"Mest stödda öppna synpunkter\"), top 10",
+            description = "Endorsements ('vi har samma problem') per open item, most first; organisations counts the "
+                    + "submitting one too. The filter's group, document and organisation apply, its months do not.")
+    @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    List<Reports.MostEndorsed> mostEndorsed(@ParameterObject @ModelAttribute FilterParams params) {
+        return reports.mostEndorsed(filter(params));
+    }
+
     @GetMapping("/feedback")
     @Operation(summary = "The feedback behind a figure (first 1000, oldest first)")
     @ApiResponse(responseCode = "200", description = "Rapporten", useReturnTypeSchema = true)

@@ -52,6 +52,7 @@ class ReportPages {
         model.addAttribute("throughput", throughput);
         model.addAttribute("deadlines", reports.deadlines(filter));
         model.addAttribute("overdueReviews", reports.overdueReviews(filter));
+        model.addAttribute("mostEndorsed", reports.mostEndorsed(filter));
         model.addAttribute(
                 "backlogChart",
                 chart(

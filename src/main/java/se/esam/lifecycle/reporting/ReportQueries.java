@@ -338,6 +338,41 @@ class ReportQueries {
                 .list();
     }
 
+    // endorsements
+
+    /** How many items "Mest stödda öppna synpunkter" lists. */
+    static final int MOST_ENDORSED = 10;
+
+    /**
+     * Open items most organisations stand behind, most first (ties: the oldest first). The filter's group, document
+     * and submitting organisation apply, its months do not: being open and endorsed is a state, not a period.
+     */
+    List<Reports.MostEndorsed> mostEndorsed(ReportFilter filter) {
+        Where where = Where.dimensions(
+                filter,
+                "status in (" + placeholders(openStatuses().size()) + ")",
+                openStatuses().toArray());
+        return jdbc.sql("select f.reference, guidance_id, guidance_version, section_id, feedback_type, status, "
+                        + "expert_group, submitter_organisation, count(*) as n from feedback f "
+                        + "join feedback_endorsement e on e.reference = f.reference" + where.sql()
+                        + " group by f.reference, guidance_id, guidance_version, section_id, feedback_type, status, "
+                        + "expert_group, submitter_organisation, submitted_at"
+                        + " order by n desc, submitted_at, f.reference limit " + MOST_ENDORSED)
+                .params(where.params())
+                .query((rs, n) -> new Reports.MostEndorsed(
+                        rs.getString("reference"),
+                        rs.getString("guidance_id"),
+                        rs.getString("guidance_version"),
+                        rs.getString("section_id"),
+                        rs.getString("feedback_type"),
+                        rs.getString("status"),
+                        rs.getString("expert_group"),
+                        rs.getString("submitter_organisation"),
+                        rs.getLong("n"),
+                        rs.getLong("n") + 1))
+                .list();
+    }
+
     // drill-down
 
     FeedbackList feedback(ReportFilter filter, Drill drill) {

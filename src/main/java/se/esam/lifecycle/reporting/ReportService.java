@@ -58,7 +58,8 @@ class ReportService {
                         new Table(Reports.OutcomeRow.class, f -> queries.outcomes(f, "submitter_organisation"))),
                 Map.entry("throughput", new Table(Reports.ThroughputRow.class, queries::throughput)),
                 Map.entry("deadlines", new Table(Reports.DeadlineRow.class, queries::deadlines)),
-                Map.entry("overdue-reviews", new Table(Reports.OverdueReview.class, queries::overdueReviews)));
+                Map.entry("overdue-reviews", new Table(Reports.OverdueReview.class, queries::overdueReviews)),
+                Map.entry("most-endorsed", new Table(Reports.MostEndorsed.class, queries::mostEndorsed)));
     }
 
     ReportFilter filter(String from, String to, String expertGroup, String guidanceId, String organisation) {
@@ -92,6 +93,10 @@ class ReportService {
 
     List<Reports.OverdueReview> overdueReviews(ReportFilter filter) {
         return queries.overdueReviews(filter);
+    }
+
+    List<Reports.MostEndorsed> mostEndorsed(ReportFilter filter) {
+        return queries.mostEndorsed(filter);
     }
 
     Reports.FeedbackList feedback(ReportFilter filter, Drill drill) {

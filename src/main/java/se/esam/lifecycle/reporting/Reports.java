@@ -65,6 +65,23 @@ final class Reports {
             LocalDate reviewDue,
             long daysOverdue) {}
 
+    /**
+     * An open item other organisations stand behind ("Mest stödda öppna synpunkter").
+     *
+     * @param organisations the submitting organisation and the endorsing ones (the routing table's breadth)
+     */
+    record MostEndorsed(
+            String reference,
+            String guidanceId,
+            String guidanceVersion,
+            String sectionId,
+            String type,
+            String status,
+            String expertGroup,
+            String organisation,
+            long endorsements,
+            long organisations) {}
+
     /** One item behind a figure. */
     record FeedbackRow(
             String reference,

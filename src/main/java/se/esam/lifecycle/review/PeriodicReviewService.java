@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.esam.lifecycle.feedback.FeedbackEndorsements;
 import se.esam.lifecycle.guidance.GuidanceReviews;
 import se.esam.lifecycle.guidance.GuidanceReviews.ReviewedVersion;
 import se.esam.lifecycle.identity.Directory;
@@ -37,6 +38,7 @@ class PeriodicReviewService {
     private final Mailer mailer;
     private final Directory directory;
     private final String linkBase;
+    private final FeedbackEndorsements endorsements;
 
     PeriodicReviewService(
             GuidanceReviews reviews,
@@ -45,7 +47,9 @@ class PeriodicReviewService {
             Clock clock,
             Mailer mailer,
             Directory directory,
-            MailProperties mail) {
+            MailProperties mail,
+            FeedbackEndorsements endorsements) {
+        this.endorsements = endorsements;
         this.reviews = reviews;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -169,11 +173,26 @@ class PeriodicReviewService {
     }
 
     /**
-     * Endorsements ("instämmanden") are not recorded yet: the form says so plainly rather than showing an
-     * empty box, until the endorsement feature gives this a query.
+     * The document's open feedback other organisations stand behind ("vi har samma problem"), most endorsed
+     * first, through feedback's own face; "inga" when none is.
      */
     String endorsements(String guidanceId) {
-        return "Instämmanden: inga";
+        List<FeedbackEndorsements.EndorsedItem> items = endorsements.mostEndorsedOpen(guidanceId);
+        if (items.isEmpty()) {
+            return "Instämmanden: inga";
+        }
+        StringBuilder text = new StringBuilder("Instämmanden:");
+        for (FeedbackEndorsements.EndorsedItem item : items) {
+            String line = "\n- " + item.reference() + " (version " + item.guidanceVersion()
+                    + (item.sectionId() == null ? "" : ", avsnitt " + item.sectionId()) + "): "
+                    + (item.endorsements() == 1 ? "1 organisation till" : item.endorsements() + " organisationer till");
+            if (text.length() + line.length() > 3900) {
+                text.append("\n- …");
+                break;
+            }
+            text.append(line);
+        }
+        return text.toString();
     }
 
     private String list(String guidanceId, String condition) {

@@ -6,6 +6,7 @@
 @ApplicationModule(
         displayName = "Periodisk översyn",
         allowedDependencies = {
+            "feedback",
             "guidance",
             "identity",
             "notification",
