@@ -20,6 +20,9 @@ final class FuzzedWorld {
     private final ProcessDriver driver;
     final String annasReference;
     final String olofsReference;
+    /** Routed with its text published: another organisation may endorse it. */
+    final String annasPublishedReference;
+
     final String revision;
     private String annasTask;
     private String annasProcess;
@@ -30,6 +33,8 @@ final class FuzzedWorld {
         this.driver = driver;
         annasReference = driver.submit("anna", GUIDANCE, VERSION, "2.1", "GAP", "Exempel för kommuner saknas.");
         olofsReference = driver.submit("olof", GUIDANCE, VERSION, "2.1", "ERROR", "Fel i avsnitt 2.1.");
+        annasPublishedReference = driver.submit("anna", GUIDANCE, VERSION, "2.1", "GAP", "Mallen saknas.");
+        driver.routeAndPublishAsIs(annasPublishedReference, "expert-architecture");
         String accepted = driver.submit("anna", GUIDANCE, VERSION, "3", "SUGGESTION", "Förtydliga ansvaret.");
         driver.route(accepted, "expert-architecture");
         driver.review("erik", accepted, "ACCEPTED", "Vi förtydligar avsnitt 3.");

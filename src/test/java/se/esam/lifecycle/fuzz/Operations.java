@@ -41,7 +41,9 @@ final class Operations {
             "decision",
             "return",
             "comments",
-            "Förtydliga avsnitt 3.");
+            "Förtydliga avsnitt 3.",
+            "comment",
+            "Samma problem hos oss.");
 
     private Operations() {}
 
@@ -115,6 +117,10 @@ final class Operations {
         if (path.endsWith("/consultation-responses")) {
             return new String[] {"olof", "mats"};
         }
+        // another organisation endorses anna's item; anna may not endorse her own organisation's
+        if (path.endsWith("/endorsements")) {
+            return new String[] {"olof", "anna"};
+        }
         if (path.startsWith("/api/feedback")) {
             return new String[] {"anna", "olof"};
         }
@@ -141,7 +147,8 @@ final class Operations {
 
     private static Supplier<String> pathValue(String path, String name, FuzzedWorld world) {
         return switch (name) {
-            case "reference" -> () -> world.annasReference;
+            case "reference" ->
+                path.endsWith("/endorsements") ? () -> world.annasPublishedReference : () -> world.annasReference;
             case "version" -> () -> FuzzedWorld.VERSION;
             case "table" -> () -> "backlog";
             case "id" -> path.startsWith("/api/revisions") ? () -> world.revision : () -> FuzzedWorld.GUIDANCE;

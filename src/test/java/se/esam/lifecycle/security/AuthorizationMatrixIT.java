@@ -113,6 +113,11 @@ class AuthorizationMatrixIT {
                 anonymous                                   401
                 anna hanna karin erik per mats admin        200
                 others                                      404
+            # other organisations' open items to endorse: only members' submitters, only published text (none here)
+            GET /api/feedback/endorsable
+                anonymous                                   401
+                anna olof                                   200  -
+                others                                      403
             GET /api/feedback/{A2}
                 anonymous                                   401
                 anna hanna karin mats admin                 200
@@ -216,6 +221,10 @@ class AuthorizationMatrixIT {
                 olof                                        200  O1 O2 O3 O4
                 karin mats admin                            200  A1 A2 A3 O1 O2 O3 O4
                 others                                      200  -
+            GET /feedback/endorsable
+                anonymous                                   login
+                anna olof                                   200
+                others                                      403
             GET /feedback/{A1}
                 anonymous                                   login
                 anna hanna karin erik per mats admin        200
@@ -461,6 +470,13 @@ class AuthorizationMatrixIT {
             POST /engine-rest/process-instance/{PI_O1}/variables {"modifications":{"matrixProbe":{"value":"x"}}}
                 anonymous                                   401
                 admin                                       204
+                others                                      403
+            # endorsing: members' submitters only; the own organisation's item 400; an item whose text was not
+            # published (none here) does not exist for another organisation
+            POST /api/feedback/{O4}/endorsements {"comment":"Matrisprov: samma problem."}
+                anonymous                                   401
+                olof                                        400
+                anna                                        404
                 others                                      403
             POST /api/feedback {"guidanceId":"digital-samverkan","type":"GAP","description":"Matrisprov-ny synpunkt."}
                 anonymous                                   401
@@ -902,7 +918,7 @@ class AuthorizationMatrixIT {
         }
         if (endpoint.equals("/feedback")) {
             referencesIn(response.body()).forEach(reference -> seen.add(item(reference)));
-        } else if (endpoint.equals("/api/feedback")) {
+        } else if (endpoint.equals("/api/feedback") || endpoint.equals("/api/feedback/endorsable")) {
             response.listOf("reference").forEach(reference -> seen.add(item(reference)));
         } else if (endpoint.equals("/api/revisions")) {
             response.listOf("id").forEach(id -> seen.add(item(id)));
