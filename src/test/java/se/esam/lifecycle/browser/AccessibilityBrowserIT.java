@@ -139,6 +139,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         check("/", null, "the home page");
         check("/feedback", "Synpunkter från min organisation", "the organisation's feedback");
         check("/feedback/" + reference, "Synpunkt " + reference, "one feedback item");
+        check("/feedback/endorsable", "Synpunkter från andra organisationer", "other organisations' feedback");
         check("/no-such-page", "Sidan finns inte", "the error page 404");
         check("/reports", "Inte tillåtet", "the error page 403 (a submitter on the reports)");
 

@@ -48,6 +48,9 @@ class EndorsementIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    FeedbackEndorsements feedbackEndorsements;
+
     ProcessDriver driver;
 
     @BeforeAll
@@ -111,6 +114,25 @@ class EndorsementIT {
         assertThat(asSubmitter.get("history").toString())
                 .contains("ENDORSED")
                 .contains("Kronofogden har samma problem");
+        // the reports and periodic review
+        List<Map<String, Object>> most = driver.as("mats")
+                .get("/api/reports/most-endorsed?guidanceId=" + GUIDANCE)
+                .jsonList();
+        assertThat(most)
+                .filteredOn(row -> reference.equals(row.get("reference")))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("endorsements", 1)
+                        .containsEntry("organisations", 2)
+                        .containsEntry("organisation", "org-pensionsmyndigheten"));
+        assertThat(driver.as("anna").get("/api/reports/most-endorsed").status()).isEqualTo(403);
+        assertThat(HttpAgent.signedIn(HttpAgent.local(port), "mats", "mats")
+                        .get("/reports?guidanceId=" + GUIDANCE)
+                        .body())
+                .contains("Mest stödda öppna synpunkter")
+                .contains(reference);
+        assertThat(feedbackEndorsements.mostEndorsedOpen(GUIDANCE))
+                .contains(new FeedbackEndorsements.EndorsedItem(reference, "4.1", "2.1", 1));
         // the review form's read-only field
         String review = driver.task("erik", "ReviewFeedback", reference);
         Map<String, Object> form = driver.as("erik")

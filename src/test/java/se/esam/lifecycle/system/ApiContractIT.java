@@ -86,6 +86,19 @@ class ApiContractIT {
         answers.add(anna.get("/api/feedback/" + reference));
         answers.add(driver.as("olof").get("/api/feedback/" + reference));
         answers.add(anna.get("/api/feedback"));
+        // endorsements: a published item of anna's, endorsed by olof once
+        String published = driver.submit("anna", "digital-samverkan", "4.1", "2", "GAP", "Kontraktet, publicerat.");
+        driver.routeAndPublishAsIs(published, "expert-architecture");
+        HttpAgent olof = driver.as("olof");
+        answers.add(olof.json("POST", "/api/feedback/" + published + "/endorsements", Map.of("comment", "Även vi.")));
+        answers.add(olof.json("POST", "/api/feedback/" + published + "/endorsements", Map.of()));
+        answers.add(anna.json("POST", "/api/feedback/" + published + "/endorsements", Map.of()));
+        answers.add(olof.json("POST", "/api/feedback/" + reference + "/endorsements", null));
+        answers.add(driver.as("karin").json("POST", "/api/feedback/" + published + "/endorsements", Map.of()));
+        answers.add(olof.get("/api/feedback/endorsable?guidanceId=digital-samverkan"));
+        answers.add(olof.get("/api/feedback/endorsable?guidanceId=no-such-document"));
+        answers.add(driver.as("karin").get("/api/feedback/endorsable"));
+        answers.add(driver.as("mats").get("/api/reports/most-endorsed?guidanceId=digital-samverkan"));
         // reports
         HttpAgent mats = driver.as("mats");
         answers.add(mats.get("/api/reports/backlog?from=2026-01&to=2026-12&expertGroup=expert-architecture"));
