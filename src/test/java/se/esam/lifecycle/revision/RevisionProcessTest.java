@@ -1569,6 +1569,7 @@ class RevisionProcessTest {
         jdbc.sql("delete from revision_event").update();
         jdbc.sql("delete from revision").update();
         jdbc.sql("delete from feedback_event").update();
+        jdbc.sql("delete from feedback_endorsement").update();
         jdbc.sql("update feedback set duplicate_of = null").update();
         jdbc.sql("delete from feedback").update();
     }
