@@ -3,6 +3,7 @@ package se.esam.lifecycle.feedback;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -155,7 +156,7 @@ class EndorsablePage {
         redirect.addFlashAttribute("endorsed", reference);
         String back = UriComponentsBuilder.fromPath("/feedback/endorsable")
                 .queryParamIfPresent(
-                        "guidanceId", java.util.Optional.ofNullable(guidanceId).filter(g -> !g.isBlank()))
+                        "guidanceId", Optional.ofNullable(guidanceId).filter(g -> !g.isBlank()))
                 .encode()
                 .build()
                 .toUriString();

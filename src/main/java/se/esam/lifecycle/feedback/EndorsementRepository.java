@@ -3,6 +3,7 @@ package se.esam.lifecycle.feedback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -133,7 +134,7 @@ class EndorsementRepository {
     }
 
     static List<String> openStatuses() {
-        return java.util.Arrays.stream(FeedbackStatus.values())
+        return Arrays.stream(FeedbackStatus.values())
                 .filter(s -> !s.closed())
                 .map(Enum::name)
                 .toList();

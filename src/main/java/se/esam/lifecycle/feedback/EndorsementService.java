@@ -2,6 +2,7 @@ package se.esam.lifecycle.feedback;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ class EndorsementService {
         }
         if (item.status().closed()) {
             throw new ConflictException("Synpunkt " + reference + " är avslutad ("
-                    + item.status().label().toLowerCase(java.util.Locale.ROOT)
+                    + item.status().label().toLowerCase(Locale.ROOT)
                     + ") och kan inte längre få stöd.");
         }
         if (endorsements.exists(reference, organisation.id())) {
