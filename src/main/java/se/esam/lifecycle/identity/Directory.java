@@ -1,6 +1,9 @@
 package se.esam.lifecycle.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -110,6 +113,40 @@ public class Directory {
                 .map(User::getEmail)
                 .filter(mail -> mail != null && !mail.isBlank())
                 .toList();
+    }
+
+    /** A person to write to: the address may be empty (nothing can be sent), the organisation too. */
+    public record Person(String id, Optional<String> email, Optional<Organisation> organisation) {}
+
+    /**
+     * Many people at once, for a run that mails thousands: one query for the people and one per organisation
+     * for the memberships, however many people are asked for. Unknown ids are left out.
+     */
+    public Map<String, Person> people(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        List<User> users = asApplication(() -> identity.createUserQuery()
+                .userIdIn(userIds.toArray(String[]::new))
+                .list());
+        Map<String, Organisation> organisationOf = new HashMap<>();
+        for (Organisation organisation : organisations()) {
+            for (User member : asApplication(() ->
+                    identity.createUserQuery().memberOfGroup(organisation.id()).list())) {
+                // the first by id, as organisationOf says
+                organisationOf.merge(member.getId(), organisation, (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b);
+            }
+        }
+        Map<String, Person> people = new HashMap<>();
+        for (User user : users) {
+            people.put(
+                    user.getId(),
+                    new Person(
+                            user.getId(),
+                            Optional.ofNullable(user.getEmail()).filter(mail -> !mail.isBlank()),
+                            Optional.ofNullable(organisationOf.get(user.getId()))));
+        }
+        return people;
     }
 
     private <T> T asApplication(Supplier<T> lookup) {
