@@ -19,7 +19,7 @@ enum Frequency {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
