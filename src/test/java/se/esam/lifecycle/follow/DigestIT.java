@@ -195,7 +195,9 @@ class DigestIT {
         assertThat(theOnlyDigestTo("erik@skatteverket.example"))
                 .contains("Digital samverkan: remiss öppnad 2031-03-05")
                 .doesNotContain("Digital samverkan 9.0");
-        assertThat(digestsTo("anna@pensionsmyndigheten.example")).as("anna had this week's").isEqualTo(1);
+        assertThat(digestsTo("anna@pensionsmyndigheten.example"))
+                .as("anna had this week's")
+                .isEqualTo(1);
 
         assertThat(digest.run(RUN.plus(Duration.ofDays(7))))
                 .as("next Wednesday, week 11")
@@ -209,6 +211,9 @@ class DigestIT {
         assertThat(subjectsTo("anna@pensionsmyndigheten.example").get(1)).endsWith("vecka 11");
         assertThat(digestsTo("olof@kronofogden.example"))
                 .as("nothing new for olof in week 11")
+                .isEqualTo(1);
+        assertThat(digestsTo("erik@skatteverket.example"))
+                .as("nothing since erik's Thursday digest")
                 .isEqualTo(1);
     }
 
