@@ -41,7 +41,9 @@ final class Operations {
             "decision",
             "return",
             "comments",
-            "Förtydliga avsnitt 3.");
+            "Förtydliga avsnitt 3.",
+            "frequency",
+            "WEEKLY");
 
     private Operations() {}
 
@@ -144,7 +146,11 @@ final class Operations {
             case "reference" -> () -> world.annasReference;
             case "version" -> () -> FuzzedWorld.VERSION;
             case "table" -> () -> "backlog";
-            case "id" -> path.startsWith("/api/revisions") ? () -> world.revision : () -> FuzzedWorld.GUIDANCE;
+            case "id" ->
+                path.startsWith("/api/revisions")
+                        ? () -> world.revision
+                        // a follow's number: anna's first, or nobody's (404) before she follows anything
+                        : path.startsWith("/api/follows") ? () -> "1" : () -> FuzzedWorld.GUIDANCE;
             default -> () -> "x";
         };
     }
