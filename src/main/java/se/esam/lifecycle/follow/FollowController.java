@@ -79,6 +79,14 @@ class FollowController {
                 : ResponseEntity.ok(view);
     }
 
+    @GetMapping("/api/follows/{id}")
+    @Operation(summary = "One of the signed-in person's follows")
+    @ApiResponse(responseCode = "200", description = "Bevakningen", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    FollowView follow(@PathVariable long id, Authentication authentication) {
+        return FollowView.of(service.get(authentication.getName(), id));
+    }
+
     @DeleteMapping("/api/follows/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop following")

@@ -71,6 +71,12 @@ class FollowService {
     }
 
     /** @throws NotFoundException for an id that is not this person's follow (someone else's looks the same) */
+    @Transactional(readOnly = true)
+    Follow get(String person, long id) {
+        return follows.find(person, id).orElseThrow(() -> new NotFoundException("Du följer inget med id " + id + "."));
+    }
+
+    /** @throws NotFoundException for an id that is not this person's follow (someone else's looks the same) */
     @Transactional
     void unfollow(String person, long id) {
         if (!follows.delete(person, id)) {

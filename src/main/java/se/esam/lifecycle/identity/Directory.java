@@ -118,17 +118,25 @@ public class Directory {
     /** A person to write to: the address may be empty (nothing can be sent), the organisation too. */
     public record Person(String id, Optional<String> email, Optional<Organisation> organisation) {}
 
+    private static final int PEOPLE_PER_QUERY = 10_000;
+
     /**
-     * Many people at once, for a run that mails thousands: one query for the people and one per organisation
-     * for the memberships, however many people are asked for. Unknown ids are left out.
+     * Many people at once, for a run that mails thousands: one query per 10,000 people and one per
+     * organisation for the memberships. Unknown ids are left out.
      */
     public Map<String, Person> people(Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        List<User> users = asApplication(() -> identity.createUserQuery()
-                .userIdIn(userIds.toArray(String[]::new))
-                .list());
+        // in slices: a statement has at most 32,767 parameters on PostgreSQL
+        List<String> ids = List.copyOf(userIds);
+        List<User> users = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PEOPLE_PER_QUERY) {
+            String[] slice = ids.subList(from, Math.min(ids.size(), from + PEOPLE_PER_QUERY))
+                    .toArray(String[]::new);
+            users.addAll(asApplication(
+                    () -> identity.createUserQuery().userIdIn(slice).list()));
+        }
         Map<String, Organisation> organisationOf = new HashMap<>();
         for (Organisation organisation : organisations()) {
             for (User member : asApplication(() ->

@@ -274,6 +274,12 @@ class DigestIT {
 
         assertThat(naming.status()).isEqualTo(400);
         assertThat(deleting.status()).isEqualTo(404);
+        assertThat(olof.get("/api/follows/" + annasFollow).status()).isEqualTo(404);
+        assertThat(HttpAgent.basic(base, People.ANNA)
+                        .get("/api/follows/" + annasFollow)
+                        .json())
+                .containsEntry("guidanceId", DS)
+                .containsEntry("sectionId", "2.1");
         assertThat(olof.get("/api/follows").listOf("guidanceId")).containsExactly(BU);
         assertThat(HttpAgent.basic(base, People.ANNA).get("/api/follows").listOf("id"))
                 .contains(String.valueOf(annasFollow));

@@ -366,7 +366,7 @@ class AuthorizationMatrixIT {
             GET /settings
                 anonymous                                   login
                 others                                      200
-            DELETE /api/follows/999999
+            GET /api/follows/999999
                 anonymous                                   401
                 others                                      404
             POST /api/follows {"guidanceId":"digital-samverkan","sectionId":"99.9"}
