@@ -1,6 +1,9 @@
 package se.esam.lifecycle.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -110,6 +113,48 @@ public class Directory {
                 .map(User::getEmail)
                 .filter(mail -> mail != null && !mail.isBlank())
                 .toList();
+    }
+
+    /** A person to write to: the address may be empty (nothing can be sent), the organisation too. */
+    public record Person(String id, Optional<String> email, Optional<Organisation> organisation) {}
+
+    private static final int PEOPLE_PER_QUERY = 10_000;
+
+    /**
+     * Many people at once, for a run that mails thousands: one query per 10,000 people and one per
+     * organisation for the memberships. Unknown ids are left out.
+     */
+    public Map<String, Person> people(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        // in slices: a statement has at most 32,767 parameters on PostgreSQL
+        List<String> ids = List.copyOf(userIds);
+        List<User> users = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += PEOPLE_PER_QUERY) {
+            String[] slice = ids.subList(from, Math.min(ids.size(), from + PEOPLE_PER_QUERY))
+                    .toArray(String[]::new);
+            users.addAll(asApplication(
+                    () -> identity.createUserQuery().userIdIn(slice).list()));
+        }
+        Map<String, Organisation> organisationOf = new HashMap<>();
+        for (Organisation organisation : organisations()) {
+            for (User member : asApplication(() ->
+                    identity.createUserQuery().memberOfGroup(organisation.id()).list())) {
+                // the first by id, as organisationOf says
+                organisationOf.merge(member.getId(), organisation, (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b);
+            }
+        }
+        Map<String, Person> people = new HashMap<>();
+        for (User user : users) {
+            people.put(
+                    user.getId(),
+                    new Person(
+                            user.getId(),
+                            Optional.ofNullable(user.getEmail()).filter(mail -> !mail.isBlank()),
+                            Optional.ofNullable(organisationOf.get(user.getId()))));
+        }
+        return people;
     }
 
     private <T> T asApplication(Supplier<T> lookup) {

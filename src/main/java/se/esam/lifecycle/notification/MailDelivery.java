@@ -162,6 +162,24 @@ public class MailDelivery {
         }
     }
 
+    /**
+     * Everything due now, page by page. Ends: each attempt moves its mail's next attempt into the future (the
+     * claim), so a page is never handed out twice in one call.
+     */
+    int deliverDue() {
+        int attempted = 0;
+        while (true) {
+            List<Long> due = outbox.due(clock.instant(), 100);
+            if (due.isEmpty()) {
+                return attempted;
+            }
+            for (long id : due) {
+                deliver(id);
+                attempted++;
+            }
+        }
+    }
+
     /** After the mail server is fixed: every failed mail is sent again and its incident resolved. */
     public int retryFailed() {
         List<MailOutbox.Mail> failed = outbox.requeueFailed(clock.instant());

@@ -1,6 +1,7 @@
 package se.esam.lifecycle.notification;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -43,10 +46,12 @@ class MailOutbox {
             rs.getInt("attempts"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final DataSource dataSource;
 
-    MailOutbox(JdbcClient jdbc, DataSource dataSource) {
+    MailOutbox(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.dataSource = dataSource;
     }
 
@@ -85,6 +90,30 @@ class MailOutbox {
                         Timestamp.from(now))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** One batch of inserts (the same statement for every mail), without process and in one round trip. */
+    void addAll(List<Mailer.Outgoing> mails, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        batch.batchUpdate(
+                "insert into mail_outbox (recipients, subject, body, process_instance_id, created_at, "
+                        + "next_attempt_at) values (?, ?, ?, null, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        Mailer.Outgoing mail = mails.get(i);
+                        statement.setString(1, mail.to());
+                        statement.setString(2, mail.subject());
+                        statement.setString(3, mail.body());
+                        statement.setTimestamp(4, at);
+                        statement.setTimestamp(5, at);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return mails.size();
+                    }
+                });
     }
 
     /**

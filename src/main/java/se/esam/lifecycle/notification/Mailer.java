@@ -60,6 +60,26 @@ public class Mailer {
         }
     }
 
+    /** One mail of a batch ({@link #queue}). */
+    public record Outgoing(String to, String subject, String body) {}
+
+    /**
+     * Many mails at once (a digest run): stored in the caller's transaction in one batch, and sent by
+     * {@link #deliverQueued} once that has committed, or by the scheduled retry if the node stops first. Not
+     * sent from the commit itself as {@link #send} does: thousands of mails would each hold the committing
+     * connection in turn.
+     */
+    public void queue(List<Outgoing> mails) {
+        if (!mails.isEmpty()) {
+            outbox.addAll(mails, clock.instant());
+        }
+    }
+
+    /** Sends what is due in the outbox now; call outside a transaction. */
+    public int deliverQueued() {
+        return delivery.deliverDue();
+    }
+
     /** The process a step that mails belongs to, so that a mail that cannot be sent shows there. */
     private static String processInstance() {
         BpmnExecutionContext context = Context.getBpmnExecutionContext();

@@ -144,6 +144,17 @@ public final class CamundaErrors {
     }
 
     /** Values in the request that the engine, the database or the JSON reader cannot take. */
+    /** Whether the first frame outside the JDK is in Camunda's REST DTOs (the request's own values). */
+    private static boolean thrownFromRestDto(Throwable cause) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.")) {
+                return type.startsWith("org.camunda.bpm.engine.rest.dto.");
+            }
+        }
+        return false;
+    }
+
     private static Response badInput(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLDataException
@@ -174,6 +185,11 @@ public final class CamundaErrors {
                         cause.getClass().getSimpleName(),
                         "Ogiltig begäran: " + cause.getMessage(),
                         engine.getCode());
+            }
+            if (cause instanceof IndexOutOfBoundsException && thrownFromRestDto(cause)) {
+                // Camunda's REST layer cuts a variable's "type" without checking it: an empty type ("") fails
+                // there before anything reaches the engine
+                return answer(400, "InvalidRequestException", "Begäran har ett tomt eller ogiltigt värde.", null);
             }
             if (cause instanceof NullPointerException missing && missing.getStackTrace().length > 0) {
                 // Camunda's REST layer reads the request's DTOs without checking them (a filter without its

@@ -29,6 +29,7 @@ class StartupBanner {
         entries.put("Reports", "/reports");
         entries.put("Records register (kansli)", "/register");
         entries.put("Retention (kansli)", "/retention");
+        entries.put("Follows and digest settings", "/settings");
         entries.put("Archive API (kansli)", "/api/archive");
         entries.put("Tasklist", "/camunda/app/tasklist/");
         entries.put("Cockpit", "/camunda/app/cockpit/");

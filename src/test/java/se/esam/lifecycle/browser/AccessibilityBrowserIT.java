@@ -140,6 +140,8 @@ class AccessibilityBrowserIT extends BrowserJourney {
         check("/feedback", "Synpunkter från min organisation", "the organisation's feedback");
         check("/feedback/" + reference, "Synpunkt " + reference, "one feedback item");
         check("/feedback/endorsable", "Synpunkter från andra organisationer", "other organisations' feedback");
+        check("/guidance/" + GUIDANCE + "/4.1", null, "a version with its Följ buttons (signed in)");
+        check("/settings", "Inställningar", "the settings: digest frequency and follows");
         check("/no-such-page", "Sidan finns inte", "the error page 404");
         check("/reports", "Inte tillåtet", "the error page 403 (a submitter on the reports)");
 

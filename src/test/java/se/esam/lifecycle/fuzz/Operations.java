@@ -43,7 +43,9 @@ final class Operations {
             "comments",
             "Förtydliga avsnitt 3.",
             "comment",
-            "Samma problem hos oss.");
+            "Samma problem hos oss.",
+            "frequency",
+            "WEEKLY");
 
     private Operations() {}
 
@@ -151,7 +153,11 @@ final class Operations {
                 path.endsWith("/endorsements") ? () -> world.annasPublishedReference : () -> world.annasReference;
             case "version" -> () -> FuzzedWorld.VERSION;
             case "table" -> () -> "backlog";
-            case "id" -> path.startsWith("/api/revisions") ? () -> world.revision : () -> FuzzedWorld.GUIDANCE;
+            case "id" ->
+                path.startsWith("/api/revisions")
+                        ? () -> world.revision
+                        // a follow's number: anna's first, or nobody's (404) before she follows anything
+                        : path.startsWith("/api/follows") ? () -> "1" : () -> FuzzedWorld.GUIDANCE;
             default -> () -> "x";
         };
     }

@@ -364,6 +364,27 @@ class AuthorizationMatrixIT {
                 anonymous                                   login
                 others                                      200
 
+            # --- follows and the digest setting: every signed-in person has their own, and only their own (a
+            #     follow that is not theirs is not found); whose they are comes from the sign-in, never the body
+            GET /api/follows
+                anonymous                                   401
+                others                                      200
+            GET /api/settings/digest
+                anonymous                                   401
+                others                                      200
+            GET /settings
+                anonymous                                   login
+                others                                      200
+            GET /api/follows/999999
+                anonymous                                   401
+                others                                      404
+            POST /api/follows {"guidanceId":"digital-samverkan","sectionId":"99.9"}
+                anonymous                                   401
+                others                                      400
+            PUT /api/settings/digest {"frequency":"HOURLY"}
+                anonymous                                   401
+                others                                      400
+
             # --- the public side: everyone, signed in or not
             GET /guidance
                 others                                      200

@@ -168,6 +168,22 @@ class ApiContractIT {
         answers.add(karin.get("/api/archive?from=not-a-date&to=2026-12-31"));
         answers.add(anna.get("/api/archive/FB-1999-9999"));
         answers.add(anonymous.get("/api/archive?from=2026-01-01&to=2026-12-31"));
+        // follows and the digest setting
+        HttpAgent.Response followed =
+                anna.json("POST", "/api/follows", Map.of("guidanceId", "digital-samverkan", "sectionId", "3"));
+        answers.add(followed);
+        answers.add(anna.json("POST", "/api/follows", Map.of("guidanceId", "digital-samverkan", "sectionId", "3")));
+        answers.add(anna.json("POST", "/api/follows", Map.of("guidanceId", "digital-samverkan", "sectionId", "99")));
+        answers.add(anonymous.json("POST", "/api/follows", Map.of("guidanceId", "digital-samverkan")));
+        answers.add(anna.get("/api/follows"));
+        answers.add(anna.get("/api/follows/" + followed.json().get("id")));
+        answers.add(driver.as("olof").get("/api/follows/" + followed.json().get("id")));
+        answers.add(driver.as("olof")
+                .json("DELETE", "/api/follows/" + followed.json().get("id"), null));
+        answers.add(anna.json("DELETE", "/api/follows/" + followed.json().get("id"), null));
+        answers.add(anna.get("/api/settings/digest"));
+        answers.add(anna.json("PUT", "/api/settings/digest", Map.of("frequency", "WEEKLY")));
+        answers.add(anna.json("PUT", "/api/settings/digest", Map.of("frequency", "HOURLY")));
 
         assertThat(answers)
                 .as("successes and each kind of refusal")

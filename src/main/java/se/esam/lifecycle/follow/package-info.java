@@ -1,0 +1,13 @@
+/**
+ * Following guidance: a person follows a document or a section and gets a digest mail (daily, weekly or
+ * never) of what changed for them: new versions touching what they follow, consultations opened, published
+ * dispositions, and their own organisation's open feedback. A read model over the guidance, revision and
+ * feedback tables for the digest (like the reports); it writes only its own tables and the outbox.
+ */
+@ApplicationModule(
+        displayName = "Bevakning",
+        allowedDependencies = {"feedback", "guidance", "identity", "notification", "system :: errors", "system :: time"
+        })
+package se.esam.lifecycle.follow;
+
+import org.springframework.modulith.ApplicationModule;
