@@ -67,7 +67,10 @@ class PersonalData {
             List<Map<String, Object>> clarificationAnswers,
             List<Map<String, Object>> consultationResponses,
             List<Map<String, Object>> mails,
-            List<Map<String, Object>> auditEvents) {}
+            List<Map<String, Object>> auditEvents,
+            List<Map<String, Object>> endorsements,
+            List<Map<String, Object>> follows,
+            List<Map<String, Object>> digestSettings) {}
 
     @Transactional
     AccessReport report(String userId, String actor) {
@@ -79,7 +82,10 @@ class PersonalData {
                 repository.clarificationAnswersOf(userId),
                 repository.consultationResponsesOf(userId),
                 person.email() == null ? List.of() : repository.mailsTo(person.email()),
-                repository.auditEventsNaming(userId));
+                repository.auditEventsNaming(userId),
+                repository.endorsementsBy(userId),
+                repository.followsOf(userId),
+                repository.digestSettingsOf(userId));
         if (!known(person)
                 && report.feedback().isEmpty()
                 && report.clarificationAnswers().isEmpty()
@@ -97,7 +103,9 @@ class PersonalData {
                         "clarificationAnswers", report.clarificationAnswers().size(),
                         "consultationResponses", report.consultationResponses().size(),
                         "mails", report.mails().size(),
-                        "auditEvents", report.auditEvents().size())));
+                        "auditEvents", report.auditEvents().size(),
+                        "endorsements", report.endorsements().size(),
+                        "follows", report.follows().size())));
         return report;
     }
 
@@ -124,7 +132,13 @@ class PersonalData {
                     RecordType.ENGINE_HISTORY.name(),
                     disposal.deleteEngineHistory(repository.closedProcessesOf(userId)));
         }
+        erased.put("FOLLOWS_AND_DIGESTS", repository.eraseFollowsAndDigestsOf(userId));
         keptUnderRule(RecordType.FEEDBACK, repository.feedbackOf(userId).size(), kept);
+        // endorsing for an organisation is part of the endorsed item's record and goes with it at its disposal
+        int endorsements = repository.endorsementsBy(userId).size();
+        if (endorsements > 0) {
+            kept.add(new Kept("ENDORSEMENT", endorsements, reasonToKeep(RecordType.FEEDBACK)));
+        }
         keptUnderRule(
                 RecordType.CLARIFICATION,
                 repository.clarificationAnswersOf(userId).size(),

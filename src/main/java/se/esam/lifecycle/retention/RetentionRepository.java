@@ -86,6 +86,12 @@ class RetentionRepository {
         jdbc.sql("delete from feedback_submission where reference in (" + due + ")")
                 .param("before", before)
                 .update();
+        // an endorsement belongs to the item's record: its comment and the person behind it go with the item's text
+        jdbc.sql("update feedback_endorsement set comment = null, endorsed_by = :erased where reference in (" + due
+                        + ")")
+                .param("erased", ERASED)
+                .param("before", before)
+                .update();
         return jdbc.sql("update feedback set description = :disposed, submitter = :erased where reference in (" + due
                         + ")")
                 .param("disposed", DISPOSED)
@@ -283,6 +289,51 @@ class RetentionRepository {
                 .param(userId)
                 .query()
                 .listOfRows();
+    }
+
+    List<Map<String, Object>> endorsementsBy(String userId) {
+        return jdbc.sql("select reference, organisation, comment, source, created_at from feedback_endorsement "
+                        + "where endorsed_by = ? order by created_at, id")
+                .param(userId)
+                .query()
+                .listOfRows();
+    }
+
+    List<Map<String, Object>> followsOf(String userId) {
+        return jdbc.sql("select guidance_id, section_id, created_at from follow where person_id = ? "
+                        + "order by created_at, id")
+                .param(userId)
+                .query()
+                .listOfRows();
+    }
+
+    List<Map<String, Object>> digestSettingsOf(String userId) {
+        List<Map<String, Object>> settings = new java.util.ArrayList<>(
+                jdbc.sql("select 'preference' as kind, frequency, updated_at as at from digest_preference "
+                                + "where person_id = ?")
+                        .param(userId)
+                        .query()
+                        .listOfRows());
+        settings.addAll(jdbc.sql("select 'digest sent' as kind, frequency, sent_at as at, period_key from digest_sent "
+                        + "where person_id = ? order by sent_at")
+                .param(userId)
+                .query()
+                .listOfRows());
+        return settings;
+    }
+
+    /**
+     * A person's follows, digest setting and the log of digests sent are the person's own settings, no record
+     * of a case: nothing requires keeping them once the person asks for erasure.
+     */
+    int eraseFollowsAndDigestsOf(String userId) {
+        return jdbc.sql("delete from follow where person_id = ?").param(userId).update()
+                + jdbc.sql("delete from digest_preference where person_id = ?")
+                        .param(userId)
+                        .update()
+                + jdbc.sql("delete from digest_sent where person_id = ?")
+                        .param(userId)
+                        .update();
     }
 
     List<Map<String, Object>> clarificationAnswersOf(String userId) {

@@ -106,6 +106,16 @@ class RetentionIT {
         b = closedWithClarification("anna", B_TEXT, "Svar B från anna.");
         freeRevision = publishedRevision(CLOSED);
         heldRevision = publishedRevision(CLOSED);
+        // olof's organisation stood behind A while it was open (as the endorsement module leaves it), and olof
+        // follows a section: his own settings, no record of a case
+        jdbc.sql("insert into feedback_endorsement (reference, organisation, comment, endorsed_by, source, "
+                        + "created_at) values (?, 'org-kronofogden', 'Retentionsprov-E: samma hos oss.', 'olof', "
+                        + "'MEMBER', ?)")
+                .params(a, Timestamp.from(CLOSED))
+                .update();
+        HttpAgent.Response follow = driver.as("olof")
+                .json("POST", "/api/follows", Map.of("guidanceId", "digital-samverkan", "sectionId", "2"));
+        assertThat(follow.status()).as("%s", follow).isEqualTo(201);
     }
 
     @AfterAll
@@ -131,8 +141,10 @@ class RetentionIT {
         HttpAgent.Response olofs = driver.as("admin").get("/api/people/olof/personal-data");
         assertThat(olofs.status()).isEqualTo(200);
         assertThat(olofs.body())
-                .contains("Retentionsprov-R: Kronofogden tillstyrker.")
+                .contains("Retentionsprov-R: Kronofogden tillstyrker.", "Retentionsprov-E: samma hos oss.")
                 .doesNotContain(A_TEXT, B_TEXT, "anna");
+        assertThat((List<?>) olofs.json().get("endorsements")).hasSize(1);
+        assertThat((List<?>) olofs.json().get("follows")).hasSize(1);
 
         assertThat(jdbc.sql("select actor from retention_audit where action = 'ACCESS_REPORT' and subject = 'anna'")
                         .query(String.class)
@@ -241,6 +253,13 @@ class RetentionIT {
         // A: the item anonymised, its clarifications and audit trail too, its mail and engine history gone
         assertThat(description(a)).isEqualTo("[gallrad]");
         assertThat(submitter(a)).isEqualTo("[raderad]");
+        assertThat(jdbc.sql("select organisation || '|' || coalesce(comment, '-') || '|' || endorsed_by from "
+                                + "feedback_endorsement where reference = ?")
+                        .param(a)
+                        .query(String.class)
+                        .single())
+                .as("the endorsing organisation stays, the comment and the person go with A's text")
+                .isEqualTo("org-kronofogden|-|[raderad]");
         assertThat(jdbc.sql("select status from feedback where reference = ?")
                         .param(a)
                         .query(String.class)
@@ -381,7 +400,12 @@ class RetentionIT {
         HttpAgent.Response erased = driver.as("karin").json("POST", "/api/people/olof/erasure", null);
         assertThat(erased.status()).as("%s", erased).isEqualTo(200);
         Map<String, Object> report = erased.json();
-        assertThat(report.get("erased").toString()).contains("MAIL").contains("ENGINE_HISTORY=1");
+        assertThat(report.get("erased").toString())
+                .contains("MAIL")
+                .contains("ENGINE_HISTORY=1")
+                .contains("FOLLOWS_AND_DIGESTS=1");
+        assertThat(count("select count(*) from follow where person_id = 'olof'"))
+                .isZero();
         String kept = report.get("kept").toString();
         assertThat(kept)
                 .contains("FEEDBACK", "PLATSHÅLLARE: RA-FS 2021:6 bilaga, punkt X")
