@@ -69,11 +69,9 @@ class LifecycleBenchmark {
     private final int openTasks = Integer.getInteger("benchmark.openTasks", 100_000);
     private final int realOpenTasks = Integer.getInteger("benchmark.realOpenTasks", 1_000);
     /** The JVM options of the README's run command (docs/benchmark-lifecycle.md), so start-up and RSS count. */
-    private final List<String> jvmOptions = List.of(System.getProperty("benchmark.jvmOptions", DEFAULT_JVM_OPTIONS)
-            .trim()
-            .split("\\s+"));
-
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx512m";
+    private final List<String> jvmOptions = System.getProperty("benchmark.jvmOptions") != null
+            ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
+            : List.of("@" + Path.of("config", "jvm.options").toAbsolutePath());
 
     /** One row of the final table: figure, measured, goal, measured/goal, met. */
     record Goal(String figure, double measured, double goal, String unit) {
@@ -114,7 +112,7 @@ class LifecycleBenchmark {
             Map<String, Object> startup = new LinkedHashMap<>();
             startup.put("secondsUntilHealthy", round(startupSeconds, 1));
             startup.put("rssMiBAfterStart", rssMiB(pid));
-            startup.put("jvm", String.join(" ", jvmOptions));
+            startup.put("jvm", jvmOptionsAsRun());
             report.put("startup", startup);
             goals.add(new Goal("start-up until healthy", round(startupSeconds, 1), 8, "s"));
             Long rss = (Long) startup.get("rssMiBAfterStart");
@@ -716,6 +714,28 @@ class LifecycleBenchmark {
                     + response.request().uri() + ": " + response.statusCode() + " " + response.body());
         }
         return response;
+    }
+
+    /** The options as the JVM got them: an argument file's lines without comments. */
+    private String jvmOptionsAsRun() {
+        List<String> all = new ArrayList<>();
+        for (String option : jvmOptions) {
+            if (!option.startsWith("@")) {
+                all.add(option);
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(Path.of(option.substring(1)))) {
+                    String bare = line.replaceAll("#.*", "").trim();
+                    if (!bare.isEmpty()) {
+                        all.add(bare);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                all.add(option);
+            }
+        }
+        return String.join(" ", all);
     }
 
     private static void vacuum(PostgresDatabase database) throws SQLException {
