@@ -64,10 +64,23 @@ class LifecycleBenchmark {
 
     private final int clients = Integer.getInteger("benchmark.clients", 4);
     private final int lifecycles = Integer.getInteger("benchmark.lifecycles", 100);
-    private final int rounds = Integer.getInteger("benchmark.rounds", 2);
+    private final int rounds = Math.max(3, Integer.getInteger("benchmark.rounds", 4));
     private final int warmup = Integer.getInteger("benchmark.warmup", 40);
     private final int openTasks = Integer.getInteger("benchmark.openTasks", 100_000);
     private final int realOpenTasks = Integer.getInteger("benchmark.realOpenTasks", 1_000);
+    /** The JVM options of the README's run command (docs/benchmark-lifecycle.md), so start-up and RSS count. */
+    private final List<String> jvmOptions = System.getProperty("benchmark.jvmOptions") != null
+            ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
+            : List.of("@" + Path.of("config", "jvm.options").toAbsolutePath());
+
+    /** One row of the final table: figure, measured, goal, measured/goal, met. */
+    record Goal(String figure, double measured, double goal, String unit) {
+        boolean met() {
+            return measured <= goal;
+        }
+    }
+
+    private final List<Goal> goals = new ArrayList<>();
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -92,15 +105,18 @@ class LifecycleBenchmark {
 
         PostgresDatabase database = PostgresDatabase.create(LifecycleBenchmark.class);
         long launched = System.nanoTime();
-        try (AppNode node = AppNode.start("benchmark", database.url(), Map.of())) {
+        try (AppNode node = AppNode.start("benchmark", database.url(), Map.of(), jvmOptions)) {
             double startupSeconds = (System.nanoTime() - launched) / 1e9;
             base = node.baseUrl();
             long pid = appPid();
             Map<String, Object> startup = new LinkedHashMap<>();
             startup.put("secondsUntilHealthy", round(startupSeconds, 1));
             startup.put("rssMiBAfterStart", rssMiB(pid));
-            startup.put("jvm", "-Xmx512m (AppNode)");
+            startup.put("jvm", jvmOptionsAsRun());
             report.put("startup", startup);
+            goals.add(new Goal("start-up until healthy", round(startupSeconds, 1), 8, "s"));
+            Long rss = (Long) startup.get("rssMiBAfterStart");
+            goals.add(new Goal("RSS after start", rss == null ? Double.NaN : rss, 350, "MiB"));
             log("started in %.1f s, RSS %s MiB", startupSeconds, startup.get("rssMiBAfterStart"));
 
             // warm-up: JIT, connection pools, caches; not measured
@@ -108,25 +124,57 @@ class LifecycleBenchmark {
             runBatch(Path2.PLAIN, clients, Math.max(1, warmup / clients));
             log("warmed up");
 
+            // autovacuum frees dead row versions about once a minute; this benchmark runs hundreds of lifecycles a
+            // minute, so it vacuums after warm-up and after each round in its place: growth is then what the
+            // lifecycles keep (live rows and their indexes), not dead versions that later lifecycles reuse
+            vacuum(database);
             long sizeBefore = databaseSize(database);
             Map<String, Long> tablesBefore = tableSizes(database);
+            // the CHECKPOINT of the size measurement makes the next writes to every page log the whole page; the
+            // first measured batch (API in round 1) paid for that alone, so both paths settle first, unmeasured
+            // but counted in the growth
+            int settled = runBatch(Path2.PLAIN, clients, 2).size()
+                    + runBatch(Path2.API, clients, 2).size();
             Map<Path2, List<Timing>> timings = new HashMap<>();
             Map<Path2, Double> seconds = new HashMap<>();
             int perRound = Math.max(1, lifecycles / rounds);
+            List<Map<String, Object>> perRoundRatios = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
+                Map<Path2, List<Timing>> thisRound = new HashMap<>();
+                Map<Path2, Double> thisRoundSeconds = new HashMap<>();
                 for (Path2 path : r % 2 == 0 ? List.of(Path2.API, Path2.PLAIN) : List.of(Path2.PLAIN, Path2.API)) {
                     long t0 = System.nanoTime();
                     List<Timing> batch = runBatch(path, clients, perRound);
                     double s = (System.nanoTime() - t0) / 1e9;
                     timings.computeIfAbsent(path, p -> new ArrayList<>()).addAll(batch);
                     seconds.merge(path, s, Double::sum);
+                    thisRound.put(path, batch);
+                    thisRoundSeconds.put(path, s);
                     log(
                             "round %d %s: %d lifecycles in %.1f s (%.1f/s), load %s",
                             r + 1, path, batch.size(), s, batch.size() / s, loadAverage());
                 }
+                Map<String, Object> roundRatio = new LinkedHashMap<>();
+                roundRatio.put("round", r + 1);
+                roundRatio.put("order", r % 2 == 0 ? "api, plain" : "plain, api");
+                roundRatio.put(
+                        "throughputPlainOverApi",
+                        round(
+                                (thisRound.get(Path2.PLAIN).size() / thisRoundSeconds.get(Path2.PLAIN))
+                                        / (thisRound.get(Path2.API).size() / thisRoundSeconds.get(Path2.API)),
+                                3));
+                roundRatio.put(
+                        "p99ApiOverPlain",
+                        round(
+                                (double) percentile(totals(thisRound.get(Path2.API)), 99)
+                                        / percentile(totals(thisRound.get(Path2.PLAIN)), 99),
+                                3));
+                roundRatio.put("loadAverage", loadAverage());
+                vacuum(database);
+                perRoundRatios.add(roundRatio);
             }
             long sizeAfter = databaseSize(database);
-            int measured = timings.values().stream().mapToInt(List::size).sum();
+            int measured = timings.values().stream().mapToInt(List::size).sum() + settled;
 
             Map<String, Object> lifecycle = new LinkedHashMap<>();
             lifecycle.put("clients", clients);
@@ -144,11 +192,23 @@ class LifecycleBenchmark {
             ratio.put("p99ApiOverPlain", round((double) api.get("p99Ms") / (double) plain.get("p99Ms"), 3));
             ratio.put("startStepP50ApiOverPlain", round(stepP50(api, "start") / stepP50(plain, "start"), 3));
             lifecycle.put("ratio", ratio);
+            lifecycle.put("ratioPerRound", perRoundRatios);
+            goals.add(new Goal(
+                    "lifecycle throughput, plain /engine-rest over our API (" + rounds + " alternating rounds)",
+                    (double) ratio.get("throughputPlainOverApi"),
+                    1.0,
+                    ""));
+            goals.add(new Goal(
+                    "lifecycle p99, our API over plain /engine-rest", (double) ratio.get("p99ApiOverPlain"), 1.0, ""));
             lifecycle.put("loadAverageAfter", loadAverage());
             report.put("lifecycle", lifecycle);
 
             Map<String, Object> growth = new LinkedHashMap<>();
             growth.put("lifecycles", measured);
+            growth.put(
+                    "how",
+                    "pg_database_size after CHECKPOINT, before and after the measured rounds; VACUUM (not FULL) after "
+                            + "warm-up and after each round, as autovacuum would, so dead row versions are reused");
             growth.put("bytesBefore", sizeBefore);
             growth.put("bytesAfter", sizeAfter);
             Map<String, Long> tablesAfter = tableSizes(database);
@@ -169,6 +229,8 @@ class LifecycleBenchmark {
             growth.put("largestMiBPer10000LifecyclesByTable", byTable);
             growth.put("mibPer10000Lifecycles", round((sizeAfter - sizeBefore) / 1048576.0 * 10_000 / measured, 1));
             report.put("databaseGrowth", growth);
+            goals.add(new Goal(
+                    "database growth per 10,000 lifecycles", (double) growth.get("mibPer10000Lifecycles"), 500, "MiB"));
             log("api %s | plain %s | ratio %s | growth %s", api, plain, ratio, growth);
 
             report.put("taskList", taskList(database));
@@ -178,10 +240,52 @@ class LifecycleBenchmark {
             report.put("atEnd", end);
         }
 
+        report.put(
+                "goals",
+                goals.stream()
+                        .map(g -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("figure", g.figure());
+                            row.put("measured", g.measured());
+                            row.put("unit", g.unit());
+                            row.put("goal", g.goal());
+                            row.put("ratio", round(g.measured() / g.goal(), 3));
+                            row.put("met", g.met());
+                            return row;
+                        })
+                        .toList());
         Path out = Path.of("target", "benchmark", "lifecycle.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writeValueAsString(report));
         System.out.println("[benchmark] " + out.toAbsolutePath() + "\n" + JSON.writeValueAsString(report));
+        System.out.println(table());
+    }
+
+    /** The final table: every figure of issue 16 this benchmark owns, with its goal. */
+    private String table() {
+        StringBuilder t = new StringBuilder("\n[benchmark] | figure | measured | goal | ratio | met? |\n");
+        t.append("[benchmark] |---|---|---|---|---|\n");
+        for (Goal g : goals) {
+            t.append(String.format(
+                    Locale.ROOT,
+                    "[benchmark] | %s | %s%s | %s%s | %.2f | %s |%n",
+                    g.figure(),
+                    plain(g.measured()),
+                    g.unit().isEmpty() ? "" : " " + g.unit(),
+                    g.unit().isEmpty() ? "≤ " : "≤ ",
+                    plain(g.goal()) + (g.unit().isEmpty() ? "" : " " + g.unit()),
+                    g.measured() / g.goal(),
+                    g.met() ? "yes" : "NO"));
+        }
+        return t.toString();
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static List<Long> totals(List<Timing> timings) {
+        return timings.stream().map(Timing::total).toList();
     }
 
     // ---- lifecycles
@@ -414,7 +518,7 @@ class LifecycleBenchmark {
         int httpMax = Integer.getInteger("benchmark.httpLadderMax", 10_000);
         int copies = 0;
         int[] steps = {2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
-        int[] samples = {30, 10, 3, 3, 3, 3};
+        int[] samples = {30, 20, 60, 3, 3, 60};
         for (int i = 0; i < steps.length; i++) {
             int target = Math.min(steps[i], openTasks);
             if (target <= real + copies) {
@@ -425,14 +529,15 @@ class LifecycleBenchmark {
             cloneOpenReviews(database, copies / real + 1, perTemplate);
             copies = perTemplate * real;
             log("open review tasks cloned up to %d in %.1f s", real + copies, (System.nanoTime() - c0) / 1e9);
+            boolean goal = steps[i] == 10_000 || steps[i] == 100_000;
             if (real + copies <= httpMax) {
-                ladder.add(timeTaskList(database, samples[i]));
+                ladder.add(timeTaskList(database, samples[i], goal));
             } else if (real + copies == openTasks || steps[i] == 100_000) {
                 Map<String, Object> sql = timeTaskListSql(database, samples[i]);
                 ladder.add(sql);
                 // over HTTP too unless the database alone already took too long
                 if (sql.get("asPlannedMs") instanceof Double planned && planned < 10_000) {
-                    ladder.add(timeTaskList(database, 20));
+                    ladder.add(timeTaskList(database, samples[i], goal));
                 }
             }
             if (real + copies >= openTasks) {
@@ -488,6 +593,11 @@ class LifecycleBenchmark {
     }
 
     private Map<String, Object> timeTaskList(PostgresDatabase database, int times) throws Exception {
+        return timeTaskList(database, times, false);
+    }
+
+    /** With {@code goal}, the p95 is a row of the final table (issue 16: at most 50 ms at 10k and 100k). */
+    private Map<String, Object> timeTaskList(PostgresDatabase database, int times, boolean goal) throws Exception {
         long open = count(
                 database,
                 "select count(*) from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_ "
@@ -509,9 +619,17 @@ class LifecycleBenchmark {
         f.put("tasksReturned", returned);
         f.put("samples", times);
         f.put("p50Ms", ms(percentile(latencies, 50)));
+        f.put("p95Ms", ms(percentile(latencies, 95)));
         f.put("p99Ms", ms(percentile(latencies, 99)));
         f.put("loadAverage", loadAverage());
         log("task list at %d open tasks: %s", open, f);
+        if (goal) {
+            goals.add(new Goal(
+                    String.format(Locale.ROOT, "task list p95, first page as erik, %,d open tasks", open),
+                    ms(percentile(latencies, 95)),
+                    50,
+                    "ms"));
+        }
         return f;
     }
 
@@ -601,6 +719,35 @@ class LifecycleBenchmark {
                     + response.request().uri() + ": " + response.statusCode() + " " + response.body());
         }
         return response;
+    }
+
+    /** The options as the JVM got them: an argument file's lines without comments. */
+    private String jvmOptionsAsRun() {
+        List<String> all = new ArrayList<>();
+        for (String option : jvmOptions) {
+            if (!option.startsWith("@")) {
+                all.add(option);
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(Path.of(option.substring(1)))) {
+                    String bare = line.replaceAll("#.*", "").trim();
+                    if (!bare.isEmpty()) {
+                        all.add(bare);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                all.add(option);
+            }
+        }
+        return String.join(" ", all);
+    }
+
+    private static void vacuum(PostgresDatabase database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("vacuum");
+        }
     }
 
     private static long databaseSize(PostgresDatabase database) throws SQLException {

@@ -53,15 +53,21 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
+        return start(name, jdbcUrl, properties, List.of("-Xmx512m"));
+    }
+
+    /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m}. */
+    public static AppNode start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
         try {
             Path home = Path.of("target", "nodes", name).toAbsolutePath();
             deleteRecursively(home);
             Files.deleteIfExists(Path.of("target", "nodes", name + ".log"));
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-jar",
                     jar().toString(),
                     "--spring.profiles.active=demo,postgres",
@@ -192,7 +198,8 @@ public final class AppNode implements AutoCloseable {
 
     private static void sleep() {
         try {
-            Thread.sleep(500);
+            // short: the start-up benchmark measures until the first UP answer
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
