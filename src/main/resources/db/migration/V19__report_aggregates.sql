@@ -7,7 +7,10 @@
 -- Runs unchanged on H2 and PostgreSQL; ReportDataGenerator runs the two inserts again after it loads.
 
 -- How many items were submitted, decided and answered per month and per combination of what the reports
--- group or filter by. measure: SUBMITTED (submitted_month), DECIDED (decided_month), ANSWERED (answered_month).
+-- group or filter by. measure: SUBMITTED (submitted_month), DECIDED (decided_month), ANSWERED (answered_month),
+-- and the reviews of decided items by the month they were due (review_due_month): REVIEWED, and of those
+-- REVIEWED_LATE when due before the decision. Reviews not decided yet are late or not by the clock: the
+-- deadlines report counts them from the feedback table (feedback_undecided_review_idx below).
 create table report_count (
     measure        varchar(20)  not null,
     month          char(7)      not null,
@@ -20,10 +23,11 @@ create table report_count (
     primary key (measure, month, expert_group, guidance_id, submitter_organisation, feedback_type, outcome)
 );
 
--- Histograms of the lead times in tenths of a day (the reports' own rounding): how many items took
--- (tenth_days - 0.05) to (tenth_days + 0.05) days, per month and for every combination of the filters, a
--- dimension either one value or '*' for any (eight rows per item and measure), so that a report reads only
--- the rows of its own filter. measure: DECISION and the stages TRIAGE, CLARIFICATION, REVIEW (decided_month),
+-- Histograms of the lead times: how many items took about tenth_days tenths of a day, per month and for
+-- every combination of the filters, a dimension either one value or '*' for any (eight rows per item and
+-- measure), so that a report reads only the rows of its own filter. A time is rounded to the nearest tenth
+-- of a day below 10 days (the reports' own rounding), to the nearest day below 100 days and to the nearest
+-- ten days beyond: a figure is within 0.05, 0.5 or 5 days of the exact one, and exact for whole days. measure: DECISION and the stages TRIAGE, CLARIFICATION, REVIEW (decided_month),
 -- PUBLICATION and the stage REVISION (answered_month); a stage counts items that spent time in it.
 create table report_histogram (
     measure        varchar(20)  not null,
@@ -49,7 +53,15 @@ select measure, month, expert_group, guidance_id, organisation, feedback_type, o
         union all
         select 'ANSWERED', answered_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
                feedback_type, coalesce(outcome, '')
-          from feedback where answered_month is not null) facts
+          from feedback where answered_month is not null
+        union all
+        select 'REVIEWED', review_due_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
+               feedback_type, coalesce(outcome, '')
+          from feedback where review_due_month is not null and decided_at is not null and review_due is not null
+        union all
+        select 'REVIEWED_LATE', review_due_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
+               feedback_type, coalesce(outcome, '')
+          from feedback where review_due_month is not null and decided_at is not null and review_due < decided_at) facts
  group by measure, month, expert_group, guidance_id, organisation, feedback_type, outcome;
 
 insert into report_histogram (measure, guidance_id, submitter_organisation, expert_group, month, tenth_days, items)
@@ -59,9 +71,13 @@ select measure,
        case when by_group = 1 then expert_group else '*' end,
        month, tenth_days, sum(items)
   from (select measure, month, expert_group, guidance_id, organisation, tenth_days, count(*) as items
+          from (select measure, month, expert_group, guidance_id, organisation,
+                       case when tenths >= 1000 then (tenths + 50) / 100 * 100
+                            when tenths >= 100 then (tenths + 5) / 10 * 10
+                            else tenths end as tenth_days
           from (select 'DECISION' as measure, decided_month as month, coalesce(expert_group, '') as expert_group,
                        guidance_id, submitter_organisation as organisation,
-                       (decision_seconds + 4320) / 8640 as tenth_days
+                       (decision_seconds + 4320) / 8640 as tenths
                   from feedback where decided_month is not null and decision_seconds is not null
                 union all
                 select 'TRIAGE', decided_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
@@ -82,7 +98,7 @@ select measure,
                 union all
                 select 'REVISION', answered_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
                        (revision_seconds + 4320) / 8640
-                  from feedback where answered_month is not null and revision_seconds > 0) facts
+                  from feedback where answered_month is not null and revision_seconds > 0) facts) rounded
          group by measure, month, expert_group, guidance_id, organisation, tenth_days) finest
  cross join (select 0 as by_group, 0 as by_guidance, 0 as by_organisation
              union all select 1, 0, 0 union all select 0, 1, 0 union all select 0, 0, 1
@@ -93,3 +109,8 @@ select measure,
           case when by_organisation = 1 then organisation else '*' end,
           case when by_group = 1 then expert_group else '*' end,
           month, tenth_days;
+
+-- The reviews not decided yet, for the deadlines report: the undecided items first (decided_at is null),
+-- then what the report reads, so that it reads them from the index alone.
+create index feedback_undecided_review_idx on feedback
+    (decided_at, review_due_month, expert_group, guidance_id, submitter_organisation, review_due);

@@ -14,6 +14,8 @@ public record FeedbackFiguresChanged(Figures before, Figures after) {
      * @param outcome the disposition or how it was closed; null while undecided
      * @param decisionSeconds submission to decision, null while undecided
      * @param publicationSeconds submission to the version that answered it, null until then
+     * @param reviewDueMonth the month its review was due, null without a review
+     * @param reviewedLate whether the review was due before the decision; null until decided with a review
      */
     public record Figures(
             String expertGroup,
@@ -29,7 +31,9 @@ public record FeedbackFiguresChanged(Figures before, Figures after) {
             long triageSeconds,
             long clarificationSeconds,
             long reviewSeconds,
-            long revisionSeconds) {
+            long revisionSeconds,
+            String reviewDueMonth,
+            Boolean reviewedLate) {
 
         /** The seconds spent in the stage, as its column adds them up. */
         public long seconds(Stage stage) {

@@ -148,7 +148,9 @@ class FeedbackRepository {
     private static final String FIGURES = """
             expert_group, guidance_id, submitter_organisation, feedback_type, outcome, submitted_month,
             decided_month, answered_month, decision_seconds, publication_seconds, triage_seconds,
-            clarification_seconds, review_seconds, revision_seconds""";
+            clarification_seconds, review_seconds, revision_seconds, review_due_month,
+            case when decided_at is not null and review_due is not null then review_due < decided_at end
+                as reviewed_late""";
 
     /** The item's reporting columns as stored, read back rather than recomputed so that they cannot differ. */
     private FeedbackFiguresChanged.Figures figures(String reference) {
@@ -173,7 +175,9 @@ class FeedbackRepository {
                 rs.getLong("triage_seconds"),
                 rs.getLong("clarification_seconds"),
                 rs.getLong("review_seconds"),
-                rs.getLong("revision_seconds"));
+                rs.getLong("revision_seconds"),
+                strip(rs.getString("review_due_month")),
+                rs.getObject("reviewed_late", Boolean.class));
     }
 
     private static String strip(String month) {

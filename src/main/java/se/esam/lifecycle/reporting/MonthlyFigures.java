@@ -30,6 +30,11 @@ class MonthlyFigures {
     /** Lead times are kept in tenths of a day, the reports' rounding; half a tenth rounds up. */
     static final long SECONDS_PER_TENTH = 8_640;
 
+    /** From 10 days on, whole days; from 100 days on, ten days (V19). */
+    private static final int DAYS = 100;
+
+    private static final int TEN_DAYS = 1_000;
+
     static final String ANY = "*";
     static final String NONE = "";
 
@@ -47,11 +52,16 @@ class MonthlyFigures {
         }
     }
 
-    /** What report_count counts per month: submitted, decided or answered items. */
+    /**
+     * What report_count counts per month: submitted, decided or answered items, and the reviews of decided
+     * items by the month they were due, and of those the late ones.
+     */
     enum Count {
         SUBMITTED,
         DECIDED,
-        ANSWERED
+        ANSWERED,
+        REVIEWED,
+        REVIEWED_LATE
     }
 
     private final JdbcClient jdbc;
@@ -94,10 +104,13 @@ class MonthlyFigures {
     private static void add(Figures f, long sign, Map<List<Object>, Long> counts, Map<List<Object>, Long> histogram) {
         String group = f.expertGroup() == null ? NONE : f.expertGroup();
         String outcome = f.outcome() == null ? NONE : f.outcome();
+        boolean reviewed = f.reviewedLate() != null && f.reviewDueMonth() != null;
         for (Object[] counted : new Object[][] {
             {Count.SUBMITTED, f.submittedMonth()},
             {Count.DECIDED, f.decidedMonth()},
-            {Count.ANSWERED, f.answeredMonth()}
+            {Count.ANSWERED, f.answeredMonth()},
+            {Count.REVIEWED, reviewed ? f.reviewDueMonth() : null},
+            {Count.REVIEWED_LATE, reviewed && f.reviewedLate() ? f.reviewDueMonth() : null}
         }) {
             if (counted[1] != null) {
                 counts.merge(
@@ -156,9 +169,16 @@ class MonthlyFigures {
         }
     }
 
-    /** As the migration computes it: whole tenths of a day, half a tenth up. */
+    /**
+     * The histogram's bucket, in tenths of a day, as the migration computes it: the nearest tenth of a day
+     * (half up), from 10 days on the nearest day and from 100 days on the nearest ten days.
+     */
     static int tenths(long seconds) {
-        return Math.toIntExact((seconds + SECONDS_PER_TENTH / 2) / SECONDS_PER_TENTH);
+        int tenths = Math.toIntExact((seconds + SECONDS_PER_TENTH / 2) / SECONDS_PER_TENTH);
+        if (tenths >= TEN_DAYS) {
+            return (tenths + 50) / 100 * 100;
+        }
+        return tenths >= DAYS ? (tenths + 5) / 10 * 10 : tenths;
     }
 
     /**

@@ -257,7 +257,12 @@ class ReportQueries {
         for (YearMonth m = filter.from(); !m.isAfter(filter.to()); m = m.plusMonths(1)) {
             counts.put(m.toString(), new long[3]);
         }
-        Where where = Where.period(filter, "month");
+        Where where = Where.period(filter, "month")
+                .and(
+                        "measure in (?, ?, ?)",
+                        MonthlyFigures.Count.SUBMITTED.name(),
+                        MonthlyFigures.Count.DECIDED.name(),
+                        MonthlyFigures.Count.ANSWERED.name());
         jdbc.sql("select measure, month, sum(items) as n from report_count" + where.sql() + " group by measure, month")
                 .params(where.params())
                 .query((ResultSet rs) -> {
@@ -311,19 +316,52 @@ class ReportQueries {
 
     // deadlines
 
+    /**
+     * Reviews due per month and group, and how many were or are late: decided ones from the monthly figures
+     * (late when due before the decision), undecided ones from the feedback table by the clock.
+     */
     List<DeadlineRow> deadlines(ReportFilter filter) {
-        Where where = Where.period(filter, "review_due_month");
-        return jdbc.sql("select expert_group, review_due_month, count(*) as reviews, "
-                        + "sum(case when review_due < coalesce(decided_at, ?) then 1 else 0 end) as late from feedback"
-                        + where.sql()
-                        + " group by expert_group, review_due_month order by review_due_month, expert_group")
-                .params(concat(new Object[] {Timestamp.from(clock.instant())}, where.params()))
-                .query((rs, n) -> new DeadlineRow(
-                        rs.getString("expert_group"),
-                        rs.getString("review_due_month").strip(),
-                        rs.getLong("reviews"),
-                        rs.getLong("late")))
-                .list();
+        Map<List<String>, long[]> rows = new TreeMap<>((a, b) -> {
+            int byMonth = a.get(0).compareTo(b.get(0));
+            return byMonth != 0 ? byMonth : groupsNoneLast(a.get(1), b.get(1));
+        });
+        Where decided = Where.dimensions(
+                filter,
+                "measure in (?, ?) and month between ? and ?",
+                MonthlyFigures.Count.REVIEWED.name(),
+                MonthlyFigures.Count.REVIEWED_LATE.name(),
+                filter.fromMonth(),
+                filter.toMonth());
+        jdbc.sql("select month, expert_group, measure, sum(items) as n from report_count" + decided.sql()
+                        + " group by month, expert_group, measure")
+                .params(decided.params())
+                .query((ResultSet rs) -> {
+                    long[] row = rows.computeIfAbsent(
+                            List.of(rs.getString("month").strip(), rs.getString("expert_group")), k -> new long[2]);
+                    row[MonthlyFigures.Count.REVIEWED.name().equals(rs.getString("measure")) ? 0 : 1] +=
+                            rs.getLong("n");
+                });
+        Where open = Where.period(filter, "review_due_month").and("decided_at is null");
+        jdbc.sql("select review_due_month, expert_group, count(*) as reviews, "
+                        + "sum(case when review_due < ? then 1 else 0 end) as late from feedback" + open.sql()
+                        + " group by review_due_month, expert_group")
+                .params(concat(new Object[] {Timestamp.from(clock.instant())}, open.params()))
+                .query((ResultSet rs) -> {
+                    String group = rs.getString("expert_group");
+                    long[] row = rows.computeIfAbsent(
+                            List.of(rs.getString("review_due_month").strip(), group == null ? "" : group),
+                            k -> new long[2]);
+                    row[0] += rs.getLong("reviews");
+                    row[1] += rs.getLong("late");
+                });
+        return rows.entrySet().stream()
+                .filter(e -> e.getValue()[0] != 0)
+                .map(e -> new DeadlineRow(
+                        e.getKey().get(1).isEmpty() ? null : e.getKey().get(1),
+                        e.getKey().get(0),
+                        e.getValue()[0],
+                        e.getValue()[1]))
+                .toList();
     }
 
     // periodic reviews
@@ -379,11 +417,10 @@ class ReportQueries {
                         .params(counted.params())
                         .query(Long.class)
                         .single();
-        // the first references from the figure's report index alone, then only those rows from the table
+        // the first references, then only those rows from the table
         List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
                         + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
-                        + "where reference in (select reference from feedback" + where.sql()
-                        + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only) "
+                        + "where reference in (" + firstReferences(filter, drill, where) + ") "
                         + "order by submitted_at, reference")
                 .params(where.params())
                 .query((rs, n) -> new FeedbackRow(
@@ -400,6 +437,29 @@ class ReportQueries {
                         instant(rs, "review_due")))
                 .list();
         return new FeedbackList(total, items);
+    }
+
+    /**
+     * The first references of a figure by submission. A period from the first month of feedback on finds
+     * them at the start of the submissions (the overview index, in order, the database's own choice). A
+     * later period would make it read through years of submissions before the period's first; there the
+     * figure's report index gives every item of the period, sorted for the first ({@code offset 0 rows}
+     * keeps the database from reading in submission order instead).
+     */
+    private String firstReferences(ReportFilter filter, Drill drill, Where where) {
+        String first = jdbc.sql("select min(month) from report_count where measure = ?")
+                .param(MonthlyFigures.Count.SUBMITTED.name())
+                .query(String.class)
+                .optional()
+                .map(String::strip)
+                .orElse(null);
+        boolean fromTheStart =
+                drill.month() == null && first != null && filter.fromMonth().compareTo(first) <= 0;
+        String order = " order by submitted_at, reference fetch first " + MAX_LIST + " rows only";
+        return fromTheStart
+                ? "select reference from feedback" + where.sql() + order
+                : "select reference from (select reference, submitted_at from feedback" + where.sql()
+                        + " offset 0 rows) period" + order;
     }
 
     /** The filter's rows of report_count for one measure and the period. */
