@@ -418,11 +418,15 @@ class ReportQueries {
                         .query(Long.class)
                         .single();
         // the first references, then only those rows from the table
+        List<String> first = firstReferences(where, total);
+        if (first.isEmpty()) {
+            return new FeedbackList(total, List.of());
+        }
         List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
                         + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
-                        + "where reference in (" + firstReferences(filter, drill, where) + ") "
+                        + "where reference in (" + placeholders(first.size()) + ") "
                         + "order by submitted_at, reference")
-                .params(where.params())
+                .params(first)
                 .query((rs, n) -> new FeedbackRow(
                         rs.getString("reference"),
                         rs.getString("feedback_type"),
@@ -439,27 +443,31 @@ class ReportQueries {
         return new FeedbackList(total, items);
     }
 
+    /** How many of the earliest submissions a drill-down looks through before it reads the whole period. */
+    private static final int EARLIEST = 40_000;
+
     /**
-     * The first references of a figure by submission. A period from the first month of feedback on finds
-     * them at the start of the submissions (the overview index, in order, the database's own choice). A
-     * later period would make it read through years of submissions before the period's first; there the
-     * figure's report index gives every item of the period, sorted for the first ({@code offset 0 rows}
-     * keeps the database from reading in submission order instead).
+     * The first references of a figure by submission. Over a long period they are mostly among the earliest
+     * submissions: the overview index gives those in order, and the figure's first thousand among them are its
+     * first thousand overall. Else (a later period, a rare filter) the figure's report index gives every item
+     * of the period, sorted for the first ({@code offset 0 rows} keeps the database from reading the whole
+     * table in submission order instead).
      */
-    private String firstReferences(ReportFilter filter, Drill drill, Where where) {
-        String first = jdbc.sql("select min(month) from report_count where measure = ?")
-                .param(MonthlyFigures.Count.SUBMITTED.name())
-                .query(String.class)
-                .optional()
-                .map(String::strip)
-                .orElse(null);
-        boolean fromTheStart =
-                drill.month() == null && first != null && filter.fromMonth().compareTo(first) <= 0;
+    private List<String> firstReferences(Where where, long total) {
         String order = " order by submitted_at, reference fetch first " + MAX_LIST + " rows only";
-        return fromTheStart
-                ? "select reference from feedback" + where.sql() + order
-                : "select reference from (select reference, submitted_at from feedback" + where.sql()
-                        + " offset 0 rows) period" + order;
+        List<String> earliest = jdbc.sql("select reference from (select * from feedback order by submitted_at, "
+                        + "reference fetch first " + EARLIEST + " rows only) earliest" + where.sql() + order)
+                .params(where.params())
+                .query(String.class)
+                .list();
+        if (earliest.size() >= Math.min(total, MAX_LIST)) {
+            return earliest;
+        }
+        return jdbc.sql("select reference from (select reference, submitted_at from feedback" + where.sql()
+                        + " offset 0 rows) period" + order)
+                .params(where.params())
+                .query(String.class)
+                .list();
     }
 
     /** The filter's rows of report_count for one measure and the period. */
