@@ -418,7 +418,7 @@ class ReportQueries {
                         .query(Long.class)
                         .single();
         // the first references, then only those rows from the table
-        List<String> first = firstReferences(where, total);
+        List<String> first = firstReferences(filter, drill, where, total);
         if (first.isEmpty()) {
             return new FeedbackList(total, List.of());
         }
@@ -447,20 +447,31 @@ class ReportQueries {
     private static final int EARLIEST = 40_000;
 
     /**
-     * The first references of a figure by submission. Over a long period they are mostly among the earliest
-     * submissions: the overview index gives those in order, and the figure's first thousand among them are its
-     * first thousand overall. Else (a later period, a rare filter) the figure's report index gives every item
-     * of the period, sorted for the first ({@code offset 0 rows} keeps the database from reading the whole
-     * table in submission order instead).
+     * The first references of a figure by submission. Over a period from the first year of feedback on they
+     * are mostly among the earliest submissions: the overview index gives those in order, and the figure's
+     * first thousand among them are its first thousand overall. Else (a later period, a rare filter) the
+     * figure's report index gives every item of the period, sorted for the first ({@code offset 0 rows} keeps
+     * the database from reading the whole table in submission order instead).
      */
-    private List<String> firstReferences(Where where, long total) {
+    private List<String> firstReferences(ReportFilter filter, Drill drill, Where where, long total) {
         String order = " order by submitted_at, reference fetch first " + MAX_LIST + " rows only";
-        List<String> earliest = jdbc.sql("select reference from (select * from feedback order by submitted_at, "
-                        + "reference fetch first " + EARLIEST + " rows only) earliest" + where.sql() + order)
-                .params(where.params())
+        String first = jdbc.sql("select min(month) from report_count where measure = ?")
+                .param(MonthlyFigures.Count.SUBMITTED.name())
                 .query(String.class)
-                .list();
-        if (earliest.size() >= Math.min(total, MAX_LIST)) {
+                .optional()
+                .map(String::strip)
+                .orElse(null);
+        boolean early = drill.month() == null
+                && first != null
+                && !filter.from().isAfter(YearMonth.parse(first).plusMonths(12));
+        List<String> earliest = !early
+                ? List.of()
+                : jdbc.sql("select reference from (select * from feedback order by submitted_at, "
+                                + "reference fetch first " + EARLIEST + " rows only) earliest" + where.sql() + order)
+                        .params(where.params())
+                        .query(String.class)
+                        .list();
+        if (early && earliest.size() >= Math.min(total, MAX_LIST)) {
             return earliest;
         }
         return jdbc.sql("select reference from (select reference, submitted_at from feedback" + where.sql()
