@@ -13,14 +13,14 @@
 -- deadlines report counts them from the feedback table (feedback_undecided_review_idx below).
 create table report_count (
     measure        varchar(20)  not null,
-    month          char(7)      not null,
+    report_month   char(7)      not null,
     expert_group   varchar(100) not null,
     guidance_id    varchar(100) not null,
     submitter_organisation varchar(100) not null,
     feedback_type  varchar(40)  not null,
     outcome        varchar(20)  not null,
     items          bigint       not null,
-    primary key (measure, month, expert_group, guidance_id, submitter_organisation, feedback_type, outcome)
+    primary key (measure, report_month, expert_group, guidance_id, submitter_organisation, feedback_type, outcome)
 );
 
 -- Histograms of the lead times: how many items took about tenth_days tenths of a day, per month and for
@@ -34,16 +34,16 @@ create table report_histogram (
     guidance_id    varchar(100) not null,
     submitter_organisation varchar(100) not null,
     expert_group   varchar(100) not null,
-    month          char(7)      not null,
+    report_month   char(7)      not null,
     tenth_days     integer      not null,
     items          bigint       not null,
-    primary key (measure, guidance_id, submitter_organisation, expert_group, month, tenth_days)
+    primary key (measure, guidance_id, submitter_organisation, expert_group, report_month, tenth_days)
 );
 
-insert into report_count (measure, month, expert_group, guidance_id, submitter_organisation, feedback_type, outcome,
+insert into report_count (measure, report_month, expert_group, guidance_id, submitter_organisation, feedback_type, outcome,
                           items)
-select measure, month, expert_group, guidance_id, organisation, feedback_type, outcome, count(*)
-  from (select 'SUBMITTED' as measure, submitted_month as month, coalesce(expert_group, '') as expert_group,
+select measure, report_month, expert_group, guidance_id, organisation, feedback_type, outcome, count(*)
+  from (select 'SUBMITTED' as measure, submitted_month as report_month, coalesce(expert_group, '') as expert_group,
                guidance_id, submitter_organisation as organisation, feedback_type, coalesce(outcome, '') as outcome
           from feedback where submitted_month is not null
         union all
@@ -62,20 +62,20 @@ select measure, month, expert_group, guidance_id, organisation, feedback_type, o
         select 'REVIEWED_LATE', review_due_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
                feedback_type, coalesce(outcome, '')
           from feedback where review_due_month is not null and decided_at is not null and review_due < decided_at) facts
- group by measure, month, expert_group, guidance_id, organisation, feedback_type, outcome;
+ group by measure, report_month, expert_group, guidance_id, organisation, feedback_type, outcome;
 
-insert into report_histogram (measure, guidance_id, submitter_organisation, expert_group, month, tenth_days, items)
+insert into report_histogram (measure, guidance_id, submitter_organisation, expert_group, report_month, tenth_days, items)
 select measure,
        case when by_guidance = 1 then guidance_id else '*' end,
        case when by_organisation = 1 then organisation else '*' end,
        case when by_group = 1 then expert_group else '*' end,
-       month, tenth_days, sum(items)
-  from (select measure, month, expert_group, guidance_id, organisation, tenth_days, count(*) as items
-          from (select measure, month, expert_group, guidance_id, organisation,
+       report_month, tenth_days, sum(items)
+  from (select measure, report_month, expert_group, guidance_id, organisation, tenth_days, count(*) as items
+          from (select measure, report_month, expert_group, guidance_id, organisation,
                        case when tenths >= 1000 then (tenths + 50) / 100 * 100
                             when tenths >= 100 then (tenths + 5) / 10 * 10
                             else tenths end as tenth_days
-          from (select 'DECISION' as measure, decided_month as month, coalesce(expert_group, '') as expert_group,
+          from (select 'DECISION' as measure, decided_month as report_month, coalesce(expert_group, '') as expert_group,
                        guidance_id, submitter_organisation as organisation,
                        (decision_seconds + 4320) / 8640 as tenths
                   from feedback where decided_month is not null and decision_seconds is not null
@@ -99,7 +99,7 @@ select measure,
                 select 'REVISION', answered_month, coalesce(expert_group, ''), guidance_id, submitter_organisation,
                        (revision_seconds + 4320) / 8640
                   from feedback where answered_month is not null and revision_seconds > 0) facts) rounded
-         group by measure, month, expert_group, guidance_id, organisation, tenth_days) finest
+         group by measure, report_month, expert_group, guidance_id, organisation, tenth_days) finest
  cross join (select 0 as by_group, 0 as by_guidance, 0 as by_organisation
              union all select 1, 0, 0 union all select 0, 1, 0 union all select 0, 0, 1
              union all select 1, 1, 0 union all select 1, 0, 1 union all select 0, 1, 1
@@ -108,7 +108,7 @@ select measure,
           case when by_guidance = 1 then guidance_id else '*' end,
           case when by_organisation = 1 then organisation else '*' end,
           case when by_group = 1 then expert_group else '*' end,
-          month, tenth_days;
+          report_month, tenth_days;
 
 -- The reviews not decided yet, for the deadlines report: the undecided items first (decided_at is null),
 -- then what the report reads, so that it reads them from the index alone.

@@ -92,7 +92,7 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
     private Where counted(ReportFilter filter, MonthlyFigures.Count measure) {
         return month == null
                 ? ReportQueries.counted(filter, measure)
-                : Where.dimensions(filter, "measure = ? and month = ?", measure.name(), month.toString());
+                : Where.dimensions(filter, "measure = ? and report_month = ?", measure.name(), month.toString());
     }
 
     private Where inMonths(ReportFilter filter, String monthColumn) {
@@ -114,7 +114,7 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
     }
 
     private static YearMonth month(String value) {
-        return ReportFilter.month("month", value, null);
+        return ReportFilter.month("report_month", value, null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -88,7 +88,7 @@ class MonthlyFigures {
                 "report_count",
                 List.of(
                         "measure",
-                        "month",
+                        "report_month",
                         "expert_group",
                         "guidance_id",
                         "submitter_organisation",
@@ -97,7 +97,13 @@ class MonthlyFigures {
                 counts);
         apply(
                 "report_histogram",
-                List.of("measure", "guidance_id", "submitter_organisation", "expert_group", "month", "tenth_days"),
+                List.of(
+                        "measure",
+                        "guidance_id",
+                        "submitter_organisation",
+                        "expert_group",
+                        "report_month",
+                        "tenth_days"),
                 histogram);
     }
 

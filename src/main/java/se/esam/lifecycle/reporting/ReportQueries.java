@@ -105,7 +105,7 @@ class ReportQueries {
      * of the exact percentile (and equal to it when the times are whole tenths).
      */
     List<LeadTime> leadTimes(ReportFilter filter, Measure measure, boolean byGroup) {
-        String key = byGroup ? "expert_group" : "month";
+        String key = byGroup ? "expert_group" : "report_month";
         Where where = histogram(filter, measure.histogram().name(), byGroup);
         Map<String, TreeMap<Integer, Long>> histograms = new TreeMap<>(ReportQueries::groupsNoneLast);
         jdbc.sql("select " + key + " as k, tenth_days, sum(items) as n from report_histogram" + where.sql()
@@ -190,7 +190,7 @@ class ReportQueries {
             sql.append(" and expert_group = ?");
             params.add(MonthlyFigures.ANY);
         }
-        sql.append(" and month between ? and ?");
+        sql.append(" and report_month between ? and ?");
         params.add(filter.fromMonth());
         params.add(filter.toMonth());
         return new Where(sql.toString(), params.toArray());
@@ -257,16 +257,17 @@ class ReportQueries {
         for (YearMonth m = filter.from(); !m.isAfter(filter.to()); m = m.plusMonths(1)) {
             counts.put(m.toString(), new long[3]);
         }
-        Where where = Where.period(filter, "month")
+        Where where = Where.period(filter, "report_month")
                 .and(
                         "measure in (?, ?, ?)",
                         MonthlyFigures.Count.SUBMITTED.name(),
                         MonthlyFigures.Count.DECIDED.name(),
                         MonthlyFigures.Count.ANSWERED.name());
-        jdbc.sql("select measure, month, sum(items) as n from report_count" + where.sql() + " group by measure, month")
+        jdbc.sql("select measure, report_month, sum(items) as n from report_count" + where.sql()
+                        + " group by measure, report_month")
                 .params(where.params())
                 .query((ResultSet rs) -> {
-                    counts.get(rs.getString("month").strip())[
+                    counts.get(rs.getString("report_month").strip())[
                                     MonthlyFigures.Count.valueOf(rs.getString("measure"))
                                             .ordinal()] +=
                             rs.getLong("n");
@@ -327,17 +328,18 @@ class ReportQueries {
         });
         Where decided = Where.dimensions(
                 filter,
-                "measure in (?, ?) and month between ? and ?",
+                "measure in (?, ?) and report_month between ? and ?",
                 MonthlyFigures.Count.REVIEWED.name(),
                 MonthlyFigures.Count.REVIEWED_LATE.name(),
                 filter.fromMonth(),
                 filter.toMonth());
-        jdbc.sql("select month, expert_group, measure, sum(items) as n from report_count" + decided.sql()
-                        + " group by month, expert_group, measure")
+        jdbc.sql("select report_month, expert_group, measure, sum(items) as n from report_count" + decided.sql()
+                        + " group by report_month, expert_group, measure")
                 .params(decided.params())
                 .query((ResultSet rs) -> {
                     long[] row = rows.computeIfAbsent(
-                            List.of(rs.getString("month").strip(), rs.getString("expert_group")), k -> new long[2]);
+                            List.of(rs.getString("report_month").strip(), rs.getString("expert_group")),
+                            k -> new long[2]);
                     row[MonthlyFigures.Count.REVIEWED.name().equals(rs.getString("measure")) ? 0 : 1] +=
                             rs.getLong("n");
                 });
@@ -455,7 +457,7 @@ class ReportQueries {
      */
     private List<String> firstReferences(ReportFilter filter, Drill drill, Where where, long total) {
         String order = " order by submitted_at, reference fetch first " + MAX_LIST + " rows only";
-        String first = jdbc.sql("select min(month) from report_count where measure = ?")
+        String first = jdbc.sql("select min(report_month) from report_count where measure = ?")
                 .param(MonthlyFigures.Count.SUBMITTED.name())
                 .query(String.class)
                 .optional()
@@ -475,7 +477,7 @@ class ReportQueries {
             return earliest;
         }
         return jdbc.sql("select reference from (select reference, submitted_at from feedback" + where.sql()
-                        + " offset 0 rows) period" + order)
+                        + " offset 0 rows) in_period" + order)
                 .params(where.params())
                 .query(String.class)
                 .list();
@@ -484,7 +486,11 @@ class ReportQueries {
     /** The filter's rows of report_count for one measure and the period. */
     static Where counted(ReportFilter filter, MonthlyFigures.Count measure) {
         return Where.dimensions(
-                filter, "measure = ? and month between ? and ?", measure.name(), filter.fromMonth(), filter.toMonth());
+                filter,
+                "measure = ? and report_month between ? and ?",
+                measure.name(),
+                filter.fromMonth(),
+                filter.toMonth());
     }
 
     // helpers
