@@ -114,7 +114,7 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
     }
 
     private static YearMonth month(String value) {
-        return ReportFilter.month("report_month", value, null);
+        return ReportFilter.month("month", value, null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
