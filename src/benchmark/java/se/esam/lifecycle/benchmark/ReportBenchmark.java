@@ -58,6 +58,9 @@ public final class ReportBenchmark {
     private static final String PASSWORD = env("PGPASSWORD", "");
     private static final String MANAGER = "mats";
 
+    /** Issue 16: every report's p90 at most this, for any period up to five years and any filter. */
+    static final double GOAL_P90_MS = 500;
+
     record Report(String name, String path) {}
 
     record Scenario(String name, Map<String, String> params) {}
@@ -71,6 +74,9 @@ public final class ReportBenchmark {
             double p50Ms,
             double p90Ms,
             double maxMs,
+            double goalP90Ms,
+            double ratio,
+            boolean met,
             List<Double> samplesMs) {}
 
     private static final List<Report> REPORTS = List.of(
@@ -151,6 +157,15 @@ public final class ReportBenchmark {
                 data.put("finished", outcome.finished());
                 data.put("open", outcome.open());
                 data.put("revisions", outcome.revisions());
+                // the V19 migration fills the monthly figures in one insert; autovacuum analyses them a few
+                // minutes later, the benchmark at once (before that the planner takes them for empty)
+                try (Statement s = connection.createStatement()) {
+                    long analysed = System.nanoTime();
+                    s.execute("vacuum (analyze) report_count, report_histogram");
+                    System.out.printf(
+                            "Analysed the monthly figures in %s%n",
+                            ReportDataGenerator.seconds(Duration.ofNanos(System.nanoTime() - analysed)));
+                }
                 data.put("sizes", sizes(connection));
                 organisation = busiestOrganisation(connection);
             }
@@ -161,7 +176,39 @@ public final class ReportBenchmark {
                     new Scenario("12 months", Map.of()),
                     new Scenario("5 years", Map.of("from", now.minusMonths(59).toString(), "to", now.toString())),
                     new Scenario("12 months, one group", Map.of("expertGroup", "expert-architecture")),
-                    new Scenario("12 months, one org", Map.of("organisation", organisation)));
+                    new Scenario("12 months, one org", Map.of("organisation", organisation)),
+                    // the worst filters over the longest period: each filter combination reads its own figures
+                    new Scenario(
+                            "5 years, one org",
+                            Map.of(
+                                    "from",
+                                    now.minusMonths(59).toString(),
+                                    "to",
+                                    now.toString(),
+                                    "organisation",
+                                    organisation)),
+                    new Scenario(
+                            "5 years, group+document",
+                            Map.of(
+                                    "from",
+                                    now.minusMonths(59).toString(),
+                                    "to",
+                                    now.toString(),
+                                    "expertGroup",
+                                    "expert-architecture",
+                                    "guidanceId",
+                                    "digital-samverkan")),
+                    new Scenario(
+                            "5 years, document+org",
+                            Map.of(
+                                    "from",
+                                    now.minusMonths(59).toString(),
+                                    "to",
+                                    now.toString(),
+                                    "guidanceId",
+                                    "digital-samverkan",
+                                    "organisation",
+                                    organisation)));
             System.out.printf(
                     "%nCalling each report as %s: %d warm-up and %d measured calls per scenario%n",
                     MANAGER, warmup, runs);
@@ -260,6 +307,7 @@ public final class ReportBenchmark {
                     last.body());
         }
         List<Double> sorted = samples.stream().sorted().toList();
+        double p90 = round(percentile(sorted, 0.9));
         return new Result(
                 scenario.name(),
                 report.name(),
@@ -267,8 +315,11 @@ public final class ReportBenchmark {
                 status,
                 bytes,
                 round(percentile(sorted, 0.5)),
-                round(percentile(sorted, 0.9)),
+                p90,
                 round(sorted.get(sorted.size() - 1)),
+                GOAL_P90_MS,
+                Math.round(p90 / GOAL_P90_MS * 100) / 100.0,
+                p90 <= GOAL_P90_MS,
                 samples.stream().map(ReportBenchmark::round).toList());
     }
 
@@ -309,6 +360,29 @@ public final class ReportBenchmark {
             table.append('\n');
         }
         System.out.println(table);
+        // issue 16: each figure against its goal
+        StringBuilder goals = new StringBuilder("Against the goal (issue 16): p90 ≤ %.0f ms%n".formatted(GOAL_P90_MS));
+        goals.append("%-22s | %-24s | %7s | %7s | %7s | %5s | %s%n"
+                .formatted("report", "scenario", "p50", "p90", "goal", "ratio", "met?"));
+        goals.append("-".repeat(95)).append('\n');
+        for (Scenario scenario : scenarios) {
+            for (Result r : results) {
+                if (r.scenario().equals(scenario.name())) {
+                    goals.append("%-22s | %-24s | %7.0f | %7.0f | %7.0f | %5.2f | %s%n"
+                            .formatted(
+                                    r.report(),
+                                    r.scenario(),
+                                    r.p50Ms(),
+                                    r.p90Ms(),
+                                    r.goalP90Ms(),
+                                    r.ratio(),
+                                    r.met() ? "yes" : "NO"));
+                }
+            }
+        }
+        long met = results.stream().filter(Result::met).count();
+        goals.append("%d of %d figures at their goal%n".formatted(met, results.size()));
+        System.out.println(goals);
     }
 
     private static void write(Map<String, Object> json) throws IOException {

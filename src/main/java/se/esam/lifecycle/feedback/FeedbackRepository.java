@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +33,15 @@ class FeedbackRepository {
     private final Clock clock;
     private final FeedbackMetrics metrics;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher events;
 
-    FeedbackRepository(JdbcClient jdbc, Clock clock, FeedbackMetrics metrics, PlatformTransactionManager transactions) {
+    FeedbackRepository(
+            JdbcClient jdbc,
+            Clock clock,
+            FeedbackMetrics metrics,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
@@ -67,6 +75,7 @@ class FeedbackRepository {
                         timestamp(f.submittedAt()),
                         month(f.submittedAt()))
                 .update();
+        events.publishEvent(new FeedbackFiguresChanged(null, figures(f.reference())));
         metrics.submitted(f.type());
     }
 
@@ -78,13 +87,14 @@ class FeedbackRepository {
      *         step moved it after the item was read
      */
     void update(Feedback f) {
-        record Before(FeedbackStatus status, Instant since, String outcome) {}
-        Before before = jdbc.sql("select status, status_since, outcome from feedback where reference = ?")
+        record Before(FeedbackStatus status, Instant since, String outcome, FeedbackFiguresChanged.Figures figures) {}
+        Before before = jdbc.sql("select status, status_since, " + FIGURES + " from feedback where reference = ?")
                 .param(f.reference())
                 .query((rs, n) -> new Before(
                         FeedbackStatus.valueOf(rs.getString("status")),
                         instant(rs, "status_since"),
-                        rs.getString("outcome")))
+                        rs.getString("outcome"),
+                        figures(rs)))
                 .single();
         if (before.status() != f.status()) {
             Feedback.requireMove(f.reference(), before.status(), f.status());
@@ -129,6 +139,49 @@ class FeedbackRepository {
         sql.append(" where reference = ?");
         values.add(f.reference());
         jdbc.sql(sql.toString()).params(values).update();
+        FeedbackFiguresChanged.Figures after = figures(f.reference());
+        if (!after.equals(before.figures())) {
+            events.publishEvent(new FeedbackFiguresChanged(before.figures(), after));
+        }
+    }
+
+    private static final String FIGURES = """
+            expert_group, guidance_id, submitter_organisation, feedback_type, outcome, submitted_month,
+            decided_month, answered_month, decision_seconds, publication_seconds, triage_seconds,
+            clarification_seconds, review_seconds, revision_seconds, review_due_month,
+            case when decided_at is not null and review_due is not null then review_due < decided_at end
+                as reviewed_late""";
+
+    /** The item's reporting columns as stored, read back rather than recomputed so that they cannot differ. */
+    private FeedbackFiguresChanged.Figures figures(String reference) {
+        return jdbc.sql("select " + FIGURES + " from feedback where reference = ?")
+                .param(reference)
+                .query((rs, n) -> figures(rs))
+                .single();
+    }
+
+    private static FeedbackFiguresChanged.Figures figures(ResultSet rs) throws SQLException {
+        return new FeedbackFiguresChanged.Figures(
+                rs.getString("expert_group"),
+                rs.getString("guidance_id"),
+                rs.getString("submitter_organisation"),
+                rs.getString("feedback_type"),
+                rs.getString("outcome"),
+                strip(rs.getString("submitted_month")),
+                strip(rs.getString("decided_month")),
+                strip(rs.getString("answered_month")),
+                rs.getObject("decision_seconds", Long.class),
+                rs.getObject("publication_seconds", Long.class),
+                rs.getLong("triage_seconds"),
+                rs.getLong("clarification_seconds"),
+                rs.getLong("review_seconds"),
+                rs.getLong("revision_seconds"),
+                strip(rs.getString("review_due_month")),
+                rs.getObject("reviewed_late", Boolean.class));
+    }
+
+    private static String strip(String month) {
+        return month == null ? null : month.strip();
     }
 
     private static long seconds(Instant from, Instant to) {

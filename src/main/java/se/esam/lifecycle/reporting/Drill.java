@@ -69,6 +69,32 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
         };
     }
 
+    /**
+     * The rows of report_count that add up to this figure's total, or null when the figure is not counted
+     * there (the backlog and the deadlines depend on the moment).
+     */
+    Where counted(ReportFilter filter) {
+        return switch (figure) {
+            case SUBMITTED -> counted(filter, MonthlyFigures.Count.SUBMITTED);
+            case DECIDED -> counted(filter, MonthlyFigures.Count.DECIDED);
+            case ANSWERED -> counted(filter, MonthlyFigures.Count.ANSWERED);
+            case OUTCOME -> {
+                Where decided = counted(filter, MonthlyFigures.Count.DECIDED).and("outcome <> ''");
+                if (outcome != null) {
+                    decided = decided.and("outcome = ?", outcome);
+                }
+                yield type == null ? decided : decided.and("feedback_type = ?", type);
+            }
+            default -> null;
+        };
+    }
+
+    private Where counted(ReportFilter filter, MonthlyFigures.Count measure) {
+        return month == null
+                ? ReportQueries.counted(filter, measure)
+                : Where.dimensions(filter, "measure = ? and report_month = ?", measure.name(), month.toString());
+    }
+
     private Where inMonths(ReportFilter filter, String monthColumn) {
         return month == null
                 ? Where.period(filter, monthColumn)

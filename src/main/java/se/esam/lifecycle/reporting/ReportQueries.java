@@ -1,6 +1,5 @@
 package se.esam.lifecycle.reporting;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,9 +34,10 @@ import se.esam.lifecycle.reporting.Reports.StageTime;
 import se.esam.lifecycle.reporting.Reports.ThroughputRow;
 
 /**
- * The reports as SQL aggregates over the feedback's reporting columns, each one or a few scans of the
- * period; percentiles by the database ({@code percentile_cont}, in PostgreSQL and H2 alike). The scans
- * read the report indexes of the V7 migration, not the table; keep a query's columns within its index.
+ * The reports as SQL aggregates. Counts and lead times come from the monthly figures of the V19 migration
+ * ({@link MonthlyFigures}): a few thousand rows however many items, percentiles from histograms in tenths of
+ * a day. What depends on the moment (backlog, deadlines) and the lists behind a figure read the feedback
+ * table through the report indexes of the V7 migration; keep such a query's columns within its index.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -46,20 +45,13 @@ class ReportQueries {
 
     static final double SECONDS_PER_DAY = 86_400;
     private static final int MAX_LIST = 1000;
-    /**
-     * A percentile sorts every value of the period. PostgreSQL's default of 4 MB per sort spills a year of
-     * a million items to disk; this sorts it in memory, for the report's own transaction only.
-     */
-    private static final String SORT_MEMORY = "set local work_mem = '64MB'";
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final boolean postgres;
 
-    ReportQueries(JdbcClient jdbc, Clock clock, DataSource dataSource) {
+    ReportQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = isPostgres(dataSource);
     }
 
     // backlog now
@@ -107,64 +99,101 @@ class ReportQueries {
 
     // lead times
 
+    /**
+     * Median and 90th percentile of a lead time per group or per month, from the monthly histograms in tenths
+     * of a day: each item counts at its lead time rounded to a tenth, so a figure is within a tenth of a day
+     * of the exact percentile (and equal to it when the times are whole tenths).
+     */
     List<LeadTime> leadTimes(ReportFilter filter, Measure measure, boolean byGroup) {
-        sortInMemory();
-        String key = byGroup ? "expert_group" : measure.monthColumn();
-        Where where = Where.period(filter, measure.monthColumn());
-        return jdbc.sql("select " + key + " as k, count(*) as n, "
-                        + "percentile_cont(0.5) within group (order by " + measure.secondsColumn() + ") as median, "
-                        + "percentile_cont(0.9) within group (order by " + measure.secondsColumn() + ") as p90 "
-                        + "from feedback" + where.sql() + " and " + measure.secondsColumn() + " is not null group by "
-                        + key
-                        + " order by " + key + " nulls last")
+        String key = byGroup ? "expert_group" : "report_month";
+        Where where = histogram(filter, measure.histogram().name(), byGroup);
+        Map<String, TreeMap<Integer, Long>> histograms = new TreeMap<>(ReportQueries::groupsNoneLast);
+        jdbc.sql("select " + key + " as k, tenth_days, sum(items) as n from report_histogram" + where.sql()
+                        + " group by " + key + ", tenth_days")
                 .params(where.params())
-                .query((rs, n) -> new LeadTime(
-                        byGroup ? rs.getString("k") : null,
-                        byGroup ? null : rs.getString("k"),
-                        rs.getLong("n"),
-                        days(rs, "median"),
-                        days(rs, "p90")))
-                .list();
+                .query((ResultSet rs) -> {
+                    histograms
+                            .computeIfAbsent(rs.getString("k").strip(), k -> new TreeMap<>())
+                            .merge(rs.getInt("tenth_days"), rs.getLong("n"), Long::sum);
+                });
+        List<LeadTime> rows = new ArrayList<>();
+        histograms.forEach((k, histogram) -> {
+            long count = Histogram.count(histogram);
+            if (count > 0) {
+                String group = byGroup ? (k.isEmpty() ? null : k) : null;
+                rows.add(new LeadTime(
+                        group,
+                        byGroup ? null : k,
+                        count,
+                        Histogram.percentile(histogram, 0.5),
+                        Histogram.percentile(histogram, 0.9)));
+            }
+        });
+        return rows;
+    }
+
+    /** Group ids in order, the row of items without a group last (as {@code nulls last} did). */
+    private static int groupsNoneLast(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        return a.compareTo(b);
     }
 
     /**
      * Time spent in each stage by the items that spent any time in it: decided in the period (revision:
-     * answered in the period). The stages before the decision in one scan, each over its own items.
+     * answered in the period). One read of the four stages' histograms.
      */
     List<StageTime> stageTimes(ReportFilter filter) {
-        sortInMemory();
-        List<StageTime> stages = new ArrayList<>(stageTimes(
-                List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW), Where.period(filter, "decided_month")));
-        stages.addAll(stageTimes(List.of(Stage.REVISION), Where.period(filter, "answered_month")));
-        return stages;
+        List<Stage> stages = List.of(Stage.TRIAGE, Stage.CLARIFICATION, Stage.REVIEW, Stage.REVISION);
+        Where where =
+                histogram(filter, stages.stream().map(Stage::name).toList().toArray(), false);
+        Map<String, TreeMap<Integer, Long>> histograms = new TreeMap<>();
+        jdbc.sql("select measure, tenth_days, sum(items) as n from report_histogram" + where.sql()
+                        + " group by measure, tenth_days")
+                .params(where.params())
+                .query((ResultSet rs) -> {
+                    histograms
+                            .computeIfAbsent(rs.getString("measure"), k -> new TreeMap<>())
+                            .put(rs.getInt("tenth_days"), rs.getLong("n"));
+                });
+        return stages.stream()
+                .map(stage -> {
+                    TreeMap<Integer, Long> histogram = histograms.getOrDefault(stage.name(), new TreeMap<>());
+                    return new StageTime(
+                            stage,
+                            Histogram.count(histogram),
+                            Histogram.percentile(histogram, 0.5),
+                            Histogram.percentile(histogram, 0.9));
+                })
+                .toList();
     }
 
-    private List<StageTime> stageTimes(List<Stage> stages, Where where) {
-        String figures = stages.stream()
-                .map(stage -> {
-                    String column = stage.secondsColumn();
-                    String spent = " filter (where " + column + " > 0)";
-                    return "count(*)" + spent + " as " + stage + "_n, "
-                            + "percentile_cont(0.5) within group (order by " + column + ")" + spent + " as " + stage
-                            + "_median, "
-                            + "percentile_cont(0.9) within group (order by " + column + ")" + spent + " as " + stage
-                            + "_p90";
-                })
-                .collect(Collectors.joining(", "));
-        return jdbc.sql("select " + figures + " from feedback" + where.sql())
-                .params(where.params())
-                .query((rs, n) -> {
-                    List<StageTime> times = new ArrayList<>();
-                    for (Stage stage : stages) {
-                        times.add(new StageTime(
-                                stage,
-                                rs.getLong(stage + "_n"),
-                                days(rs, stage + "_median"),
-                                days(rs, stage + "_p90")));
-                    }
-                    return times;
-                })
-                .single();
+    /**
+     * The histogram rows of the filter's own combination: a dimension the filter leaves open is read from the
+     * rows that count any value of it ('*'); by group, the rows of each group (every row not '*').
+     */
+    private static Where histogram(ReportFilter filter, Object measures, boolean byGroup) {
+        Object[] names = measures instanceof Object[] many ? many : new Object[] {measures};
+        List<Object> params = new ArrayList<>(Arrays.asList(names));
+        StringBuilder sql = new StringBuilder(" where measure in (" + placeholders(names.length) + ")");
+        sql.append(" and guidance_id = ? and submitter_organisation = ?");
+        params.add(filter.guidanceId() == null ? MonthlyFigures.ANY : filter.guidanceId());
+        params.add(filter.organisation() == null ? MonthlyFigures.ANY : filter.organisation());
+        if (filter.expertGroup() != null) {
+            sql.append(" and expert_group = ?");
+            params.add(filter.expertGroup());
+        } else if (byGroup) {
+            sql.append(" and expert_group <> ?");
+            params.add(MonthlyFigures.ANY);
+        } else {
+            sql.append(" and expert_group = ?");
+            params.add(MonthlyFigures.ANY);
+        }
+        sql.append(" and report_month between ? and ?");
+        params.add(filter.fromMonth());
+        params.add(filter.toMonth());
+        return new Where(sql.toString(), params.toArray());
     }
 
     // outcomes
@@ -185,13 +214,13 @@ class ReportQueries {
 
     /** Counts per combination of the dimensions, added up per dimension. */
     private List<List<OutcomeRow>> outcomes(ReportFilter filter, List<String> dimensions) {
-        Where where = Where.period(filter, "decided_month");
+        Where where = counted(filter, MonthlyFigures.Count.DECIDED);
         List<Map<String, long[]>> counts = new ArrayList<>();
         dimensions.forEach(dimension -> counts.add(new TreeMap<>()));
         List<String> outcomes = outcomeNames();
         String keys = String.join(", ", dimensions);
-        jdbc.sql("select " + keys + ", outcome, count(*) as n from feedback" + where.sql()
-                        + " and outcome is not null group by " + keys + ", outcome")
+        jdbc.sql("select " + keys + ", outcome, sum(items) as n from report_count" + where.sql()
+                        + " and outcome <> '' group by " + keys + ", outcome")
                 .params(where.params())
                 .query((ResultSet rs) -> {
                     for (int i = 0; i < dimensions.size(); i++) {
@@ -228,17 +257,21 @@ class ReportQueries {
         for (YearMonth m = filter.from(); !m.isAfter(filter.to()); m = m.plusMonths(1)) {
             counts.put(m.toString(), new long[3]);
         }
-        String[] columns = {"submitted_month", "decided_month", "answered_month"};
-        for (int i = 0; i < columns.length; i++) {
-            int index = i;
-            Where where = Where.period(filter, columns[i]);
-            jdbc.sql("select " + columns[i] + " as m, count(*) as n from feedback" + where.sql() + " group by "
-                            + columns[i])
-                    .params(where.params())
-                    .query((ResultSet rs) -> {
-                        counts.get(rs.getString("m").strip())[index] = rs.getLong("n");
-                    });
-        }
+        Where where = Where.period(filter, "report_month")
+                .and(
+                        "measure in (?, ?, ?)",
+                        MonthlyFigures.Count.SUBMITTED.name(),
+                        MonthlyFigures.Count.DECIDED.name(),
+                        MonthlyFigures.Count.ANSWERED.name());
+        jdbc.sql("select measure, report_month, sum(items) as n from report_count" + where.sql()
+                        + " group by measure, report_month")
+                .params(where.params())
+                .query((ResultSet rs) -> {
+                    counts.get(rs.getString("report_month").strip())[
+                                    MonthlyFigures.Count.valueOf(rs.getString("measure"))
+                                            .ordinal()] +=
+                            rs.getLong("n");
+                });
         Map<String, List<Double>> cycles = revisionCycleDays(filter);
         return counts.entrySet().stream()
                 .map(e -> {
@@ -284,19 +317,53 @@ class ReportQueries {
 
     // deadlines
 
+    /**
+     * Reviews due per month and group, and how many were or are late: decided ones from the monthly figures
+     * (late when due before the decision), undecided ones from the feedback table by the clock.
+     */
     List<DeadlineRow> deadlines(ReportFilter filter) {
-        Where where = Where.period(filter, "review_due_month");
-        return jdbc.sql("select expert_group, review_due_month, count(*) as reviews, "
-                        + "sum(case when review_due < coalesce(decided_at, ?) then 1 else 0 end) as late from feedback"
-                        + where.sql()
-                        + " group by expert_group, review_due_month order by review_due_month, expert_group")
-                .params(concat(new Object[] {Timestamp.from(clock.instant())}, where.params()))
-                .query((rs, n) -> new DeadlineRow(
-                        rs.getString("expert_group"),
-                        rs.getString("review_due_month").strip(),
-                        rs.getLong("reviews"),
-                        rs.getLong("late")))
-                .list();
+        Map<List<String>, long[]> rows = new TreeMap<>((a, b) -> {
+            int byMonth = a.get(0).compareTo(b.get(0));
+            return byMonth != 0 ? byMonth : groupsNoneLast(a.get(1), b.get(1));
+        });
+        Where decided = Where.dimensions(
+                filter,
+                "measure in (?, ?) and report_month between ? and ?",
+                MonthlyFigures.Count.REVIEWED.name(),
+                MonthlyFigures.Count.REVIEWED_LATE.name(),
+                filter.fromMonth(),
+                filter.toMonth());
+        jdbc.sql("select report_month, expert_group, measure, sum(items) as n from report_count" + decided.sql()
+                        + " group by report_month, expert_group, measure")
+                .params(decided.params())
+                .query((ResultSet rs) -> {
+                    long[] row = rows.computeIfAbsent(
+                            List.of(rs.getString("report_month").strip(), rs.getString("expert_group")),
+                            k -> new long[2]);
+                    row[MonthlyFigures.Count.REVIEWED.name().equals(rs.getString("measure")) ? 0 : 1] +=
+                            rs.getLong("n");
+                });
+        Where open = Where.period(filter, "review_due_month").and("decided_at is null");
+        jdbc.sql("select review_due_month, expert_group, count(*) as reviews, "
+                        + "sum(case when review_due < ? then 1 else 0 end) as late from feedback" + open.sql()
+                        + " group by review_due_month, expert_group")
+                .params(concat(new Object[] {Timestamp.from(clock.instant())}, open.params()))
+                .query((ResultSet rs) -> {
+                    String group = rs.getString("expert_group");
+                    long[] row = rows.computeIfAbsent(
+                            List.of(rs.getString("review_due_month").strip(), group == null ? "" : group),
+                            k -> new long[2]);
+                    row[0] += rs.getLong("reviews");
+                    row[1] += rs.getLong("late");
+                });
+        return rows.entrySet().stream()
+                .filter(e -> e.getValue()[0] != 0)
+                .map(e -> new DeadlineRow(
+                        e.getKey().get(1).isEmpty() ? null : e.getKey().get(1),
+                        e.getKey().get(0),
+                        e.getValue()[0],
+                        e.getValue()[1]))
+                .toList();
     }
 
     // periodic reviews
@@ -377,17 +444,26 @@ class ReportQueries {
 
     FeedbackList feedback(ReportFilter filter, Drill drill) {
         Where where = drill.where(filter, clock.instant());
-        long total = jdbc.sql("select count(*) from feedback" + where.sql())
-                .params(where.params())
-                .query(Long.class)
-                .single();
-        // the first references from the figure's report index alone, then only those rows from the table
+        Where counted = drill.counted(filter);
+        long total = counted == null
+                ? jdbc.sql("select count(*) from feedback" + where.sql())
+                        .params(where.params())
+                        .query(Long.class)
+                        .single()
+                : jdbc.sql("select coalesce(sum(items), 0) from report_count" + counted.sql())
+                        .params(counted.params())
+                        .query(Long.class)
+                        .single();
+        // the first references, then only those rows from the table
+        List<String> first = firstReferences(filter, drill, where, total);
+        if (first.isEmpty()) {
+            return new FeedbackList(total, List.of());
+        }
         List<FeedbackRow> items = jdbc.sql("select reference, feedback_type, guidance_id, submitter_organisation, "
                         + "expert_group, status, outcome, submitted_at, decided_at, answered_at, review_due from feedback "
-                        + "where reference in (select reference from feedback" + where.sql()
-                        + " order by submitted_at, reference fetch first " + MAX_LIST + " rows only) "
+                        + "where reference in (" + placeholders(first.size()) + ") "
                         + "order by submitted_at, reference")
-                .params(where.params())
+                .params(first)
                 .query((rs, n) -> new FeedbackRow(
                         rs.getString("reference"),
                         rs.getString("feedback_type"),
@@ -404,33 +480,73 @@ class ReportQueries {
         return new FeedbackList(total, items);
     }
 
+    /** How many of the earliest submissions a drill-down looks through before it reads the whole period. */
+    private static final int EARLIEST = 40_000;
+
+    /**
+     * The first references of a figure by submission. Over a period from the first year of feedback on they
+     * are mostly among the earliest submissions: the overview index gives those in order, and the figure's
+     * first thousand among them are its first thousand overall. Else (a later period, a rare filter) the
+     * figure's report index gives every item of the period, sorted for the first ({@code offset 0 rows} keeps
+     * the database from reading the whole table in submission order instead).
+     */
+    private List<String> firstReferences(ReportFilter filter, Drill drill, Where where, long total) {
+        String order = " order by submitted_at, reference fetch first " + MAX_LIST + " rows only";
+        String first = jdbc.sql("select min(report_month) from report_count where measure = ?")
+                .param(MonthlyFigures.Count.SUBMITTED.name())
+                .query(String.class)
+                .optional()
+                .map(String::strip)
+                .orElse(null);
+        boolean early = drill.month() == null
+                && first != null
+                && !filter.from().isAfter(YearMonth.parse(first).plusMonths(12));
+        List<String> earliest = !early
+                ? List.of()
+                : jdbc.sql("select reference from (select * from feedback order by submitted_at, "
+                                + "reference fetch first " + EARLIEST + " rows only) earliest" + where.sql() + order)
+                        .params(where.params())
+                        .query(String.class)
+                        .list();
+        if (early && earliest.size() >= Math.min(total, MAX_LIST)) {
+            return earliest;
+        }
+        return jdbc.sql("select reference from (select reference, submitted_at from feedback" + where.sql()
+                        + " offset 0 rows) in_period" + order)
+                .params(where.params())
+                .query(String.class)
+                .list();
+    }
+
+    /** The filter's rows of report_count for one measure and the period. */
+    static Where counted(ReportFilter filter, MonthlyFigures.Count measure) {
+        return Where.dimensions(
+                filter,
+                "measure = ? and report_month between ? and ?",
+                measure.name(),
+                filter.fromMonth(),
+                filter.toMonth());
+    }
+
     // helpers
-
-    private void sortInMemory() {
-        if (postgres) {
-            jdbc.sql(SORT_MEMORY).update();
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database the reports run on", e);
-        }
-    }
 
     /** Which lead time: to the disposition, or to the version that answered the feedback. */
     enum Measure {
-        DISPOSITION("decided_month", "decision_seconds"),
-        PUBLICATION("answered_month", "publication_seconds");
+        DISPOSITION("decided_month", "decision_seconds", MonthlyFigures.Measure.DECISION),
+        PUBLICATION("answered_month", "publication_seconds", MonthlyFigures.Measure.PUBLICATION);
 
         private final String monthColumn;
         private final String secondsColumn;
+        private final MonthlyFigures.Measure histogram;
 
-        Measure(String monthColumn, String secondsColumn) {
+        Measure(String monthColumn, String secondsColumn, MonthlyFigures.Measure histogram) {
             this.monthColumn = monthColumn;
             this.secondsColumn = secondsColumn;
+            this.histogram = histogram;
+        }
+
+        MonthlyFigures.Measure histogram() {
+            return histogram;
         }
 
         String monthColumn() {
@@ -468,11 +584,6 @@ class ReportQueries {
         Object[] all = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    private static Double days(ResultSet rs, String column) throws SQLException {
-        double seconds = rs.getDouble(column);
-        return rs.wasNull() ? null : Math.round(seconds / SECONDS_PER_DAY * 10) / 10.0;
     }
 
     /** Linear interpolation between closest ranks, as percentile_cont does. */

@@ -1,6 +1,7 @@
 /**
  * Manager reports: where feedback waits, how long it takes and what becomes of it. A read model over
- * the columns the feedback module keeps for it (V4 migration) and the revisions; it writes nothing.
+ * the columns the feedback module keeps for it (V4 migration) and the revisions. It writes only its own
+ * monthly figures (V19), from feedback's {@code FeedbackFiguresChanged} in the same transaction.
  */
 @ApplicationModule(
         displayName = "Rapporter",

@@ -112,6 +112,9 @@ class ReportFiguresIT {
     @Autowired
     PeriodicReviewStarter periodicReviews;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @BeforeAll
     void buildTheHistory() throws Exception {
         // the catalogue's reviews, as start-up starts them outside tests; the revision below supersedes 4.1's
@@ -268,6 +271,65 @@ class ReportFiguresIT {
                 .containsExactly("REVIEW 2", "REVISION 1");
         assertThat(rows(getList("/api/reports/deadlines?from=2026-02&to=2026-02"), "month", "reviews"))
                 .containsExactly("2026-02 1");
+        // anna's: A 5 days (architecture), C 1 and E 15 days (no group); median 8, p90 1 + 0.9 × 14 = 13.6
+        Map<String, Object> annas = get("/api/reports/lead-times?" + PERIOD + "&organisation=org-pensionsmyndigheten");
+        assertThat(rows(annas.get("toDispositionByGroup"), "expertGroup", "count", "medianDays", "p90Days"))
+                .containsExactly("expert-architecture 1 5.0 5.0", "null 2 8.0 13.6");
+        assertThat(rows(annas.get("toDispositionByMonth"), "month", "count", "medianDays", "p90Days"))
+                .containsExactly("2026-01 1 5.0 5.0", "2026-02 2 8.0 13.6");
+        Map<String, Object> architecture = get("/api/reports/lead-times?" + PERIOD + "&expertGroup=" + ARCHITECTURE
+                + "&guidanceId=digital-samverkan&organisation=org-pensionsmyndigheten");
+        assertThat(rows(architecture.get("toDispositionByMonth"), "month", "count", "medianDays", "p90Days"))
+                .containsExactly("2026-01 1 5.0 5.0");
+        assertThat(rows(architecture.get("stages"), "stage", "count", "medianDays", "p90Days"))
+                .containsExactly(
+                        "TRIAGE 1 1.0 1.0", "CLARIFICATION 0 null null", "REVIEW 1 4.0 4.0", "REVISION 0 null null");
+    }
+
+    /**
+     * The monthly figures the reports read (V19) must equal a count of the feedback table after the history
+     * above, every change made through the processes: the migration's own statements, run again into empty
+     * copies, give the same rows.
+     */
+    @Test
+    void monthlyFiguresEqualACountOfTheFeedbackTable() throws Exception {
+        String migration = new String(
+                getClass()
+                        .getResourceAsStream("/db/migration/V19__report_aggregates.sql")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String statements = migration
+                .lines()
+                .filter(line -> !line.strip().startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement s = connection.createStatement()) {
+            s.execute("create temporary table recount_count (like report_count)");
+            s.execute("create temporary table recount_histogram (like report_histogram)");
+            for (String statement : statements.split(";")) {
+                if (statement.strip().startsWith("insert into")) {
+                    s.executeUpdate(statement
+                            .replace("insert into report_count", "insert into recount_count")
+                            .replace("insert into report_histogram", "insert into recount_histogram"));
+                }
+            }
+            for (String[] tables :
+                    new String[][] {{"report_count", "recount_count"}, {"report_histogram", "recount_histogram"}}) {
+                String kept = "select * from " + tables[0] + " where items <> 0";
+                String recounted = "select * from " + tables[1];
+                try (java.sql.ResultSet rs = s.executeQuery("select (select count(*) from (" + kept + " except "
+                        + recounted + ") a) + (select count(*) from (" + recounted + " except " + kept
+                        + ") b), (select count(*) from " + tables[1] + ")")) {
+                    rs.next();
+                    assertThat(rs.getLong(1))
+                            .as("rows of %s other than a recount", tables[0])
+                            .isZero();
+                    assertThat(rs.getLong(2))
+                            .as("rows recounted for %s", tables[0])
+                            .isPositive();
+                }
+            }
+        }
     }
 
     @Test
@@ -284,6 +346,11 @@ class ReportFiguresIT {
                 .containsExactly(ref.get("E"));
         assertThat(references("figure=late-reviews")).containsExactlyInAnyOrder(ref.get("B"), ref.get("F"));
         assertThat(references("figure=submitted&month=2026-03")).containsExactlyInAnyOrder(ref.get("G"), ref.get("H"));
+        // the totals from the monthly figures
+        assertThat(get("/api/reports/feedback?figure=decided&" + PERIOD)).containsEntry("total", 6);
+        assertThat(get("/api/reports/feedback?figure=outcome&outcome=ACCEPTED&type=GAP&" + PERIOD))
+                .containsEntry("total", 1);
+        assertThat(get("/api/reports/feedback?figure=submitted&month=2026-03")).containsEntry("total", 2);
     }
 
     @Test
