@@ -69,9 +69,10 @@ class LifecycleBenchmark {
     private final int openTasks = Integer.getInteger("benchmark.openTasks", 100_000);
     private final int realOpenTasks = Integer.getInteger("benchmark.realOpenTasks", 1_000);
     /** The JVM options of the README's run command (docs/benchmark-lifecycle.md), so start-up and RSS count. */
-    private final List<String> jvmOptions = System.getProperty("benchmark.jvmOptions") != null
-            ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
-            : List.of("@" + Path.of("config", "jvm.options").toAbsolutePath());
+    private final List<String> jvmOptions = new ArrayList<>(
+            System.getProperty("benchmark.jvmOptions") != null
+                    ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
+                    : List.of("@" + Path.of("config", "jvm.options").toAbsolutePath()));
 
     /** One row of the final table: figure, measured, goal, measured/goal, met. */
     record Goal(String figure, double measured, double goal, String unit) {
@@ -104,8 +105,9 @@ class LifecycleBenchmark {
         report.put("loadAverageAtStart", loadAverage());
 
         PostgresDatabase database = PostgresDatabase.create(LifecycleBenchmark.class);
+        Path jar = preparedApplication();
         long launched = System.nanoTime();
-        try (AppNode node = AppNode.start("benchmark", database.url(), Map.of(), jvmOptions)) {
+        try (AppNode node = AppNode.start("benchmark", database.url(), Map.of(), jvmOptions, jar)) {
             double startupSeconds = (System.nanoTime() - launched) / 1e9;
             base = node.baseUrl();
             long pid = appPid();
@@ -719,6 +721,33 @@ class LifecycleBenchmark {
                     + response.request().uri() + ": " + response.statusCode() + " " + response.body());
         }
         return response;
+    }
+
+    /**
+     * The application as {@code config/start} runs it: extracted, with its class-data-sharing archive (made here by
+     * {@code config/start --prepare}, not timed: it is part of installing a new version, like packaging). With
+     * {@code -Dbenchmark.jvmOptions=...} the packaged jar as it is, for comparison.
+     */
+    private Path preparedApplication() throws Exception {
+        Path packaged;
+        try (var files = Files.list(Path.of("target"))) {
+            packaged = files.filter(f -> f.getFileName().toString().matches("guidance-lifecycle-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        if (System.getProperty("benchmark.jvmOptions") != null) {
+            return packaged;
+        }
+        Process prepare =
+                new ProcessBuilder("config/start", "--prepare").inheritIO().start();
+        if (prepare.waitFor() != 0) {
+            throw new IllegalStateException("config/start --prepare failed");
+        }
+        Path archive = Path.of("target", "app", "application.jsa").toAbsolutePath();
+        if (Files.exists(archive)) {
+            jvmOptions.add("-XX:SharedArchiveFile=" + archive);
+        }
+        return Path.of("target", "app").resolve(packaged.getFileName()).toAbsolutePath();
     }
 
     /** The options as the JVM got them: an argument file's lines without comments. */

@@ -59,6 +59,16 @@ public final class AppNode implements AutoCloseable {
     /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m}. */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
         try {
+            return start(name, jdbcUrl, properties, jvmOptions, jar());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As above, running this jar (the extracted application that {@code config/start} runs, for example). */
+    public static AppNode start(
+            String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions, Path jar) {
+        try {
             Path home = Path.of("target", "nodes", name).toAbsolutePath();
             deleteRecursively(home);
             Files.deleteIfExists(Path.of("target", "nodes", name + ".log"));
@@ -69,7 +79,7 @@ public final class AppNode implements AutoCloseable {
             command.addAll(jvmOptions);
             command.addAll(List.of(
                     "-jar",
-                    jar().toString(),
+                    jar.toString(),
                     "--spring.profiles.active=demo,postgres",
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
