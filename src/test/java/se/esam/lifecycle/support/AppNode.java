@@ -53,7 +53,7 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
-        return start(name, jdbcUrl, properties, List.of("-Xmx512m"));
+        return start(name, jdbcUrl, properties, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
     }
 
     /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m}. */
