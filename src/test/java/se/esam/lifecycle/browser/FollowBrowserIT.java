@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * A member follows a section from the public guidance page, finds it on the settings page, chooses a daily
  * digest and stops following, all by clicking.
  */
-class FollowBrowserIT extends BrowserJourney {
+class FollowBrowserIT extends SharedBrowserJourney {
 
     @Test
     void aMemberFollowsASectionSeesItOnSettingsChangesTheFrequencyAndUnfollows() {

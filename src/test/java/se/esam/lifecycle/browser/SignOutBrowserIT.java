@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (not the webapps' own form, which cannot sign anyone in here), and signing out of our pages ends
  * Tasklist's.
  */
-class SignOutBrowserIT extends BrowserJourney {
+class SignOutBrowserIT extends SharedBrowserJourney {
 
     @Test
     void signingOutOfTasklistEndsTheWholeSessionAndLandsOnOurLoginPage() {

@@ -13,15 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
-import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
 
 /**
@@ -30,19 +27,11 @@ import se.esam.lifecycle.support.TestSmtp;
  * form goes through the same submission as the API: the same refusals naming the field, the idempotency key
  * (a second click sends nothing twice), only members' employees.
  */
-@ApplicationOnPostgres
+@SharedApplication
 class FeedbackFromPublicPageIT {
 
-    static final TestSmtp smtp = new TestSmtp();
-
     @RegisterExtension
-    static GreenMailExtension mail = smtp.server();
-
-    @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        PostgresDatabase.createFor(FeedbackFromPublicPageIT.class, registry);
-        smtp.configure(registry);
-    }
+    static GreenMailExtension mail = TestSmtp.shared().server();
 
     private static final String[] BROWSER = {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"};
     private static final Pattern HIDDEN_KEY = Pattern.compile("<input type=\"hidden\" name=\"key\" value=\"([^\"]+)\"");

@@ -53,10 +53,12 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
-        return start(name, jdbcUrl, properties, List.of("-Xmx512m"));
+        // C1 only: a node lives a minute at most, mostly its start, where C2's compiler threads would compete
+        // for the two cores (docs/testing.md, "Issue 12 point 3")
+        return start(name, jdbcUrl, properties, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
     }
 
-    /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m}. */
+    /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m -XX:TieredStopAtLevel=1}. */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
         try {
             return start(name, jdbcUrl, properties, jvmOptions, jar());
