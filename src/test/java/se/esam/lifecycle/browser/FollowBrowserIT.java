@@ -29,6 +29,15 @@ class FollowBrowserIT extends SharedBrowserJourney {
         String row = browser.driver().findElement(By.id("follows")).getText();
         assertThat(row).contains("Digital samverkan").contains("2.1");
 
+        browser.step("the guidance page says he follows 2.1 instead of offering it again");
+        browser.driver().get(base() + "/guidance/digital-samverkan/4.1");
+        assertThat(browser.driver().findElement(By.id("following-2.1")).getText())
+                .isEqualTo("Du följer avsnitt 2.1.");
+        assertThat(browser.driver().findElements(By.id("follow-2.1"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("follow-3"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("follow-document"))).hasSize(1);
+        browser.driver().get(base() + "/settings");
+
         browser.step("the digest comes weekly until he chooses daily");
         assertThat(browser.driver().findElement(By.id("frequency-WEEKLY")).isSelected())
                 .isTrue();
@@ -44,5 +53,8 @@ class FollowBrowserIT extends SharedBrowserJourney {
         assertThat(browser.driver().findElements(By.id("follows"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("no-follows")).isDisplayed())
                 .isTrue();
+        browser.driver().get(base() + "/guidance/digital-samverkan/4.1");
+        assertThat(browser.driver().findElements(By.id("follow-2.1"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("following-2.1"))).isEmpty();
     }
 }
