@@ -3,6 +3,7 @@ package se.esam.lifecycle.follow;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,9 +17,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "se.esam.lifecycle.guidance")
 class FollowedOnGuidancePages {
 
-    private final Follows follows;
+    // a provider, because web slices (@WebMvcTest) load every controller advice but no repositories
+    private final ObjectProvider<Follows> follows;
 
-    FollowedOnGuidancePages(Follows follows) {
+    FollowedOnGuidancePages(ObjectProvider<Follows> follows) {
         this.follows = follows;
     }
 
@@ -27,7 +29,8 @@ class FollowedOnGuidancePages {
         boolean signedIn = authentication != null
                 && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
-        return new Followed(signedIn ? authentication.getName() : null, follows);
+        Follows store = follows.getIfAvailable();
+        return new Followed(signedIn && store != null ? authentication.getName() : null, store);
     }
 
     /**
