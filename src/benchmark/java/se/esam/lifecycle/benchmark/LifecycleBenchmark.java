@@ -132,6 +132,7 @@ class LifecycleBenchmark {
             vacuum(database);
             long sizeBefore = databaseSize(database);
             Map<String, Long> tablesBefore = tableSizes(database);
+            Map<String, Long> historyRowsBefore = historyRows(database);
             // the CHECKPOINT of the size measurement makes the next writes to every page log the whole page; the
             // first measured batch (API in round 1) paid for that alone, so both paths settle first, unmeasured
             // but counted in the growth
@@ -229,6 +230,7 @@ class LifecycleBenchmark {
                                             / measured,
                                     1)));
             growth.put("largestMiBPer10000LifecyclesByTable", byTable);
+            growth.put("historyRowsPerLifecycle", perLifecycle(historyRowsBefore, historyRows(database), measured));
             growth.put("mibPer10000Lifecycles", round((sizeAfter - sizeBefore) / 1048576.0 * 10_000 / measured, 1));
             report.put("databaseGrowth", growth);
             goals.add(new Goal(
@@ -785,6 +787,38 @@ class LifecycleBenchmark {
             s.execute("checkpoint");
             return count(s, "select pg_database_size(current_database())");
         }
+    }
+
+    /**
+     * What the largest history tables hold, by kind of row: activity instances by activity type, variables by
+     * name, job log entries by state (0 created, 1 failed, 2 succeeded, 3 deleted), operation log by operation.
+     */
+    private static Map<String, Long> historyRows(PostgresDatabase database) throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(database.url(), "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 'act_hi_actinst ' || act_type_, count(*) from act_hi_actinst "
+                        + "group by 1 union all select 'act_hi_varinst ' || name_, count(*) from act_hi_varinst "
+                        + "group by 1 union all select 'act_hi_job_log state ' || job_state_, count(*) from "
+                        + "act_hi_job_log group by 1 union all select 'act_hi_op_log ' || operation_type_, count(*) "
+                        + "from act_hi_op_log group by 1")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return rows;
+    }
+
+    /** Rows added per lifecycle, by kind, largest first; kinds under 0.05 a lifecycle left out. */
+    private static Map<String, Object> perLifecycle(Map<String, Long> before, Map<String, Long> after, int lifecycles) {
+        Map<String, Object> added = new LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(
+                        e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) lifecycles))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                .forEach(e -> added.put(e.getKey(), round(e.getValue(), 2)));
+        return added;
     }
 
     /** Each table's size with its indexes and TOAST. */

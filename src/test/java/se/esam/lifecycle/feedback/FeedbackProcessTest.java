@@ -666,7 +666,7 @@ class FeedbackProcessTest {
         review(instance, Disposition.HELD, "Tas upp när avsnitt 3 ses över nästa gång.");
 
         assertThat(instance)
-                .hasPassed(Elements.NOTIFY_DISPOSITION, Elements.AWAIT_REVISION_MERGE)
+                .hasPassed(Elements.NOTIFY_DISPOSITION)
                 .hasNotPassed(Elements.HAND_OVER)
                 .isWaitingAt(Elements.AWAIT_REVISION);
         assertThat(stored(reference).status()).isEqualTo(FeedbackStatus.HELD_FOR_NEXT_REVISION);
@@ -757,6 +757,56 @@ class FeedbackProcessTest {
     }
 
     // retention
+
+    @Test
+    void engineHistoryKeepsTheStepsAndTheDecisionsButNoGatewaysNorTheFormsCopies() {
+        ProcessInstance instance = submitError();
+        routeToReview(instance);
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .as("the review form still shows the copies")
+                .containsKeys(Vars.REFERENCE, Vars.GUIDANCE_TITLE, Vars.SECTION_TITLE, Vars.ENDORSEMENTS);
+        review(instance, Disposition.REJECTED, "Vägledningen beskriver redan detta i avsnitt 3.");
+        assertThat(instance).isEnded();
+
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+                .contains(
+                        Elements.SUBMITTED,
+                        Elements.REGISTER,
+                        Elements.ROUTE,
+                        Elements.TRIAGE,
+                        Elements.ASSIGN_TO_GROUP,
+                        Elements.REVIEW,
+                        Elements.NOTIFY_DISPOSITION,
+                        Elements.END_DECIDED)
+                .doesNotContain(Elements.TRIAGE_DECISION, Elements.DISPOSITION_DECISION);
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .contains(
+                        Vars.GUIDANCE_ID,
+                        Vars.SECTION_ID,
+                        Vars.DESCRIPTION,
+                        Vars.SUBMITTER,
+                        Vars.TRIAGE_DECISION,
+                        Vars.EXPERT_GROUP,
+                        Vars.DISPOSITION,
+                        Vars.DISPOSITION_REASON)
+                .doesNotContain(
+                        Vars.REFERENCE,
+                        Vars.GUIDANCE_TITLE,
+                        Vars.SECTION_TITLE,
+                        Vars.FEEDBACK_TYPE_LABEL,
+                        Vars.SUBMITTER_ORGANISATION,
+                        Vars.OWNING_GROUP,
+                        Vars.PERSONAL_DATA_FOUND,
+                        Vars.ENDORSEMENTS);
+    }
 
     @Test
     void engineHistoryOfFinishedFeedbackIsCleanedUpAfterItsTimeToLiveWhileOurRecordStays() {

@@ -577,7 +577,7 @@ class RevisionProcessTest {
         }));
 
         assertThat(revision)
-                .hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED)
+                .hasPassed(Elements.CLASSIFY)
                 .hasNotPassed(Elements.OPEN_CONSULTATION)
                 .isWaitingAt(Elements.QUALITY_REVIEW)
                 .variables()
@@ -604,7 +604,7 @@ class RevisionProcessTest {
 
         qualityReviewAs(KARIN, revision, Decisions.APPROVE, null);
 
-        assertThat(revision).hasPassed(Elements.QUALITY_DECISION).isWaitingAt(Elements.APPROVE);
+        assertThat(revision).hasPassed(Elements.QUALITY_REVIEW).isWaitingAt(Elements.APPROVE);
         assertThat(task(Elements.APPROVE, revision))
                 .hasCandidateGroup(CHIEF_ARCHITECT)
                 .isNotAssigned();
@@ -618,7 +618,7 @@ class RevisionProcessTest {
         approveAs(MARIA, revision);
 
         assertThat(revision)
-                .hasPassed(Elements.APPROVAL_DECISION, Elements.PUBLISH, Elements.PUBLISHED)
+                .hasPassed(Elements.APPROVE, Elements.PUBLISH, Elements.PUBLISHED)
                 .isEnded();
         Revision published = revisionService.get(id);
         assertThat(published.status()).isEqualTo(RevisionStatus.PUBLISHED);
@@ -688,7 +688,7 @@ class RevisionProcessTest {
         draftAs(ERIK, revision, ChangeClass.SUBSTANTIVE.name());
 
         assertThat(revision)
-                .hasPassed(Elements.CLASSIFY, Elements.CONSULTATION_NEEDED, Elements.OPEN_CONSULTATION)
+                .hasPassed(Elements.CLASSIFY, Elements.OPEN_CONSULTATION)
                 .isWaitingAt(Elements.CONSULTATION_CLOSES)
                 .hasNotPassed(Elements.QUALITY_REVIEW)
                 .variables()
@@ -908,7 +908,7 @@ class RevisionProcessTest {
         qualityReviewAs(KARIN, revision, Decisions.RETURN, "Ändringsloggen nämner inte avsnitt 2.1.");
 
         assertThat(revision)
-                .hasPassed(Elements.QUALITY_DECISION)
+                .hasPassed(Elements.QUALITY_REVIEW)
                 .isWaitingAt(Elements.DRAFT)
                 .variables()
                 .extractingByKey(Vars.RETURN_COMMENTS)
@@ -946,7 +946,7 @@ class RevisionProcessTest {
                 Vars.QUALITY_DECISION,
                 () -> completeAs(KARIN, review, withVariables(Vars.QUALITY_COMMENTS, "Beslut saknas.")));
 
-        assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).hasNotPassed(Elements.QUALITY_DECISION);
+        assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW).hasNotPassed(Elements.QUALITY_REVIEW);
         assertThat(task(Elements.QUALITY_REVIEW, revision)).hasId(review.getId());
         assertThat(revisionService.get(stored(revision).id()).status()).isEqualTo(RevisionStatus.QUALITY_REVIEW);
     }
@@ -963,7 +963,7 @@ class RevisionProcessTest {
         assertRefused(Vars.QUALITY_DECISION, () -> completeAs(KARIN, review, Map.of()));
 
         assertThat(revision).isWaitingAt(Elements.QUALITY_REVIEW);
-        assertThat(timesPassed(revision, Elements.QUALITY_DECISION)).isOne();
+        assertThat(timesPassed(revision, Elements.QUALITY_REVIEW)).isOne();
     }
 
     @Test
@@ -980,7 +980,7 @@ class RevisionProcessTest {
         assertRefused(Vars.APPROVAL_DECISION, () -> completeAs(MARIA, approval, Map.of()));
 
         assertThat(revision).isWaitingAt(Elements.APPROVE);
-        assertThat(timesPassed(revision, Elements.APPROVAL_DECISION)).isOne();
+        assertThat(timesPassed(revision, Elements.APPROVE)).isOne();
     }
 
     @Test
@@ -994,7 +994,7 @@ class RevisionProcessTest {
         decideApprovalAs(MARIA, revision, Decisions.RETURN, "Motivera ändringen i avsnitt 2.1 tydligare.");
 
         assertThat(revision)
-                .hasPassed(Elements.APPROVAL_DECISION)
+                .hasPassed(Elements.APPROVE)
                 .hasNotPassed(Elements.PUBLISH)
                 .isWaitingAt(Elements.DRAFT)
                 .variables()
@@ -1027,7 +1027,7 @@ class RevisionProcessTest {
                         approval,
                         withVariables(Vars.APPROVAL_DECISION, Decisions.RETURN, Vars.APPROVAL_COMMENTS, "")));
 
-        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVAL_DECISION);
+        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVE);
         assertThat(task(Elements.APPROVE, revision)).hasId(approval.getId());
         assertThat(revisionService.get(stored(revision).id()).status()).isEqualTo(RevisionStatus.AWAITING_APPROVAL);
     }
@@ -1056,7 +1056,7 @@ class RevisionProcessTest {
 
         assertForbidden(() -> completeAs(PER, approval, withVariables(Vars.APPROVAL_DECISION, Decisions.APPROVE)));
 
-        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVAL_DECISION, Elements.PUBLISH);
+        assertThat(revision).isWaitingAt(Elements.APPROVE).hasNotPassed(Elements.APPROVE, Elements.PUBLISH);
         assertThat(task(Elements.APPROVE, revision)).hasId(approval.getId());
         assertThat(revisionService.get(id).status()).isEqualTo(RevisionStatus.AWAITING_APPROVAL);
         assertThat(revisionService.get(id).approvedBy()).isNull();
