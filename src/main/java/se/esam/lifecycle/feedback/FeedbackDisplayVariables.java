@@ -8,9 +8,9 @@ import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
 import se.esam.lifecycle.system.DisplayVariables;
 
 /**
- * What registration and the endorsements write for the forms to show, copied from the feedback row, the catalogue
+ * What the application writes for the forms and the timers, copied or worked out from the feedback row, the catalogue
  * and the endorsement table, which keep them (with the item's own audit in feedback_event): the engine keeps no
- * history of these copies.
+ * history of these copies. What a person decides (triage, review) and what was submitted keep their history.
  */
 @Component
 class FeedbackDisplayVariables implements DisplayVariables {
@@ -30,6 +30,11 @@ class FeedbackDisplayVariables implements DisplayVariables {
                 Vars.SUBMITTER_ORGANISATION,
                 Vars.OWNING_GROUP,
                 Vars.PERSONAL_DATA_FOUND,
-                Vars.ENDORSEMENTS);
+                Vars.ENDORSEMENTS,
+                // worked out by the application, kept in the feedback row (review_due), the endorsement table and
+                // the routing table's decision history (breadth)
+                Vars.REVIEW_DUE,
+                Vars.REVIEW_REMINDER,
+                Vars.BREADTH);
     }
 }

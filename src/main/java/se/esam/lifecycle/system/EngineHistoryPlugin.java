@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -27,7 +29,9 @@ import org.springframework.stereotype.Component;
  * Nor are gateways kept in {@code act_hi_actinst}: three of a feedback lifecycle's eleven activity rows. A gateway
  * does nothing and has no actor; which way it went is the activity that follows it, which is kept, with its time.
  * Nor are the modules' {@link DisplayVariables}: copies made for the forms, about a third of a feedback lifecycle's
- * variable rows (docs/benchmark-lifecycle.md).
+ * variable rows (docs/benchmark-lifecycle.md). Nor, in {@code act_hi_job_log}, that a job was created or deleted:
+ * four of a lifecycle's rows, for the review's two timers, set when the review starts and deleted when it ends
+ * before them. Each run of a job, successful or failed (with its stack trace), is kept.
  */
 @Component
 class EngineHistoryPlugin extends AbstractProcessEnginePlugin {
@@ -59,7 +63,10 @@ class EngineHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void handleEvent(HistoryEvent event) {
-            if (event instanceof HistoricFormPropertyEventEntity || isGateway(event) || isDisplayVariable(event)) {
+            if (event instanceof HistoricFormPropertyEventEntity
+                    || isGateway(event)
+                    || isDisplayVariable(event)
+                    || isJobCreatedOrDeleted(event)) {
                 return;
             }
             super.handleEvent(event);
@@ -71,6 +78,14 @@ class EngineHistoryPlugin extends AbstractProcessEnginePlugin {
                     && displayVariables
                             .getOrDefault(variable.getProcessDefinitionKey(), Set.of())
                             .contains(variable.getVariableName());
+        }
+
+        // a job's runs (success, failure with its stack trace) stay; that a timer was set, or removed because its
+        // task ended first, says nothing the task's own history does not
+        private static boolean isJobCreatedOrDeleted(HistoryEvent event) {
+            return event instanceof HistoricJobLogEvent job
+                    && (job.getState() == JobState.CREATED.getStateCode()
+                            || job.getState() == JobState.DELETED.getStateCode());
         }
 
         // start and end alike: an end whose start was not written would update no row, which Camunda allows for

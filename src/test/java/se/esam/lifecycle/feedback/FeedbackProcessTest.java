@@ -805,7 +805,16 @@ class FeedbackProcessTest {
                         Vars.SUBMITTER_ORGANISATION,
                         Vars.OWNING_GROUP,
                         Vars.PERSONAL_DATA_FOUND,
-                        Vars.ENDORSEMENTS);
+                        Vars.ENDORSEMENTS,
+                        Vars.REVIEW_DUE,
+                        Vars.REVIEW_REMINDER,
+                        Vars.BREADTH);
+        assertThat(historyService
+                        .createHistoricJobLogQuery()
+                        .processInstanceId(instance.getId())
+                        .list())
+                .as("the review's timers were set and removed, never run: nothing to keep")
+                .isEmpty();
     }
 
     @Test
