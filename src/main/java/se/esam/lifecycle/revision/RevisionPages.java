@@ -62,6 +62,8 @@ class RevisionPages {
                         .map(GuidanceDocument::title)
                         .orElse(revision.guidanceId()));
         model.addAttribute("sections", revisions.sections(id));
+        // the quality review and approval forms link here: what changed comes first, section by section
+        model.addAttribute("changes", revisions.changes(id));
         model.addAttribute("responses", reading.responses(level, revisions.responses(id), reader));
         return "revision/show";
     }

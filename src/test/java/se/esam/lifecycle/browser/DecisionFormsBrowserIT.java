@@ -17,8 +17,9 @@ import se.esam.lifecycle.support.ProcessDriver;
  * The forms carry what each decision needs, and only what applies (issue 13, point 4), as people see them in
  * Tasklist: re-triage shows the kansli's question beside the submitter's answer with no decision pre-selected;
  * the review shows the clarification only when there was one, and says who may not review (jäv); drafting asks
- * for a reason only for feedback that is not addressed; quality review marks what the draft changes; approval
- * shows who drafted the revision, so a drafter sees before claiming that he may not approve it (four eyes).
+ * for a reason only for feedback that is not addressed; quality review marks what the draft changes and links to the
+ * revision's page, which shows the same changes section by section; approval shows who drafted the revision, so a
+ * drafter sees before claiming that he may not approve it (four eyes), and links to the same page.
  * <p>
  * What happens between the forms is set up through the APIs ({@link ProcessDriver}).
  */
@@ -51,9 +52,9 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         String revision = driver.openRevision(GUIDANCE);
         perIsAskedForAReasonOnlyForFeedbackNotAddressed(clarified);
         driver.draftEditorially("per", revision, List.of(clarified), null);
-        karinSeesWhatTheDraftChanges();
+        karinSeesWhatTheDraftChanges(revision);
         driver.approveQuality(revision);
-        perSeesOnTheApprovalThatHeDraftedIt();
+        perSeesOnTheApprovalThatHeDraftedIt(revision);
     }
 
     private void karinReTriagesWithTheQuestionAndTheAnswerInView(String reference) {
@@ -120,7 +121,7 @@ class DecisionFormsBrowserIT extends BrowserJourney {
                 .expectValue(row("Field_item_traceSection", item), "2.1");
     }
 
-    private void karinSeesWhatTheDraftChanges() {
+    private void karinSeesWhatTheDraftChanges(String revision) {
         browser.step("karin opens the quality review");
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "karin", "Karin Karlsson");
@@ -141,9 +142,35 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         int removed = form.rowWhere("Field_change_sectionId", "2.1");
         form.expectValue(row("Field_change_change", removed), "Borttaget avsnitt")
                 .expectHidden(row("Field_change_after", removed));
+
+        browser.step("the form links to the revision's page, which shows the same changes section by section");
+        String page = expectRevisionPageLink(revision);
+        browser.driver().get(page);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("changes"), "Vad har ändrats jämfört med version 4.1"));
+        WebElement redrafted = browser.driver().findElement(By.cssSelector("section.change[data-section='3']"));
+        assertThat(redrafted.findElement(By.cssSelector(".change-kind")).getText())
+                .startsWith("Ändrad");
+        assertThat(redrafted.findElement(By.cssSelector(".before")).getText())
+                .startsWith("Informationsutbyte mellan organisationer ska ske");
+        assertThat(redrafted.findElement(By.cssSelector(".after")).getText()).isEqualTo(REDRAFTED_TEXT);
+        WebElement gone = browser.driver().findElement(By.cssSelector("section.change[data-section='2.1']"));
+        assertThat(gone.findElement(By.cssSelector(".change-kind")).getText()).isEqualTo("Borttaget avsnitt");
+        assertThat(gone.findElements(By.cssSelector(".after")))
+                .as("a removed section's new text")
+                .isEmpty();
     }
 
-    private void perSeesOnTheApprovalThatHeDraftedIt() {
+    /** The form's link to the revision's page, where the changes can be read at full width: its address. */
+    private String expectRevisionPageLink(String revision) {
+        WebElement link = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section.task-details form.fjs-form a[href*='/revisions/']")));
+        assertThat(link.getText()).startsWith("Revisionens sida");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/revisions/" + revision);
+        return link.getDomProperty("href");
+    }
+
+    private void perSeesOnTheApprovalThatHeDraftedIt(String revision) {
         browser.step("per, also chief architect, sees on the approval's card and form that he drafted it");
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "per", "Per Persson");
@@ -157,6 +184,7 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         browser.step("the form says who drafted it and that the drafter may not approve it");
         form.expectValue("Field_draftedBy", "Per Persson (per)").expectDisabled("Field_draftedBy");
         assertThat(taskText()).contains("Den som har utarbetat revisionen får inte fastställa den (fyra ögon)");
+        expectRevisionPageLink(revision);
     }
 
     private List<WebElement> radios(String componentId) {
