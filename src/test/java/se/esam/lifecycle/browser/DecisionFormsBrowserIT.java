@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.esam.lifecycle.browser.CamundaForm.row;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +14,8 @@ import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * The forms carry what each decision needs, and only what applies (issue 13, point 4), as people see them in
- * Tasklist: re-triage shows the kansli's question beside the submitter's answer with no decision pre-selected;
+ * Tasklist: an expert opens the revision from its start form, the submitter answers the kansli's question in her
+ * form (Slutför without Spara); re-triage shows the kansli's question beside the submitter's answer with no decision pre-selected;
  * the review shows the clarification only when there was one, and says who may not review (jäv); drafting asks
  * for a reason only for feedback that is not addressed; quality review marks what the draft changes and links to the
  * revision's page, which shows the same changes section by section; approval shows who drafted the revision, so a
@@ -34,11 +34,11 @@ class DecisionFormsBrowserIT extends BrowserJourney {
     @Test
     void formsShowWhatTheDecisionNeedsAndOnlyWhatApplies() {
         ProcessDriver driver = new ProcessDriver(base());
-        browser.step("anna's feedback is sent back to her with a question, which she answers");
+        erikStartsARevisionInTasklist();
+        browser.step("anna's feedback is sent back to her with a question");
         String clarified = driver.submit("anna", GUIDANCE, "4.1", "2.1", "GAP", "Avsnitt 2.1 saknar exempel.");
         driver.askForClarification(clarified, QUESTION);
-        driver.complete(
-                "anna", driver.task("anna", "RequestClarification", clarified), Map.of("clarificationAnswer", ANSWER));
+        annaAnswersTheQuestionInTasklist(clarified);
         browser.step("olof's feedback goes straight to the architecture group");
         String straight =
                 driver.submit("olof", GUIDANCE, "4.1", "4", "ERROR", "Avsnitt 4 säger inte vem som utser förvaltaren.");
@@ -55,6 +55,25 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         karinSeesWhatTheDraftChanges(revision);
         driver.approveQuality(revision);
         perSeesOnTheApprovalThatHeDraftedIt(revision);
+    }
+
+    /** The revision the accepted feedback will join, opened from the start form as an expert does it. */
+    private void erikStartsARevisionInTasklist() {
+        browser.step("erik starts 'Revision av vägledning' for Digital samverkan in Tasklist");
+        browser.newSession();
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
+        tasklist.startProcess("Revision av vägledning").select("Field_guidanceId", "Digital samverkan");
+        assertThat(tasklist.submitStartForm()).contains("Processen har startats.");
+    }
+
+    private void annaAnswersTheQuestionInTasklist(String reference) {
+        browser.step("anna reads the kansli's question in Tasklist and answers it: Slutför, no Spara");
+        browser.newSession();
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "anna", "Anna Andersson");
+        tasklist.openFilter("Mina uppgifter");
+        CamundaForm form = tasklist.openTask("Besvara begäran om förtydligande", reference);
+        form.expectValue("Field_clarificationQuestion", QUESTION).type("Field_clarificationAnswer", ANSWER);
+        tasklist.complete();
     }
 
     private void karinReTriagesWithTheQuestionAndTheAnswerInView(String reference) {
