@@ -55,8 +55,9 @@ class RevisionPages {
                 level == RevisionReading.Level.WORKING
                         ? revision.changeNotes()
                         : PersonalData.mask(revision.changeNotes()));
+        // not "title": the layout's fragment parameter of that name (the page's <title>) would hide it
         model.addAttribute(
-                "title",
+                "guidanceTitle",
                 catalogue
                         .document(revision.guidanceId())
                         .map(GuidanceDocument::title)
