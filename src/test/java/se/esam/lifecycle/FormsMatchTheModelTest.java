@@ -183,8 +183,18 @@ class FormsMatchTheModelTest {
     }
 
     /**
+     * Variables a markdown component may name: identifiers the process sets and no person writes (the revision's
+     * label, "REV-12", in the link to its page). Each is a disabled field of the form that names it, so the variable
+     * guard refuses a person's value for it ({@code FormFields}); checked below.
+     */
+    private static final Set<String> SET_BY_THE_PROCESS_ONLY = Set.of("revisionId");
+
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
+
+    /**
      * What people wrote reaches a form only as the value of a field, which form-js shows as text: no
-     * markdown or HTML component (type text or html) takes a variable or an expression.
+     * markdown or HTML component (type text or html) takes an expression, nor a variable other than an identifier
+     * the process alone sets, which the form shows in a disabled field.
      */
     @Test
     void peoplesTextIsNeverRenderedAsMarkup() throws IOException {
@@ -192,22 +202,50 @@ class FormsMatchTheModelTest {
         assertThat(forms).isNotEmpty();
         List<String> dynamicMarkup = new java.util.ArrayList<>();
         for (File form : forms) {
-            collectDynamicMarkup(JSON.readTree(form), form.getName(), dynamicMarkup);
+            JsonNode root = JSON.readTree(form);
+            collectDynamicMarkup(root, root, form.getName(), dynamicMarkup);
         }
         assertThat(dynamicMarkup).isEmpty();
     }
 
-    private static void collectDynamicMarkup(JsonNode node, String form, List<String> found) {
+    private static void collectDynamicMarkup(JsonNode root, JsonNode node, String form, List<String> found) {
         String type = node.path("type").asText("");
-        if (type.equals("html")
-                || (type.equals("text")
-                        && (node.path("text").asText("").contains("{{")
-                                || node.path("text").asText("").startsWith("=")))) {
+        String text = node.path("text").asText("");
+        if (type.equals("html") || (type.equals("text") && (text.startsWith("=") || !onlyProcessSet(root, text)))) {
             found.add(form + ": " + node.path("id").asText());
         }
         for (JsonNode child : node.path("components")) {
-            collectDynamicMarkup(child, form, found);
+            collectDynamicMarkup(root, child, form, found);
         }
+    }
+
+    /** Whether every {{...}} of the text is a plain name the process alone sets, shown disabled in this form. */
+    private static boolean onlyProcessSet(JsonNode form, String text) {
+        Matcher template = TEMPLATE.matcher(text);
+        while (template.find()) {
+            String name = template.group(1);
+            JsonNode field = findKey(form, name);
+            if (!SET_BY_THE_PROCESS_ONLY.contains(name)
+                    || field == null
+                    || !field.path("disabled").asBoolean(false)) {
+                return false;
+            }
+        }
+        // a {{ left over is one the pattern did not read: not allowed
+        return !template.replaceAll("").contains("{{");
+    }
+
+    private static JsonNode findKey(JsonNode node, String key) {
+        if (key.equals(node.path("key").asText(null))) {
+            return node;
+        }
+        for (JsonNode child : node.path("components")) {
+            JsonNode found = findKey(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /**

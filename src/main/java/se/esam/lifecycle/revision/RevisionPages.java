@@ -55,13 +55,16 @@ class RevisionPages {
                 level == RevisionReading.Level.WORKING
                         ? revision.changeNotes()
                         : PersonalData.mask(revision.changeNotes()));
+        // not "title": the layout's fragment parameter of that name (the page's <title>) would hide it
         model.addAttribute(
-                "title",
+                "guidanceTitle",
                 catalogue
                         .document(revision.guidanceId())
                         .map(GuidanceDocument::title)
                         .orElse(revision.guidanceId()));
         model.addAttribute("sections", revisions.sections(id));
+        // the quality review and approval forms link here: what changed comes first, section by section
+        model.addAttribute("changes", revisions.changes(id));
         model.addAttribute("responses", reading.responses(level, revisions.responses(id), reader));
         return "revision/show";
     }

@@ -223,15 +223,24 @@ class RevisionService {
         revisions.newVersion(id, next);
         event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
         revisions.status(id, RevisionStatus.QUALITY_REVIEW);
-        List<Revision.Section> base = publisher.sections(revision.guidanceId(), revision.baseVersion()).stream()
-                .map(s -> new Revision.Section(s.id(), s.title(), s.body()))
-                .toList();
         return new ForReview(
                 next,
-                SectionChanges.between(base, revisions.sections(id)),
+                SectionChanges.between(baseSections(revision), revisions.sections(id)),
                 revision.draftedBy().stream()
                         .map(person -> directory.nameOf(person) + " (" + person + ")")
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** What the draft changes in the version it revises, as the forms show it; the revision's page shows it too. */
+    @Transactional(readOnly = true)
+    List<SectionChanges.Row> changes(long id) {
+        return SectionChanges.between(baseSections(get(id)), revisions.sections(id));
+    }
+
+    private List<Revision.Section> baseSections(Revision revision) {
+        return publisher.sections(revision.guidanceId(), revision.baseVersion()).stream()
+                .map(s -> new Revision.Section(s.id(), s.title(), s.body()))
+                .toList();
     }
 
     @Transactional

@@ -23,7 +23,8 @@ import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * Accessible, as the law requires of a public service (DOS-lagen, WCAG 2.1 AA; issue 13, point 8): axe-core
- * ({@link Axe}) finds no critical and no serious violation on any page of ours, signed in or not, nor in Tasklist
+ * ({@link Axe}) finds no critical and no serious violation on any page of ours, signed in or not (the sign-in page
+ * with its notices, the error pages 400, 403 and 404 included), nor in Tasklist
  * with each of our forms open (the periodic review's too); Camunda's own screen parts are fixed by our webapp script and styles
  * ({@code app/accessibility.js}, {@code app/tasklist/styles/user-styles.css}). The accessibility statement is
  * public, linked from every page, and says how to report a problem.
@@ -80,10 +81,20 @@ class AccessibilityBrowserIT extends BrowserJourney {
         check("/guidance/no-such-guidance", null, "the public page for unknown guidance (404)");
         check("/accessibility", "Tillgänglighet för eSam vägledningar", "the accessibility statement");
 
-        browser.step("the sign-in page");
-        browser.driver().get(base() + "/login");
+        checkSignInPage("/login", null, "the sign-in page");
+        checkSignInPage("/login?logout", "signed-out", "the sign-in page after signing out");
+        checkSignInPage("/login?error", "sign-in-failed", "the sign-in page after a failed sign-in");
+    }
+
+    /** The sign-in page, with the notice of this address (by id) shown when there is one. */
+    private void checkSignInPage(String path, String notice, String page) {
+        browser.step(page);
+        browser.driver().get(base() + path);
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        Axe.assertNoSeriousViolations(browser, "the sign-in page");
+        if (notice != null) {
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id(notice)));
+        }
+        Axe.assertNoSeriousViolations(browser, page);
         expectStatementLink();
     }
 
@@ -140,6 +151,10 @@ class AccessibilityBrowserIT extends BrowserJourney {
         check("/feedback", "Synpunkter från min organisation", "the organisation's feedback");
         check("/feedback/" + reference, "Synpunkt " + reference, "one feedback item");
         check("/feedback/endorsable", "Synpunkter från andra organisationer", "other organisations' feedback");
+        check(
+                "/feedback/new?document=" + GUIDANCE + "&section=2.1",
+                "Lämna en synpunkt",
+                "the feedback form from a guidance page, document and section filled in");
         check("/guidance/" + GUIDANCE + "/4.1", null, "a version with its Följ buttons (signed in)");
         check("/settings", "Inställningar", "the settings: digest frequency and follows");
         check("/no-such-page", "Sidan finns inte", "the error page 404");
@@ -155,6 +170,16 @@ class AccessibilityBrowserIT extends BrowserJourney {
         browser.driver().get(base() + "/revisions/" + revision);
         LoginPage.signIn(browser, "karin", "karin");
         check("/revisions/" + revision, null, "the revision page");
+        check("/feedback", "Alla synpunkter", "the kansli's overview of all feedback");
+        browser.step("the error page 400 (a form posted without its field, as a hand-made request would)");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("const form = document.createElement('form');"
+                        + "form.method = 'post'; form.action = '/revisions/" + revision + "/consultation-responses';"
+                        + "form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());"
+                        + "document.body.appendChild(form); form.submit();");
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Begäran kunde inte utföras"));
+        Axe.assertNoSeriousViolations(browser, "the error page 400");
+        expectStatementLink();
         check("/register", "Diarium: inkomna handlingar", "the register (diarium)");
         check("/register?from=2026-13-01", "Diariet kan inte visas", "the register with a bad filter");
         check("/retention", "Gallring och rättslig spärr", "the retention page");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.esam.lifecycle.browser.CamundaForm.row;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,10 +14,12 @@ import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * The forms carry what each decision needs, and only what applies (issue 13, point 4), as people see them in
- * Tasklist: re-triage shows the kansli's question beside the submitter's answer with no decision pre-selected;
+ * Tasklist: an expert opens the revision from its start form, the submitter answers the kansli's question in her
+ * form (Slutför without Spara); re-triage shows the kansli's question beside the submitter's answer with no decision pre-selected;
  * the review shows the clarification only when there was one, and says who may not review (jäv); drafting asks
- * for a reason only for feedback that is not addressed; quality review marks what the draft changes; approval
- * shows who drafted the revision, so a drafter sees before claiming that he may not approve it (four eyes).
+ * for a reason only for feedback that is not addressed; quality review marks what the draft changes and links to the
+ * revision's page, which shows the same changes section by section; approval shows who drafted the revision, so a
+ * drafter sees before claiming that he may not approve it (four eyes), and links to the same page.
  * <p>
  * What happens between the forms is set up through the APIs ({@link ProcessDriver}).
  */
@@ -33,11 +34,11 @@ class DecisionFormsBrowserIT extends BrowserJourney {
     @Test
     void formsShowWhatTheDecisionNeedsAndOnlyWhatApplies() {
         ProcessDriver driver = new ProcessDriver(base());
-        browser.step("anna's feedback is sent back to her with a question, which she answers");
+        erikStartsARevisionInTasklist();
+        browser.step("anna's feedback is sent back to her with a question");
         String clarified = driver.submit("anna", GUIDANCE, "4.1", "2.1", "GAP", "Avsnitt 2.1 saknar exempel.");
         driver.askForClarification(clarified, QUESTION);
-        driver.complete(
-                "anna", driver.task("anna", "RequestClarification", clarified), Map.of("clarificationAnswer", ANSWER));
+        annaAnswersTheQuestionInTasklist(clarified);
         browser.step("olof's feedback goes straight to the architecture group");
         String straight =
                 driver.submit("olof", GUIDANCE, "4.1", "4", "ERROR", "Avsnitt 4 säger inte vem som utser förvaltaren.");
@@ -51,9 +52,28 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         String revision = driver.openRevision(GUIDANCE);
         perIsAskedForAReasonOnlyForFeedbackNotAddressed(clarified);
         driver.draftEditorially("per", revision, List.of(clarified), null);
-        karinSeesWhatTheDraftChanges();
+        karinSeesWhatTheDraftChanges(revision);
         driver.approveQuality(revision);
-        perSeesOnTheApprovalThatHeDraftedIt();
+        perSeesOnTheApprovalThatHeDraftedIt(revision);
+    }
+
+    /** The revision the accepted feedback will join, opened from the start form as an expert does it. */
+    private void erikStartsARevisionInTasklist() {
+        browser.step("erik starts 'Revision av vägledning' for Digital samverkan in Tasklist");
+        browser.newSession();
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
+        tasklist.startProcess("Revision av vägledning").select("Field_guidanceId", "Digital samverkan");
+        assertThat(tasklist.submitStartForm()).contains("Processen har startats.");
+    }
+
+    private void annaAnswersTheQuestionInTasklist(String reference) {
+        browser.step("anna reads the kansli's question in Tasklist and answers it: Slutför, no Spara");
+        browser.newSession();
+        Tasklist tasklist = Tasklist.signIn(browser, base(), "anna", "Anna Andersson");
+        tasklist.openFilter("Mina uppgifter");
+        CamundaForm form = tasklist.openTask("Besvara begäran om förtydligande", reference);
+        form.expectValue("Field_clarificationQuestion", QUESTION).type("Field_clarificationAnswer", ANSWER);
+        tasklist.complete();
     }
 
     private void karinReTriagesWithTheQuestionAndTheAnswerInView(String reference) {
@@ -120,7 +140,7 @@ class DecisionFormsBrowserIT extends BrowserJourney {
                 .expectValue(row("Field_item_traceSection", item), "2.1");
     }
 
-    private void karinSeesWhatTheDraftChanges() {
+    private void karinSeesWhatTheDraftChanges(String revision) {
         browser.step("karin opens the quality review");
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "karin", "Karin Karlsson");
@@ -141,9 +161,35 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         int removed = form.rowWhere("Field_change_sectionId", "2.1");
         form.expectValue(row("Field_change_change", removed), "Borttaget avsnitt")
                 .expectHidden(row("Field_change_after", removed));
+
+        browser.step("the form links to the revision's page, which shows the same changes section by section");
+        String page = expectRevisionPageLink(revision);
+        browser.driver().get(page);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("changes"), "Vad har ändrats jämfört med version 4.1"));
+        WebElement redrafted = browser.driver().findElement(By.cssSelector("section.change[data-section='3']"));
+        assertThat(redrafted.findElement(By.cssSelector(".change-kind")).getText())
+                .startsWith("Ändrad");
+        assertThat(redrafted.findElement(By.cssSelector(".before")).getText())
+                .startsWith("Informationsutbyte mellan organisationer ska ske");
+        assertThat(redrafted.findElement(By.cssSelector(".after")).getText()).isEqualTo(REDRAFTED_TEXT);
+        WebElement gone = browser.driver().findElement(By.cssSelector("section.change[data-section='2.1']"));
+        assertThat(gone.findElement(By.cssSelector(".change-kind")).getText()).isEqualTo("Borttaget avsnitt");
+        assertThat(gone.findElements(By.cssSelector(".after")))
+                .as("a removed section's new text")
+                .isEmpty();
     }
 
-    private void perSeesOnTheApprovalThatHeDraftedIt() {
+    /** The form's link to the revision's page, where the changes can be read at full width: its address. */
+    private String expectRevisionPageLink(String revision) {
+        WebElement link = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section.task-details form.fjs-form a[href*='/revisions/']")));
+        assertThat(link.getText()).startsWith("Revisionens sida");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/revisions/" + revision);
+        return link.getDomProperty("href");
+    }
+
+    private void perSeesOnTheApprovalThatHeDraftedIt(String revision) {
         browser.step("per, also chief architect, sees on the approval's card and form that he drafted it");
         browser.newSession();
         Tasklist tasklist = Tasklist.signIn(browser, base(), "per", "Per Persson");
@@ -157,6 +203,7 @@ class DecisionFormsBrowserIT extends BrowserJourney {
         browser.step("the form says who drafted it and that the drafter may not approve it");
         form.expectValue("Field_draftedBy", "Per Persson (per)").expectDisabled("Field_draftedBy");
         assertThat(taskText()).contains("Den som har utarbetat revisionen får inte fastställa den (fyra ögon)");
+        expectRevisionPageLink(revision);
     }
 
     private List<WebElement> radios(String componentId) {

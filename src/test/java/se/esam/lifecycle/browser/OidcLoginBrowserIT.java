@@ -82,7 +82,8 @@ class OidcLoginBrowserIT {
         browser.step("kajsa signs out in Tasklist and lands on our sign-in page");
         browser.click(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"));
         browser.click(By.cssSelector("[cam-widget-header] li.account li.logout > a"));
-        browser.until(ExpectedConditions.urlToBe(baseUrl() + "/login"));
+        // a deliberate sign-out: /login?logout, as with passwords (app/sign-out.js)
+        browser.until(ExpectedConditions.urlToBe(baseUrl() + "/login?logout"));
 
         browser.step("Tasklist asks for a login again");
         browser.driver().get(baseUrl() + Tasklist.PATH);

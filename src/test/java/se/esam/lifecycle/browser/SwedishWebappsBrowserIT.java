@@ -2,8 +2,14 @@ package se.esam.lifecycle.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,10 +17,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.People;
+
 /**
  * Camunda's webapps speak Swedish with our product name, whatever language the browser asks for (the test browser
  * asks for English), and carry no "It is time to migrate to Camunda 8" banner: Tasklist for a submitter and for the
- * kansli, Cockpit and Admin for an administrator. English stays available with {@code ?lang=en}.
+ * kansli, the welcome page, Cockpit and Admin for an administrator. English stays available with {@code ?lang=en}.
+ * Cockpit shows times in Swedish time, as Tasklist does, though the test browser runs in UTC.
  */
 class SwedishWebappsBrowserIT extends BrowserJourney {
 
@@ -22,6 +32,9 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
     private static final String PROCESS = "Synpunkt på vägledning";
     private static final String COCKPIT = "/camunda/app/cockpit/default/";
     private static final String ADMIN = "/camunda/app/admin/default/";
+    private static final String WELCOME = "/camunda/app/welcome/default/";
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String TASK_XPATH = "//section[contains(@class,'task-details')]";
 
     /** Camunda's English labels a person would otherwise meet in Tasklist. */
@@ -123,6 +136,26 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
                         "Camunda 8",
                         "migrate"));
 
+        browser.step("Cockpit's deployments show their times in Swedish time, though the browser runs in UTC");
+        List<OffsetDateTime> deployed = deploymentTimes();
+        Set<String> inStockholm = shown(deployed, ZoneId.of("Europe/Stockholm"));
+        Set<String> inUtc = shown(deployed, ZoneOffset.UTC);
+        assertThat(inStockholm).as("Stockholm is never at UTC's offset").doesNotContainAnyElementsOf(inUtc);
+        driver.get(base() + COCKPIT + "#/repository");
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd.time")));
+        List<String> times = driver.findElements(By.cssSelector("dd.time")).stream()
+                .map(WebElement::getText)
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .toList();
+        assertThat(times)
+                .as("deployment times in Cockpit, against the engine's %s", deployed)
+                .isNotEmpty()
+                // Cockpit's deployment list writes the seconds too ("2026-12-05T02:36:27"): the minute is what counts
+                .allSatisfy(time -> assertThat(inStockholm).contains(toTheMinute(time)));
+        // the footer names the browser's zone: it must not say the times are in it
+        assertThat(visibleText(By.id("footer-timezone"))).startsWith("Datum och tid visas i svensk tid.");
+
         browser.step("admin opens Admin");
         driver.get(base() + ADMIN);
         browser.waiting()
@@ -132,6 +165,44 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
         expectOurHeader();
         assertThat(visibleText(By.cssSelector("[cam-widget-header]"))).contains("Användare", "Grupper", "Behörigheter");
         expectNoEnglish(bodyText(), List.of("Users", "Groups", "Authorizations", "Tenants", "Camunda 8", "migrate"));
+    }
+
+    @Test
+    void theWelcomePageIsSwedish() {
+        WebDriver driver = browser.newSession();
+        browser.step("admin signs in to the welcome page");
+        driver.get(base() + WELCOME);
+        LoginPage.signIn(browser, "admin", "admin");
+        browser.waiting()
+                .withMessage(() -> "the welcome page's Swedish list of the webapps, 'Tjänster'")
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tjänster"));
+        expectOurHeader();
+        assertThat(bodyText()).contains("Cockpit", "Uppgiftslista", "Administration");
+        expectNoEnglish(bodyText(), List.of("Applications", "Welcome", "Your Profile", "Camunda 8", "migrate"));
+    }
+
+    /** When the engine says the application's deployments were made (the newest first). */
+    private List<OffsetDateTime> deploymentTimes() {
+        HttpAgent.Response response = HttpAgent.basic(base(), People.ADMIN)
+                .get("/engine-rest/deployment?sortBy=deploymentTime&sortOrder=desc");
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        return response.jsonList().stream()
+                .map(deployment -> (String) deployment.get("deploymentTime"))
+                .map(time -> OffsetDateTime.parse(time, ENGINE_DATE))
+                .toList();
+    }
+
+    /** "2026-12-05T02:36:27" or "2026-12-05 02:36" as "2026-12-05 02:36"; anything else as it is. */
+    private static String toTheMinute(String shown) {
+        var minute =
+                Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2})").matcher(shown);
+        return minute.find() ? minute.group(1) + " " + minute.group(2) : shown;
+    }
+
+    private static Set<String> shown(List<OffsetDateTime> times, ZoneId zone) {
+        return times.stream()
+                .map(time -> time.atZoneSameInstant(zone).format(SHOWN))
+                .collect(Collectors.toSet());
     }
 
     /** Tasklist is up for the signed-in person: Swedish, our name, no banner, no Camunda English on screen. */

@@ -82,6 +82,23 @@ final class Tasklist {
      * confirmation as the person reads it.
      */
     String submitStartForm() {
+        clickStart();
+        WebElement confirmation = browser.waiting()
+                .withMessage(() -> "Tasklist's confirmation 'Processen har startats.'")
+                .until(
+                        ExpectedConditions.visibilityOfElementLocated(
+                                By.xpath(
+                                        "//div[contains(@class,'page-notifications')]//div[contains(@class,'alert')]"
+                                                + "//strong[contains(@class,'status')][contains(normalize-space(), 'Processen har startats.')]")));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(MODAL)));
+        return confirmation.getText().trim();
+    }
+
+    /**
+     * Clicks the start dialog's "Starta" once it is enabled (fails when it stays disabled), without waiting for the
+     * outcome: {@link #submitStartForm()} expects the start, a refusal test the refusal.
+     */
+    void clickStart() {
         By start = By.xpath(MODAL_XPATH + "//div[contains(@class,'modal-footer')]//button[@type='submit']");
         WebElement button = browser.until(ExpectedConditions.visibilityOfElementLocated(start));
         assertThat(button.getText().trim()).as("the start button's label").isEqualTo("Starta");
@@ -92,15 +109,6 @@ final class Tasklist {
                     "'Starta' stays disabled although the start form is filled in; the form shows " + errorsIn(MODAL));
         }
         browser.click(start);
-        WebElement confirmation = browser.waiting()
-                .withMessage(() -> "Tasklist's confirmation 'Processen har startats.'")
-                .until(
-                        ExpectedConditions.visibilityOfElementLocated(
-                                By.xpath(
-                                        "//div[contains(@class,'page-notifications')]//div[contains(@class,'alert')]"
-                                                + "//strong[contains(@class,'status')][contains(normalize-space(), 'Processen har startats.')]")));
-        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(MODAL)));
-        return confirmation.getText().trim();
     }
 
     /** Clicks a filter on the left and waits for its task list. */

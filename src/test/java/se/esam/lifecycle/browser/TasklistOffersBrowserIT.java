@@ -16,7 +16,7 @@ import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * Tasklist opens where each role works, and offers only what the person may do: the kansli lands in its
- * triage queue, experts in their groups' open tasks, managers in the overdue tasks, submitters in their own;
+ * triage queue, experts and approvers in their groups' open tasks, managers in the overdue tasks, submitters in their own;
  * "Starta process" only for those who may start one of our processes, "Skapa uppgift" only for
  * administrators; task cards show the reference and the document to everyone who has the task, experts
  * included, and not Camunda's bare priority number; times in Swedish time, even in a browser set to UTC.
@@ -64,6 +64,11 @@ class TasklistOffersBrowserIT extends BrowserJourney {
         assertThat(eriks.expectTask("Granska synpunkt", reference).getText())
                 .contains("Referens", reference)
                 .contains("Vägledning", "Digital samverkan");
+
+        // approvers decide revisions from their group's tasks, and start nothing
+        signIn("maria", "Maria Magnusson");
+        expectStartingList("Min grupps uppgifter");
+        expectOffered(false, false);
 
         signIn("mats", "Mats Mattsson");
         expectStartingList("Försenade");

@@ -8,9 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -23,11 +28,38 @@ import se.esam.lifecycle.support.TestSmtp;
 /**
  * Our own pages as a browser gets them, over real HTTP on PostgreSQL: the sign-in page in Swedish with
  * the product's name, sign-out and a failed sign-in said in Swedish, a revision's page under both its
- * addresses, our Swedish error pages instead of Spring's Whitelabel page, the logs in Swedish words with
- * people's names, and a start-up banner whose every entry point answers.
+ * addresses with the guidance's name in its heading, our Swedish error pages (400, 403, 404, 500) instead of Spring's
+ * Whitelabel page, the logs in Swedish words with people's names, and a start-up banner whose every entry point
+ * answers.
  */
 @ApplicationOnPostgres
+@Import(OwnPagesIT.FailingPage.class)
 class OwnPagesIT {
+
+    /**
+     * A page that fails as none of ours should, for the 500 page: every real page is guarded against a 500 (the fuzz
+     * test holds them to it), so no real request can provoke one. Only this class's application has it (its own
+     * context, as before: {@code @ApplicationOnPostgres}).
+     */
+    @TestConfiguration
+    static class FailingPage {
+
+        static final String PATH = "/test-only/failing-page";
+
+        @Bean
+        FailingPageController failingPageController() {
+            return new FailingPageController();
+        }
+    }
+
+    @Controller
+    static class FailingPageController {
+
+        @GetMapping(FailingPage.PATH)
+        String fail() {
+            throw new IllegalStateException("OwnPagesIT: the failure a page must never show");
+        }
+    }
 
     static final TestSmtp smtp = new TestSmtp();
 
@@ -105,6 +137,8 @@ class OwnPagesIT {
         driver.review("erik", reference, "ACCEPTED", "Tas med i nästa version av vägledningen.");
         String label = driver.openRevision("digital-samverkan");
         assertThat(label).startsWith("REV-");
+        // per's draft puts a person in the log: his name must show, not his user id
+        driver.draftEditorially("per", label, List.of(reference), null);
         HttpAgent karin = HttpAgent.signedIn(base, "karin", "karin");
 
         HttpAgent.Response byLabel = karin.get("/revisions/" + label, BROWSER);
@@ -114,9 +148,12 @@ class OwnPagesIT {
             assertThat(page.status()).as(page.path()).isEqualTo(200);
             assertThat(page.body())
                     .as(page.path())
-                    .contains("revision <span>" + label + "</span>")
+                    .contains("<h1><span>Digital samverkan</span>: revision <span>" + label + "</span></h1>")
                     .contains("Revisionen öppnades", "Synpunkt kopplades till revisionen")
-                    .doesNotContain(">OPENED<", ">FEEDBACK_JOINED<");
+                    .doesNotContain(">OPENED<", ">FEEDBACK_JOINED<")
+                    // the log names people, not their user ids
+                    .contains("<td>Per Persson</td>")
+                    .doesNotContain("<td>per</td>", "<td>erik</td>", "<td>karin</td>");
         }
 
         HttpAgent.Response history = karin.get("/feedback/" + reference, BROWSER);
@@ -171,6 +208,18 @@ class OwnPagesIT {
                 "/revisions/1/consultation-responses", Map.of("_csrf", karin.csrfTokenOn("/feedback")), BROWSER);
 
         assertOurErrorPage(response, 400, "Begäran kunde inte utföras");
+    }
+
+    @Test
+    void aFailureOnOurPagesGetsOurSwedishErrorPageWithoutItsDetails() {
+        HttpAgent karin = HttpAgent.signedIn(base, "karin", "karin");
+
+        HttpAgent.Response response = karin.get(FailingPage.PATH, BROWSER);
+
+        assertOurErrorPage(response, 500, "Något gick fel");
+        assertThat(response.body())
+                .contains("Ett oväntat fel inträffade.")
+                .doesNotContain("IllegalStateException", "the failure a page must never show", "se.esam");
     }
 
     private static void assertOurErrorPage(HttpAgent.Response response, int status, String heading) {

@@ -15,12 +15,13 @@
  * limitations under the License.
  */
 
-// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js) and our language,
-// product name and date formats (app/language.js), both shared by the four webapps.
+// guidance-lifecycle: Camunda's default configuration plus our sign-out script (app/sign-out.js), dates in Swedish
+// time (app/stockholm-time.js) and our language, product name and date formats (app/language.js), all shared by
+// the four webapps.
 import {app, dateFormat, locales} from '../../language.js';
 
 export default {
-  customScripts: ['../sign-out', '../accessibility'],
+  customScripts: ['../sign-out', '../accessibility', '../stockholm-time'],
   app,
   locales,
   dateFormat,

@@ -1,6 +1,8 @@
-// guidance-lifecycle: dates and times in Swedish time, whatever zone the browser is set to. Tasklist formats every
-// date it shows with moment (its `camDate` filter), which knows only the browser's own zone; moment-timezone is not
-// in Camunda's build. The browser does know Europe/Stockholm (Intl), so each date shown is first moved to the
+// guidance-lifecycle: dates and times in Swedish time, whatever zone the browser is set to. Tasklist, Cockpit and
+// Admin format every date they show with moment (their `camDate` filter), which knows only the browser's own zone;
+// moment-timezone is not in Camunda's build. The four webapps share one webpack runtime and lib/deps.js, so moment
+// has the same module id in each: Tasklist imports this module (scripts/guidance-lifecycle.js), Cockpit, Admin and
+// the welcome page list it in their config.js customScripts. The browser does know Europe/Stockholm (Intl), so each date shown is first moved to the
 // offset Stockholm had at that instant. Moments given an offset of their own (moment.utc, utcOffset, parseZone)
 // are left alone, and the instant never changes: what Tasklist sends keeps its offset ("+01:00").
 // The module id is moment's in Camunda's 7.24.0 build (lib/deps.js, moment 2.30.1); after an upgrade the check
@@ -41,7 +43,7 @@ function camundasMoment() {
 
 const moment = camundasMoment();
 if (!moment) {
-  console.warn('guidance-lifecycle: Camunda\'s moment not found; Tasklist shows dates in the browser\'s own zone');
+  console.warn('guidance-lifecycle: Camunda\'s moment not found; dates are shown in the browser\'s own zone');
 } else if (!moment.fn.guidanceLifecycleStockholm) {
   const format = moment.fn.format;
   moment.fn.format = function (...args) {
@@ -52,3 +54,5 @@ if (!moment) {
   };
   moment.fn.guidanceLifecycleStockholm = true;
 }
+
+export default {};
