@@ -3,15 +3,8 @@ package se.esam.lifecycle.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,8 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -33,26 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.feedback.Submission;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.HttpAgent.Response;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestOidcProvider;
@@ -70,10 +55,6 @@ import se.esam.lifecycle.support.TestSmtp;
 @DirtiesContext // closes the application before the JVM's shutdown drops its database
 class OidcSignInIT {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
-
     @RegisterExtension
     static final TestOidcProvider oidc = TestOidcProvider.started();
 
@@ -90,9 +71,6 @@ class OidcSignInIT {
     }
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
     IdentityService identity;
 
     @LocalServerPort
@@ -107,19 +85,19 @@ class OidcSignInIT {
                 .with("organisation", "org-skatteverket")
                 .serialize();
 
-        ResponseEntity<Map<String, Object>> submitted = submit(sara, "Exempel från Skatteverket saknas.");
+        Response submitted = submit(sara, "Exempel från Skatteverket saknas.");
 
-        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(submitted.getBody()).containsEntry("organisation", "Skatteverket");
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        Map<String, Object> feedback = submitted.json();
+        assertThat(feedback).containsEntry("organisation", "Skatteverket");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history =
-                (List<Map<String, Object>>) submitted.getBody().get("history");
+        List<Map<String, Object>> history = (List<Map<String, Object>>) feedback.get("history");
         assertThat(history)
                 .extracting(h -> h.get("action") + " by " + h.get("by"))
                 .containsExactly("SUBMITTED by sara");
-        assertThat(getList(sara, "/api/feedback").getBody())
+        assertThat(get(sara, "/api/feedback").jsonList())
                 .extracting(f -> f.get("reference"))
-                .contains(submitted.getBody().get("reference"));
+                .contains(feedback.get("reference"));
     }
 
     @Test
@@ -129,20 +107,19 @@ class OidcSignInIT {
                 .with("organisation", "org-csn")
                 .serialize();
         String reference = (String)
-                submit(sven, "Kansliet ska få en triageringsuppgift.").getBody().get("reference");
+                submit(sven, "Kansliet ska få en triageringsuppgift.").json().get("reference");
         String kim = oidc.token("kim")
                 .with("groups", List.of(Roles.KANSLI))
                 .with("organisation", "org-esam")
                 .serialize();
 
-        ResponseEntity<List<Map<String, Object>>> kimsTasks =
-                getList(kim, "/engine-rest/task?taskDefinitionKey=TriageFeedback");
+        Response kimsTasks = get(kim, "/engine-rest/task?taskDefinitionKey=TriageFeedback");
 
-        assertThat(kimsTasks.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(kimsTasks.getBody()).extracting(t -> businessKeyOf(kim, t)).contains(reference);
+        assertThat(kimsTasks.status()).as("%s", kimsTasks).isEqualTo(200);
+        assertThat(kimsTasks.jsonList()).extracting(t -> businessKeyOf(kim, t)).contains(reference);
         // the submitter's group may not read the kansli's tasks
-        assertThat(getList(sven, "/engine-rest/task?taskDefinitionKey=TriageFeedback")
-                        .getBody())
+        assertThat(get(sven, "/engine-rest/task?taskDefinitionKey=TriageFeedback")
+                        .jsonList())
                 .isEmpty();
     }
 
@@ -157,7 +134,7 @@ class OidcSignInIT {
                 .with("organisation", "org-kronofogden")
                 .serialize();
 
-        assertThat(get(tove, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(tove, "/api/feedback").status()).isEqualTo(200);
 
         User account = identity.createUserQuery().userId("tove").singleResult();
         assertThat(account.getFirstName()).isEqualTo("Tove");
@@ -195,15 +172,15 @@ class OidcSignInIT {
                 .with("groups", List.of(Roles.SUBMITTERS))
                 .with("organisation", "org-bolagsverket")
                 .serialize();
-        assertThat(submit(submitter, "Siv har rollen och får lämna synpunkter.").getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        assertThat(submit(submitter, "Siv har rollen och får lämna synpunkter.").status())
+                .isEqualTo(201);
         String noGroups =
                 oidc.token("siv").with("organisation", "org-bolagsverket").serialize();
 
-        assertThat(get(noGroups, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(submit(noGroups, "Utan roll får Siv inte lämna synpunkter.").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(getList(noGroups, "/engine-rest/task").getBody()).isEmpty();
+        assertThat(get(noGroups, "/api/feedback").status()).isEqualTo(200);
+        assertThat(submit(noGroups, "Utan roll får Siv inte lämna synpunkter.").status())
+                .isEqualTo(403);
+        assertThat(get(noGroups, "/engine-rest/task").jsonList()).isEmpty();
         assertThat(membershipsOf("siv")).containsExactly("org-bolagsverket");
     }
 
@@ -234,7 +211,7 @@ class OidcSignInIT {
                 .with("organisation", Roles.KANSLI)
                 .serialize();
 
-        assertThat(get(token, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(token, "/api/feedback").status()).isEqualTo(200);
         assertThat(membershipsOf("okand")).containsExactly(Roles.SUBMITTERS);
     }
 
@@ -246,16 +223,15 @@ class OidcSignInIT {
                 .serialize();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<HttpStatus>> requests = new ArrayList<>();
+            List<Callable<Integer>> requests = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                requests.add(() -> HttpStatus.valueOf(
-                        get(token, "/api/feedback").getStatusCode().value()));
+                requests.add(() -> get(token, "/api/feedback").status());
             }
-            List<HttpStatus> answers = new ArrayList<>();
-            for (Future<HttpStatus> answer : pool.invokeAll(requests)) {
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> answer : pool.invokeAll(requests)) {
                 answers.add(answer.get());
             }
-            assertThat(answers).containsOnly(HttpStatus.OK);
+            assertThat(answers).containsOnly(200);
         } finally {
             pool.shutdownNow();
         }
@@ -266,10 +242,9 @@ class OidcSignInIT {
 
     @Test
     void passwordsAreNotAcceptedInThisProfile() {
-        ResponseEntity<String> response =
-                http.withBasicAuth("anna", "anna").getForEntity("/api/feedback", String.class);
+        Response response = HttpAgent.basic(baseUrl(), "anna", "anna").get("/api/feedback");
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.status()).isEqualTo(401);
     }
 
     @Test
@@ -284,11 +259,11 @@ class OidcSignInIT {
                 parts[0] + "." + base64Url(payload.replace("\"submitters\"", "\"camunda-admin\"")) + "." + parts[2];
         assertThat(tampered).isNotEqualTo(genuine);
 
-        assertThat(get(tampered, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(tampered, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(tampered, "/api/feedback").status()).isEqualTo(401);
+        assertThat(get(tampered, "/engine-rest/task").status()).isEqualTo(401);
         assertThat(identity.createUserQuery().userId("tilda").count()).isZero();
         // the same token untouched is accepted
-        assertThat(get(genuine, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(genuine, "/api/feedback").status()).isEqualTo(200);
     }
 
     @Test
@@ -297,7 +272,7 @@ class OidcSignInIT {
                 oidc.token("ulrik").with("groups", List.of(Roles.KANSLI)).serialize();
         String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + genuine.split("\\.")[1] + ".";
 
-        assertThat(get(unsigned, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(unsigned, "/api/feedback").status()).isEqualTo(401);
         assertThat(identity.createUserQuery().userId("ulrik").count()).isZero();
     }
 
@@ -308,13 +283,13 @@ class OidcSignInIT {
                 .expiredAnHourAgo()
                 .serialize();
 
-        ResponseEntity<String> refused = get(expired, "/api/feedback");
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        Response refused = get(expired, "/api/feedback");
+        assertThat(refused.status()).isEqualTo(401);
         // a client learns that its token, not its request, is at fault (RFC 6750)
-        assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+        assertThat(refused.header("WWW-Authenticate").orElseThrow())
                 .startsWith("Bearer")
                 .contains("error=\"invalid_token\"");
-        assertThat(get(expired, "/engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(expired, "/engine-rest/task").status()).isEqualTo(401);
         assertThat(identity.createUserQuery().userId("elsa").count()).isZero();
     }
 
@@ -329,10 +304,10 @@ class OidcSignInIT {
                 .issuedAs(oidc.issuer())
                 .serialize();
 
-        assertThat(get(otherIssuer, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(otherIssuer, "/api/feedback").status()).isEqualTo(401);
         assertThat(identity.createUserQuery().userId("igor").count()).isZero();
         // made the same way but naming our issuer: accepted, so the issuer alone made the difference
-        assertThat(get(sameIssuer, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(sameIssuer, "/api/feedback").status()).isEqualTo(200);
     }
 
     @Test
@@ -342,7 +317,7 @@ class OidcSignInIT {
                 .audience("another-application")
                 .serialize();
 
-        assertThat(get(forAnotherApplication, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(forAnotherApplication, "/api/feedback").status()).isEqualTo(401);
         assertThat(identity.createUserQuery().userId("axel").count()).isZero();
     }
 
@@ -356,28 +331,32 @@ class OidcSignInIT {
                 .with("groups", List.of(Roles.KANSLI))
                 .serialize();
 
-        assertThat(get(noUserId, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(invalidUserId, "/api/feedback").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(noUserId, "/api/feedback").status()).isEqualTo(401);
+        assertThat(get(invalidUserId, "/api/feedback").status()).isEqualTo(401);
     }
 
     // --- browsers: the authorization code flow, followed here by a plain HTTP client
 
     @Test
-    void aBrowserSignedInAtTheProviderIsTrustedByTheWebapps() throws Exception {
+    void aBrowserSignedInAtTheProviderIsTrustedByTheWebapps() {
         oidc.token("klara")
                 .with("given_name", "Klara")
                 .with("family_name", "Kvist")
                 .with("groups", List.of(Roles.KANSLI))
                 .with("organisation", "org-esam")
                 .forNextSignIn();
-        BrowserSession browser = new BrowserSession();
+        HttpAgent browser = HttpAgent.anonymous(baseUrl());
+        List<String> visited = new ArrayList<>();
 
-        HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
+        Response tasklist = browser.follow("/camunda/app/tasklist/default/", visited);
 
-        assertThat(browser.visited).anySatisfy(uri -> assertThat(uri).startsWith(oidc.issuer() + "/authorize"));
-        assertThat(tasklist.statusCode()).isEqualTo(200);
-        assertThat(tasklist.uri().getPath()).isEqualTo("/camunda/app/tasklist/default/");
-        Map<String, Object> webappUser = browser.json("/camunda/api/admin/auth/user/default");
+        assertThat(visited).anySatisfy(uri -> assertThat(uri).startsWith(oidc.issuer() + "/authorize"));
+        assertThat(tasklist.status()).as("%s", tasklist).isEqualTo(200);
+        // back at our origin: follow() names addresses there by path alone
+        assertThat(tasklist.path()).isEqualTo("/camunda/app/tasklist/default/");
+        Response user = browser.get("/camunda/api/admin/auth/user/default");
+        assertThat(user.status()).as("%s", user).isEqualTo(200);
+        Map<String, Object> webappUser = user.json();
         assertThat(webappUser).containsEntry("userId", "klara");
         assertThat(webappUser.get("authorizedApps")).asInstanceOf(LIST).contains("tasklist", "cockpit");
         assertThat(membershipsOf("klara")).containsExactlyInAnyOrder(Roles.KANSLI, "org-esam");
@@ -386,72 +365,61 @@ class OidcSignInIT {
     }
 
     @Test
-    void signingOutEndsOurSessionAndTheProvidersToo() throws Exception {
+    void signingOutEndsOurSessionAndTheProvidersToo() {
         oidc.token("sune")
                 .with("groups", List.of(Roles.SUBMITTERS))
                 .with("organisation", "org-esam")
                 .forNextSignIn();
-        BrowserSession browser = new BrowserSession();
-        HttpResponse<String> page = browser.get("/feedback");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(browser.get("/api/feedback").statusCode()).isEqualTo(200);
+        HttpAgent browser = HttpAgent.anonymous(baseUrl());
+        Response page = browser.follow("/feedback", new ArrayList<>());
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        assertThat(browser.follow("/api/feedback", new ArrayList<>()).status()).isEqualTo(200);
         // the sign-out form's redirect leaves our origin: browsers follow it only if form-action allows it
         URI provider = URI.create(oidc.endSessionEndpoint());
-        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        assertThat(page.header("Content-Security-Policy").orElseThrow())
                 .contains("form-action 'self' " + provider.getScheme() + "://" + provider.getRawAuthority() + ";");
 
-        HttpResponse<String> signOut = browser.signOut();
+        // "Logga ut" on our pages: a form post with the page's CSRF token
+        Response signOut = browser.postForm("/logout", Map.of("_csrf", browser.csrfTokenOn("/feedback")));
 
-        assertThat(signOut.statusCode()).isEqualTo(302);
-        String location = signOut.headers().firstValue("Location").orElseThrow();
+        assertThat(signOut.status()).as("%s", signOut).isEqualTo(302);
+        String location = signOut.header("Location").orElseThrow();
         assertThat(location).startsWith(oidc.endSessionEndpoint() + "?");
         var query = UriComponentsBuilder.fromUriString(location).build().getQueryParams();
         assertThat(query.getFirst("id_token_hint")).isNotBlank();
         assertThat(URLDecoder.decode(query.getFirst("post_logout_redirect_uri"), StandardCharsets.UTF_8))
                 .isEqualTo(baseUrl() + "/");
-        assertThat(browser.getWithoutRedirects("/api/feedback").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/api/feedback").status()).isEqualTo(401);
     }
 
     // --- helpers
 
-    private ResponseEntity<Map<String, Object>> submit(String token, String description) {
+    /** The API client of whoever holds the token; a new one for each request, as a token is all it has. */
+    private HttpAgent api(String token) {
+        return HttpAgent.bearer(baseUrl(), token);
+    }
+
+    private Response submit(String token, String description) {
         Submission submission = new Submission("digital-samverkan", "4.1", "2.1", FeedbackType.GAP, description);
-        return http.exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(submission, bearer(token)), JSON);
+        return api(token).json("POST", "/api/feedback", submission);
     }
 
-    private ResponseEntity<String> get(String token, String path) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), String.class);
-    }
-
-    private ResponseEntity<List<Map<String, Object>>> getList(String token, String path) {
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer(token)), JSON_LIST);
+    private Response get(String token, String path) {
+        return api(token).get(path);
     }
 
     private String businessKeyOf(String token, Map<String, Object> task) {
-        return (String) http.exchange(
-                        "/engine-rest/process-instance/" + task.get("processInstanceId"),
-                        HttpMethod.GET,
-                        new HttpEntity<>(bearer(token)),
-                        JSON)
-                .getBody()
+        return (String) get(token, "/engine-rest/process-instance/" + task.get("processInstanceId"))
+                .json()
                 .get("businessKey");
     }
 
     /** Only administrators may create groups: Camunda's own check of the caller's authorizations. */
     private boolean mayCreateGroups(String token) {
-        ResponseEntity<Map<String, Object>> check = http.exchange(
-                "/engine-rest/authorization/check?permissionName=CREATE&resourceName=Group&resourceType=2",
-                HttpMethod.GET,
-                new HttpEntity<>(bearer(token)),
-                JSON);
-        assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return Boolean.TRUE.equals(check.getBody().get("authorized"));
-    }
-
-    private static HttpHeaders bearer(String token) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        return headers;
+        Response check =
+                get(token, "/engine-rest/authorization/check?permissionName=CREATE&resourceName=Group&resourceType=2");
+        assertThat(check.status()).as("%s", check).isEqualTo(200);
+        return Boolean.TRUE.equals(check.json().get("authorized"));
     }
 
     private Set<String> membershipsOf(String user) {
@@ -465,65 +433,6 @@ class OidcSignInIT {
     }
 
     private String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    /** What a browser does over HTTP: keeps cookies, follows redirects, posts forms with their CSRF token. */
-    private final class BrowserSession {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-        /** What a browser asks for when it opens a page; Spring sends only such requests to the login. */
-        private static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-        final List<String> visited = new ArrayList<>();
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client =
-                HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        /** Follows redirects one by one, so that every address on the way is recorded. */
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            URI uri = URI.create(baseUrl() + path);
-            for (int hops = 0; hops < 10; hops++) {
-                visited.add(uri.toString());
-                HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(uri).header("Accept", PAGE).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 != 3) {
-                    return response;
-                }
-                uri = uri.resolve(response.headers().firstValue("Location").orElseThrow());
-            }
-            throw new AssertionError("more than 10 redirects: " + visited);
-        }
-
-        HttpResponse<String> getWithoutRedirects(String path) throws IOException, InterruptedException {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        Map<String, Object> json(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = getWithoutRedirects(path);
-            assertThat(response.statusCode())
-                    .as("%s: %s", path, response.body())
-                    .isEqualTo(200);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = new ObjectMapper().readValue(response.body(), Map.class);
-            return body;
-        }
-
-        /** "Logga ut" on our pages: a form post with the page's CSRF token. */
-        HttpResponse<String> signOut() throws IOException, InterruptedException {
-            HttpResponse<String> page = get("/feedback");
-            Matcher csrf = CSRF.matcher(page.body());
-            assertThat(csrf.find()).as("a CSRF token on %s", page.uri()).isTrue();
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/logout"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+        return HttpAgent.local(port);
     }
 }

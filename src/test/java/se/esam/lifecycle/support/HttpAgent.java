@@ -27,15 +27,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One person's HTTP client, as a browser or an API client would be: its own cookie jar (so a browser
- * session), redirects never followed (so a test sees them), HTTP Basic when made with a password, and
- * the two CSRF tokens a browser carries: Spring's from a page's hidden {@code _csrf} field, the
- * webapps' from their {@code XSRF-TOKEN} cookie. Nothing is shared between agents.
+ * session), redirects not followed unless asked for ({@link #follow}, so a test sees them), HTTP Basic
+ * when made with a password or a bearer token when made with one, and the two CSRF tokens a browser
+ * carries: Spring's from a page's hidden {@code _csrf} field, the webapps' from their {@code XSRF-TOKEN}
+ * cookie. Nothing is shared between agents.
  */
 public final class HttpAgent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HIDDEN_CSRF = Pattern.compile(
             "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    /** What a browser asks for when it opens a page; Spring sends only such requests on to a sign-in. */
+    private static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    /** A browser's limit too: a loop of redirects fails the test instead of running on. */
+    private static final int MAX_REDIRECTS = 10;
 
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -64,6 +69,11 @@ public final class HttpAgent {
                 base,
                 "Basic "
                         + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An API client sending an OAuth 2 bearer token ({@code Authorization: Bearer ...}) with every request. */
+    public static HttpAgent bearer(String base, String token) {
+        return new HttpAgent(base, "Bearer " + token);
     }
 
     /** A demo person's API client: HTTP Basic with their demo password. */
@@ -125,6 +135,29 @@ public final class HttpAgent {
         return Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 
+    /**
+     * Opens a page as a browser does: asks for HTML and follows each redirect, to other origins too (an
+     * identity provider's sign-in), adding every address it requests, absolute, to {@code visited} in
+     * order. The cookie jar keeps what each answer sets on the way; credentials go to this agent's own
+     * origin only. Returns the first answer that is not a redirect; its {@code path()} is absolute when it
+     * came from another origin.
+     */
+    public Response follow(String path, List<String> visited) {
+        URI address = URI.create(base + path);
+        for (int hops = 0; hops <= MAX_REDIRECTS; hops++) {
+            visited.add(address.toString());
+            String[] asksForAPage = {"Accept", PAGE};
+            Response response =
+                    send(address, shown(address), "GET", HttpRequest.BodyPublishers.noBody(), null, asksForAPage);
+            if (response.status() / 100 != 3) {
+                return response;
+            }
+            address = address.resolve(response.header("Location")
+                    .orElseThrow(() -> new IllegalStateException("A redirect without Location: " + response)));
+        }
+        throw new IllegalStateException("More than " + MAX_REDIRECTS + " redirects: " + visited);
+    }
+
     /** Loads Tasklist as a browser would, which gives the session the webapps' CSRF token; returns it. */
     public String openWebapps() {
         Response app = get("/camunda/app/tasklist/default/");
@@ -177,10 +210,20 @@ public final class HttpAgent {
      */
     public Response send(
             String method, String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body)
-                .timeout(Duration.ofSeconds(60));
-        if (authorization != null) {
+        return send(URI.create(base + path), path, method, body, contentType, headers);
+    }
+
+    private Response send(
+            URI address,
+            String path,
+            String method,
+            HttpRequest.BodyPublisher body,
+            String contentType,
+            String[] headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(address).method(method, body).timeout(Duration.ofSeconds(60));
+        // a browser never hands one site's credentials to another (the identity provider, when following)
+        if (authorization != null && ownOrigin(address)) {
             request.header("Authorization", authorization);
         }
         if (contentType != null) {
@@ -200,6 +243,22 @@ public final class HttpAgent {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private boolean ownOrigin(URI address) {
+        URI own = URI.create(base);
+        return own.getScheme().equalsIgnoreCase(address.getScheme())
+                && own.getHost().equalsIgnoreCase(address.getHost())
+                && own.getPort() == address.getPort();
+    }
+
+    /** The path and query on this agent's origin, as tests name them; the whole address elsewhere. */
+    private String shown(URI address) {
+        if (!ownOrigin(address)) {
+            return address.toString();
+        }
+        String path = address.getRawPath() == null ? "" : address.getRawPath();
+        return address.getRawQuery() == null ? path : path + "?" + address.getRawQuery();
     }
 
     /** What came back, with the readings tests need. */
