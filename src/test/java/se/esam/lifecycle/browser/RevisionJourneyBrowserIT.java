@@ -386,7 +386,8 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 throw new AssertionError(
                         "no mail '" + subject + "' to " + address + "; received " + smtp.subjectsTo(address));
             }
-            Thread.sleep(200);
+            // GreenMail's own wait: returns as soon as one more message arrives
+            mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
         }
     }
 
