@@ -27,7 +27,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -100,9 +99,10 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
                 chromium = reused;
                 System.out.println("[browser] new session in the same Chromium, cleared in " + since(start));
                 return chromium.driver();
-            } catch (WebDriverException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // WebDriverException, or IllegalStateException from clear(): never reuse a browser not known clean
                 System.out.println("[browser] could not clear the Chromium ("
-                        + e.getMessage().lines().findFirst().orElse("") + "); starting a new one");
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); starting a new one");
                 quitQuietly(reused);
             }
         }
@@ -187,7 +187,16 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
         }
         urls.add(driver.getCurrentUrl());
         for (String url : urls) {
-            URI uri = URI.create(url);
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                if (url.startsWith("http")) {
+                    // a site whose storage cannot be named cannot be cleared: the caller starts a new Chromium
+                    throw new IllegalStateException("cannot tell the origin of " + url, e);
+                }
+                continue;
+            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
                 origins.add(scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
