@@ -32,7 +32,7 @@ import se.esam.lifecycle.feedback.Submission;
  * <p>
  * The feedback that opens the revision is set up through the HTTP APIs, as {@code FeedbackApiIT} does (the
  * feedback part has its own browser journey in {@link TasklistJourneyBrowserIT}). Same machinery as there:
- * headless Chromium, a fresh browser per person, a fresh PostgreSQL database and an in-process SMTP server;
+ * headless Chromium, a clean browser session per person, a fresh PostgreSQL database and an in-process SMTP server;
  * a failure leaves a screenshot and the page source in {@code target/browser-screenshots/}.
  */
 class RevisionJourneyBrowserIT extends BrowserJourney {

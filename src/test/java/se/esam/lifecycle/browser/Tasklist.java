@@ -40,7 +40,7 @@ final class Tasklist {
         this.browser = browser;
     }
 
-    /** Opens Tasklist in a fresh browser, signs in on the login page it redirects to, waits until it is up. */
+    /** Opens Tasklist in a new browser session, signs in on the login page it redirects to, waits until it is up. */
     static Tasklist signIn(Browser browser, String baseUrl, String user, String fullName) {
         browser.driver().get(baseUrl + PATH);
         LoginPage.signIn(browser, user, user);
