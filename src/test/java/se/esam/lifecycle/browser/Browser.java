@@ -32,6 +32,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -145,7 +146,7 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
     /**
      * Clears what a person leaves in a browser: a new tab replaces every open one (session storage and history go
      * with the tab), every cookie of every site is deleted, and local storage, IndexedDB, service workers and cache
-     * storage of every site the closed tabs had shown, and the HTTP cache.
+     * storage of every site the closed tabs had shown, the HTTP cache, and the console log the driver collected.
      */
     private static void clear(ChromeDriver driver) {
         Set<String> origins = new LinkedHashSet<>();
@@ -169,6 +170,9 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
         for (String origin : origins) {
             driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
         }
+        // the console log is the driver's, not the tab's: reading it empties it, so the next person's test reads
+        // only what its own pages logged (ReportsBrowserIT looks for CSP violations there)
+        driver.manage().logs().get(LogType.BROWSER);
         Object cookies =
                 driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
         if (!(cookies instanceof List<?> left) || !left.isEmpty()) {
