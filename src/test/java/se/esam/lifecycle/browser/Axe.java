@@ -29,8 +29,11 @@ final class Axe {
 
     private static final String SOURCE = load();
 
-    private static final int SETTLE_RETRIES = 2;
-    private static final Duration SETTLE = Duration.ofMillis(1500);
+    /** How long a blocking finding must last to count: the page may still be rendering when a test checks it. */
+    private static final Duration SETTLE = Duration.ofMillis(3000);
+
+    /** The pause between two runs while the page settles (a run itself takes a few hundred milliseconds). */
+    private static final Duration RECHECK = Duration.ofMillis(250);
 
     /**
      * Runs axe on the whole document; returns each finding as rule id, impact, help text and the CSS targets of its
@@ -96,11 +99,16 @@ final class Axe {
         browser.step("axe on " + page);
         List<Violation> violations = check(browser.driver());
         // the webapps keep rendering after the element a test waited for (a loading grey, a title about to be
-        // replaced): what counts is the page once it has settled, so a finding must still be there a moment later
-        for (int retry = 0; retry < SETTLE_RETRIES && violations.stream().anyMatch(Violation::blocking); retry++) {
-            System.out.println("[axe] " + page + ": checking again once the page has settled; found "
+        // replaced): what counts is the page once it has settled, so a finding must still be there after SETTLE.
+        // It is checked again until it is gone or SETTLE has passed, not after fixed sleeps: a passing page that
+        // settles in 300 ms no longer waits 1.5 s, and a finding that stays fails after the same 3 s as before.
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        if (violations.stream().anyMatch(Violation::blocking)) {
+            System.out.println("[axe] " + page + ": checking again until the page has settled; found "
                     + violations.stream().filter(Violation::blocking).toList());
-            sleep(SETTLE);
+        }
+        while (violations.stream().anyMatch(Violation::blocking) && System.nanoTime() < deadline) {
+            sleep(RECHECK);
             violations = check(browser.driver());
         }
         violations.stream().filter(v -> !v.blocking()).forEach(v -> System.out.println("[axe] " + page + ": " + v));

@@ -32,7 +32,7 @@ import se.esam.lifecycle.feedback.Submission;
  * <p>
  * The feedback that opens the revision is set up through the HTTP APIs, as {@code FeedbackApiIT} does (the
  * feedback part has its own browser journey in {@link TasklistJourneyBrowserIT}). Same machinery as there:
- * headless Chromium, a fresh browser per person, a fresh PostgreSQL database and an in-process SMTP server;
+ * headless Chromium, a clean browser session per person, a fresh PostgreSQL database and an in-process SMTP server;
  * a failure leaves a screenshot and the page source in {@code target/browser-screenshots/}.
  */
 class RevisionJourneyBrowserIT extends BrowserJourney {
@@ -386,7 +386,8 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 throw new AssertionError(
                         "no mail '" + subject + "' to " + address + "; received " + smtp.subjectsTo(address));
             }
-            Thread.sleep(200);
+            // GreenMail's own wait: returns as soon as one more message arrives
+            mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
         }
     }
 

@@ -40,7 +40,7 @@ final class Tasklist {
         this.browser = browser;
     }
 
-    /** Opens Tasklist in a fresh browser, signs in on the login page it redirects to, waits until it is up. */
+    /** Opens Tasklist in a new browser session, signs in on the login page it redirects to, waits until it is up. */
     static Tasklist signIn(Browser browser, String baseUrl, String user, String fullName) {
         browser.driver().get(baseUrl + PATH);
         LoginPage.signIn(browser, user, user);
@@ -103,7 +103,7 @@ final class Tasklist {
         WebElement button = browser.until(ExpectedConditions.visibilityOfElementLocated(start));
         assertThat(button.getText().trim()).as("the start button's label").isEqualTo("Starta");
         try {
-            new WebDriverWait(browser.driver(), ENABLED_WITHIN).until(d -> button.isEnabled());
+            new WebDriverWait(browser.driver(), ENABLED_WITHIN, Browser.POLL).until(d -> button.isEnabled());
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "'Starta' stays disabled although the start form is filled in; the form shows " + errorsIn(MODAL));
@@ -218,7 +218,7 @@ final class Tasklist {
         WebElement complete = browser.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE));
         assertThat(complete.getText().trim()).as("the complete button's label").isEqualTo("Slutför");
         try {
-            new WebDriverWait(browser.driver(), ENABLED_WITHIN).until(d -> complete.isEnabled());
+            new WebDriverWait(browser.driver(), ENABLED_WITHIN, Browser.POLL).until(d -> complete.isEnabled());
         } catch (TimeoutException e) {
             throw new AssertionError(
                     "'Slutför' stays disabled although the form is filled in; the form shows " + errorsIn(TASK));
