@@ -44,7 +44,11 @@ class OidcSignIn implements SignIn {
 
     @Override
     public void forBrowsers(HttpSecurity http) throws Exception {
-        http.oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::signInAtProvider)));
+        // our Swedish page at /login instead of Spring's generated English one; it sends a visitor straight on to the
+        // provider, as Spring's did, and speaks only after a sign-out or a refused sign-in (OidcSignInPage)
+        http.oauth2Login(login -> login.loginPage(SignInPage.PATH)
+                .permitAll()
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::signInAtProvider)));
     }
 
     @Override

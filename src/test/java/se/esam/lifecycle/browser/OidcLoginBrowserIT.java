@@ -84,6 +84,13 @@ class OidcLoginBrowserIT {
         browser.click(By.cssSelector("[cam-widget-header] li.account li.logout > a"));
         // a deliberate sign-out: /login?logout, as with passwords (app/sign-out.js)
         browser.until(ExpectedConditions.urlToBe(baseUrl() + "/login?logout"));
+        browser.until(ExpectedConditions.textToBe(By.id("signed-out"), "Du är nu utloggad."));
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("sv");
+        assertThat(browser.driver().findElement(By.cssSelector("main h1")).getText())
+                .isEqualTo("Logga in på eSam Synpunkter och revisioner");
+        assertThat(browser.driver().findElement(By.cssSelector("main a.button")).getAttribute("href"))
+                .isEqualTo(baseUrl() + "/oauth2/authorization/oidc");
 
         browser.step("Tasklist asks for a login again");
         browser.driver().get(baseUrl() + Tasklist.PATH);

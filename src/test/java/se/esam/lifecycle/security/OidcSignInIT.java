@@ -338,6 +338,26 @@ class OidcSignInIT {
     // --- browsers: the authorization code flow, followed here by a plain HTTP client
 
     @Test
+    void theSignInPageIsOursInSwedishSendingAVisitorOnToTheProviderAndSayingSoAfterASignOut() {
+        HttpAgent visitor = HttpAgent.anonymous(baseUrl());
+
+        Response login = visitor.get("/login");
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.location()).endsWith("/oauth2/authorization/oidc");
+
+        Response signedOut = visitor.get("/login?logout");
+        assertThat(signedOut.status()).isEqualTo(200);
+        assertThat(signedOut.body())
+                .contains("<html lang=\"sv\"", "Logga in på eSam Synpunkter och revisioner", "Du är nu utloggad.")
+                .contains("href=\"/oauth2/authorization/oidc\"")
+                .doesNotContain("You have been signed out", "Login with OAuth 2.0");
+
+        Response refused = visitor.get("/login?error");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Inloggningen gick inte igenom.").doesNotContain("Du är nu utloggad.");
+    }
+
+    @Test
     void aBrowserSignedInAtTheProviderIsTrustedByTheWebapps() {
         oidc.token("klara")
                 .with("given_name", "Klara")
