@@ -38,8 +38,11 @@ class OidcSignInPage {
         if (logout == null && error == null && providers.size() == 1) {
             return "redirect:" + providers.get(0).href();
         }
+        // the password page's template, with the provider's link in place of the form
         model.addAttribute("providers", providers);
-        return "security/login-oidc";
+        model.addAttribute(
+                "failure", "Inloggningen gick inte igenom. Försök igen, eller kontakta kansliet om det inte hjälper.");
+        return "security/login";
     }
 
     private List<Provider> providers() {

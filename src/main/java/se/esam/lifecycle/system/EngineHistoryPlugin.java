@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -43,8 +44,7 @@ class EngineHistoryPlugin extends AbstractProcessEnginePlugin {
                 .collect(Collectors.toUnmodifiableMap(
                         DisplayVariables::processDefinitionKey,
                         DisplayVariables::names,
-                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
-                                .collect(Collectors.toUnmodifiableSet())));
+                        (a, b) -> Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet())));
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -772,7 +774,7 @@ class FeedbackProcessTest {
                         .createHistoricActivityInstanceQuery()
                         .processInstanceId(instance.getId())
                         .list())
-                .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId)
+                .extracting(HistoricActivityInstance::getActivityId)
                 .contains(
                         Elements.SUBMITTED,
                         Elements.REGISTER,
@@ -787,7 +789,7 @@ class FeedbackProcessTest {
                         .createHistoricVariableInstanceQuery()
                         .processInstanceId(instance.getId())
                         .list())
-                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .extracting(HistoricVariableInstance::getName)
                 .contains(
                         Vars.GUIDANCE_ID,
                         Vars.SECTION_ID,
