@@ -161,6 +161,31 @@ class TamperingIT {
         }
     }
 
+    /** What every "nothing changed" below rests on: a write that puts back the same values is still seen. */
+    @Test
+    void theFootprintSeesAWriteEvenOfTheSameValues() {
+        String triage = tasks.get(FeedbackProcess.Elements.TRIAGE);
+        Map<String, String> before = Footprint.of(jdbc);
+
+        jdbc.sql("update act_ru_task set assignee_ = assignee_ where id_ = :id")
+                .param("id", triage)
+                .update();
+        Map<String, String> afterTask = Footprint.of(jdbc);
+        jdbc.sql("update feedback set description = description where reference = ("
+                        + "select business_key_ from act_ru_execution where id_ = ("
+                        + "select proc_inst_id_ from act_ru_task where id_ = :id))")
+                .param("id", triage)
+                .update();
+        Map<String, String> afterFeedback = Footprint.of(jdbc);
+
+        assertThat(afterTask).as("after rewriting a task").isNotEqualTo(before);
+        assertThat(afterTask.get("act_ru_task")).isNotEqualTo(before.get("act_ru_task"));
+        assertThat(afterFeedback.get("feedback"))
+                .as("after rewriting a feedback row")
+                .isNotEqualTo(afterTask.get("feedback"));
+        assertThat(Footprint.of(jdbc)).as("read twice with no write between").isEqualTo(afterFeedback);
+    }
+
     // --- variables the form does not offer
 
     @TestFactory
