@@ -28,7 +28,9 @@ import org.springframework.core.Ordered;
  * the integration tests' CPU, since a JVM starts a dozen contexts or more. The parsed statements are the
  * same for every engine on the same database type and settings; what differs per engine is only where
  * connections come from, so each engine gets a factory of its own that opens sessions on its own data source
- * and transaction factory over the shared statements. The application outside tests parses once per start,
+ * and transaction factory over the shared statements. (Camunda's own {@code useSharedSqlSessionFactory} shares the
+ * whole factory, the first engine's data source with it: every later context would write into the first one's
+ * database.) The application outside tests parses once per start,
  * as before: this class and its registration ({@code META-INF/spring.factories}) are on the test classpath
  * only.
  */
