@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +26,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * One application node as production runs it: the packaged jar in its own JVM, on its own port, on a
- * shared PostgreSQL database, demo accounts, mail written to its own outbox folder. Its log is
+ * One application node as production runs it: the packaged jar as {@code config/start} starts it, in its own JVM, on
+ * its own port, on a shared PostgreSQL database, demo accounts, mail written to its own outbox folder. Its log is
  * {@code target/nodes/<name>.log}. For tests that need several nodes or a real crash (kill -9).
  */
 public final class AppNode implements AutoCloseable {
@@ -53,21 +56,54 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
-        // C1 only: a node lives a minute at most, mostly its start, where C2's compiler threads would compete
-        // for the two cores (docs/testing.md, "Issue 12 point 3")
-        return start(name, jdbcUrl, properties, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        Prepared application = prepared();
+        return start(name, jdbcUrl, properties, application.jvmOptions(), application.jar());
     }
 
-    /** As {@link #start(String, String, Map)}, with these JVM options instead of {@code -Xmx512m -XX:TieredStopAtLevel=1}. */
-    public static AppNode start(String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions) {
+    /** The extracted jar that {@code config/start} runs and the JVM options it runs it with. */
+    private record Prepared(Path jar, List<String> jvmOptions) {}
+
+    /**
+     * The application as {@code config/start} runs it in production: the jar extracted, production's JVM options
+     * ({@code config/jvm.options}: C1 only, the serial collector, 512 MiB) and the class-data-sharing archive of one
+     * training start. A node then starts in about 5.5 s instead of 9.9 s (docs/benchmark-lifecycle.md) and the
+     * test starts what production starts. {@code config/start --prepare} makes the archive once per package (it
+     * does nothing while the archive is newer than the jar); the lock keeps the other failsafe JVM from extracting
+     * over it meanwhile. If the archive does not fit, the JVM starts without it: slower, never wrong.
+     */
+    private static synchronized Prepared prepared() {
         try {
-            return start(name, jdbcUrl, properties, jvmOptions, jar());
+            Path target = Path.of("target").toAbsolutePath();
+            Files.createDirectories(target.resolve("nodes"));
+            try (FileChannel channel = FileChannel.open(
+                            target.resolve("app.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                ProcessBuilder prepare = new ProcessBuilder("config/start", "--prepare")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                                target.resolve("nodes").resolve("prepare.log").toFile()));
+                // the archive fits only the JVM that made it: this one
+                prepare.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                if (prepare.start().waitFor() != 0) {
+                    throw new IllegalStateException("config/start --prepare failed; see target/nodes/prepare.log");
+                }
+            }
+            List<String> options = new ArrayList<>(
+                    List.of("@" + Path.of("config", "jvm.options").toAbsolutePath()));
+            Path archive = target.resolve("app").resolve("application.jsa");
+            if (Files.exists(archive)) {
+                options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
+            }
+            return new Prepared(target.resolve("app").resolve(jar().getFileName()), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    /** As above, running this jar (the extracted application that {@code config/start} runs, for example). */
+    /** As above, with this jar and these JVM options (the lifecycle benchmark compares the packaged jar with them). */
     public static AppNode start(
             String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions, Path jar) {
         try {
