@@ -735,30 +735,19 @@ class LifecycleBenchmark {
     }
 
     /**
-     * The application as {@code config/start} runs it: extracted, with its class-data-sharing archive (made here by
-     * {@code config/start --prepare}, not timed: it is part of installing a new version, like packaging). With
+     * The application as {@code config/start} runs it: extracted, with its class-data-sharing archive (made by
+     * {@code config/start --prepare} through {@link AppNode#prepared()}, not timed: it is part of installing a new
+     * version, like packaging). With
      * {@code -Dbenchmark.jvmOptions=...} the packaged jar as it is, for comparison.
      */
     private Path preparedApplication() throws Exception {
-        Path packaged;
-        try (var files = Files.list(Path.of("target"))) {
-            packaged = files.filter(f -> f.getFileName().toString().matches("guidance-lifecycle-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow();
-        }
         if (System.getProperty("benchmark.jvmOptions") != null) {
-            return packaged;
+            return AppNode.packagedJar();
         }
-        Process prepare =
-                new ProcessBuilder("config/start", "--prepare").inheritIO().start();
-        if (prepare.waitFor() != 0) {
-            throw new IllegalStateException("config/start --prepare failed");
-        }
-        Path archive = Path.of("target", "app", "application.jsa").toAbsolutePath();
-        if (Files.exists(archive)) {
-            jvmOptions.add("-XX:SharedArchiveFile=" + archive);
-        }
-        return Path.of("target", "app").resolve(packaged.getFileName()).toAbsolutePath();
+        AppNode.Prepared prepared = AppNode.prepared();
+        jvmOptions.clear();
+        jvmOptions.addAll(prepared.jvmOptions());
+        return prepared.jar();
     }
 
     /** The options as the JVM got them: an argument file's lines without comments. */

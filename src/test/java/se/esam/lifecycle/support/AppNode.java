@@ -61,7 +61,7 @@ public final class AppNode implements AutoCloseable {
     }
 
     /** The extracted jar that {@code config/start} runs and the JVM options it runs it with. */
-    private record Prepared(Path jar, List<String> jvmOptions) {}
+    public record Prepared(Path jar, List<String> jvmOptions) {}
 
     /**
      * The application as {@code config/start} runs it in production: the jar extracted, production's JVM options
@@ -71,7 +71,7 @@ public final class AppNode implements AutoCloseable {
      * does nothing while the archive is newer than the jar); the lock keeps the other failsafe JVM from extracting
      * over it meanwhile. If the archive does not fit, the JVM starts without it: slower, never wrong.
      */
-    private static synchronized Prepared prepared() {
+    public static synchronized Prepared prepared() {
         try {
             Path target = Path.of("target").toAbsolutePath();
             Files.createDirectories(target.resolve("nodes"));
@@ -94,7 +94,7 @@ public final class AppNode implements AutoCloseable {
             if (Files.exists(archive)) {
                 options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
             }
-            return new Prepared(target.resolve("app").resolve(jar().getFileName()), options);
+            return new Prepared(target.resolve("app").resolve(packagedJar().getFileName()), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -253,7 +253,8 @@ public final class AppNode implements AutoCloseable {
         }
     }
 
-    private static Path jar() throws IOException {
+    /** The jar {@code ./mvnw package} made, as it is. */
+    public static Path packagedJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("guidance-lifecycle-.*\\.jar"))
                     .findFirst()
