@@ -153,8 +153,14 @@ public class MailDelivery {
         }
     }
 
-    /** Retries the mails that are due; the schedule is also where later delays take effect. */
-    @Scheduled(fixedDelayString = "${guidance.mail.retry-poll:PT30S}", initialDelayString = "PT30S")
+    /**
+     * Retries the mails that are due; the schedule is also where later delays take effect. The first poll comes one
+     * poll interval after start, like every later one: a mail left unsent by a node that died waits no longer for a
+     * restarted node than for a running one.
+     */
+    @Scheduled(
+            fixedDelayString = "${guidance.mail.retry-poll:PT30S}",
+            initialDelayString = "${guidance.mail.retry-poll:PT30S}")
     public void retryDue() {
         Instant now = clock.instant();
         for (long id : outbox.due(now, 100)) {
