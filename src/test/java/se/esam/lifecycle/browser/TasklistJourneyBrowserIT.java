@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * "Synpunkt på vägledning" in Tasklist, the kansli triages it, the expert group rejects it with a reason, and
  * the submitter reads the outcome on the application's own pages and in her mail.
  * <p>
- * Headless Chromium (Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}), a clean browser
+ * Headless Chromium (Debian's headless shell and {@code /usr/bin/chromedriver}, see {@link Browser}), a clean browser
  * session per person ({@link Browser#newSession()}), sign-in through the application's login form, a fresh PostgreSQL database and an in-process SMTP server.
  * A failure leaves a screenshot and the page source in {@code target/browser-screenshots/}.
  */
