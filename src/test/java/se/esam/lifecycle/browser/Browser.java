@@ -110,7 +110,7 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
             }
         }
         chromium = start();
-        System.out.println("[browser] new session in a new Chromium, started in " + since(start));
+        System.out.println("[browser] new session in a new Chromium (" + CHROMIUM + "), started in " + since(start));
         return chromium.driver();
     }
 
