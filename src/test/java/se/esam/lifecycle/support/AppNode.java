@@ -103,6 +103,19 @@ public final class AppNode implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #prepared()} from the build (pom.xml, exec-maven-plugin): started in the background once the jar is
+     * packaged, so that the training start runs beside failsafe's first classes instead of in {@code ClusterIT}
+     * and {@code CrashIT}, which would wait for it (the lock makes them wait for this run instead, if it has not
+     * finished yet). {@code --skip=true} (from -DskipTests or -DskipITs) does nothing.
+     */
+    public static void main(String[] args) {
+        if (List.of(args).contains("--skip=true")) {
+            return;
+        }
+        prepared();
+    }
+
     /** As above, with this jar and these JVM options (the lifecycle benchmark compares the packaged jar with them). */
     public static AppNode start(
             String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions, Path jar) {
