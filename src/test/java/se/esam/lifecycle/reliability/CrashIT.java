@@ -1,4 +1,4 @@
-package se.esam.lifecycle.cluster;
+package se.esam.lifecycle.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
