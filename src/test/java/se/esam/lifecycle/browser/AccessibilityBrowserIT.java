@@ -224,32 +224,18 @@ class AccessibilityBrowserIT extends BrowserJourney {
         Tasklist karin = Tasklist.signIn(browser, base(), "karin", "Karin Karlsson");
         karin.openFilter("Triagekö");
         karin.openTask("Triagera synpunkt", toTriage);
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form triage-feedback");
-        karin.claim("Karin Karlsson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form triage-feedback, claimed");
+        checkOpenForm(karin, "triage-feedback", "Karin Karlsson");
         karin.openFilter("Min grupps uppgifter");
-        karin.openOnlyTask("Kvalitetsgranska revision");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form quality-review-revision");
-        karin.claim("Karin Karlsson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form quality-review-revision, claimed");
+        checkForm(karin, "Kvalitetsgranska revision", "quality-review-revision", "Karin Karlsson");
 
         browser.step("erik: the review, draft and periodic review forms, the start form 'Revision av vägledning'");
         browser.newSession();
         Tasklist erik = Tasklist.signIn(browser, base(), "erik", "Erik Eriksson");
         erik.openFilter("Min grupps uppgifter");
-        erik.openOnlyTask("Granska synpunkt");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form review-feedback");
-        erik.claim("Erik Eriksson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form review-feedback, claimed");
-        erik.openOnlyTask("Utarbeta revision");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form draft-revision");
-        erik.claim("Erik Eriksson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form draft-revision, claimed");
+        checkForm(erik, "Granska synpunkt", "review-feedback", "Erik Eriksson");
+        checkForm(erik, "Utarbeta revision", "draft-revision", "Erik Eriksson");
         erik.openFilter("Periodiska översyner");
-        erik.openOnlyTask("Periodisk översyn");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form periodic-review");
-        erik.claim("Erik Eriksson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form periodic-review, claimed");
+        checkForm(erik, "Periodisk översyn", "periodic-review", "Erik Eriksson");
         erik.startProcess("Revision av vägledning");
         Axe.assertNoSeriousViolations(browser, "Tasklist with the start form start-revision");
 
@@ -257,16 +243,25 @@ class AccessibilityBrowserIT extends BrowserJourney {
         browser.newSession();
         Tasklist maria = Tasklist.signIn(browser, base(), "maria", "Maria Magnusson");
         maria.openFilter("Min grupps uppgifter");
-        maria.openOnlyTask("Fastställ revision");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form approve-revision");
-        maria.claim("Maria Magnusson");
-        Axe.assertNoSeriousViolations(browser, "Tasklist with the form approve-revision, claimed");
+        checkForm(maria, "Fastställ revision", "approve-revision", "Maria Magnusson");
         browser.click(
                 By.xpath(
                         "//section[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Historik']"));
         browser.until(
                 ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("section.task-details form.fjs-form")));
         Axe.assertNoSeriousViolations(browser, "Tasklist with the task's history");
+    }
+
+    /** Opens the person's only task of this name, and checks its form unclaimed and claimed. */
+    private void checkForm(Tasklist tasklist, String taskName, String form, String fullName) {
+        tasklist.openOnlyTask(taskName);
+        checkOpenForm(tasklist, form, fullName);
+    }
+
+    private void checkOpenForm(Tasklist tasklist, String form, String fullName) {
+        Axe.assertNoSeriousViolations(browser, "Tasklist with the form " + form);
+        tasklist.claim(fullName);
+        Axe.assertNoSeriousViolations(browser, "Tasklist with the form " + form + ", claimed");
     }
 
     /** Feedback on the document accepted by its group, which opens the document's revision: the feedback's reference. */
