@@ -198,8 +198,9 @@ class AccessibilityBrowserIT extends BrowserJourney {
         String toClarify = submit("anna", GUIDANCE, "2", "Avsnitt 2 borde säga hur aktualitet anges.");
         driver.askForClarification(toClarify, "Vilken aktualitet menar ni?");
         String toReview = submit("olof", GUIDANCE, "4", "Avsnitt 4 säger inte vem som utser förvaltaren.");
-        route(toReview);
-        String inDraft = revisionWith(accepted(driver, GUIDANCE, "expert-architecture", "erik"));
+        driver.route(toReview, "expert-architecture");
+        // the revision erik drafts
+        revisionWith(accepted(driver, GUIDANCE, "expert-architecture", "erik"));
         String inQualityReview =
                 revisionWith(accepted(driver, "behovsdriven-utveckling", "expert-architecture", "erik"));
         draft("erik", inQualityReview);

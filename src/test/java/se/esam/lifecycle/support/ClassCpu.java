@@ -30,7 +30,7 @@ public final class ClassCpu implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier test) {
-        if (isClass(test) && Files.isDirectory(PROC)) {
+        if (measured(test) && Files.isDirectory(PROC)) {
             started.put(test.getUniqueId(), new long[] {ownNanos(), othersTicks()});
         }
     }
@@ -50,7 +50,7 @@ public final class ClassCpu implements TestExecutionListener {
     }
 
     /** Classes; each test too with {@code -Dcpu.per-test=true} in the test JVM's flags. */
-    private static boolean isClass(TestIdentifier test) {
+    private static boolean measured(TestIdentifier test) {
         return test.getSource().filter(ClassSource.class::isInstance).isPresent() || (PER_TEST && test.isTest());
     }
 
