@@ -68,11 +68,13 @@ class LifecycleBenchmark {
     private final int warmup = Integer.getInteger("benchmark.warmup", 40);
     private final int openTasks = Integer.getInteger("benchmark.openTasks", 100_000);
     private final int realOpenTasks = Integer.getInteger("benchmark.realOpenTasks", 1_000);
-    /** The JVM options of the README's run command (docs/benchmark-lifecycle.md), so start-up and RSS count. */
-    private final List<String> jvmOptions = new ArrayList<>(
-            System.getProperty("benchmark.jvmOptions") != null
-                    ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
-                    : List.of("@" + Path.of("config", "jvm.options").toAbsolutePath()));
+    /**
+     * {@code -Dbenchmark.jvmOptions=...}: the packaged jar as it is, with these options, for comparison; without it
+     * the application as {@code config/start} runs it (docs/benchmark-lifecycle.md), so start-up and RSS count.
+     */
+    private final List<String> jvmOptions = System.getProperty("benchmark.jvmOptions") != null
+            ? List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"))
+            : List.of();
 
     /** One row of the final table: figure, measured, goal, measured/goal, met. */
     record Goal(String figure, double measured, double goal, String unit) {
@@ -105,16 +107,22 @@ class LifecycleBenchmark {
         report.put("loadAverageAtStart", loadAverage());
 
         PostgresDatabase database = PostgresDatabase.create(LifecycleBenchmark.class);
-        Path jar = preparedApplication();
+        boolean plainJar = System.getProperty("benchmark.jvmOptions") != null;
+        if (!plainJar) {
+            // part of installing a new version, like packaging: not timed
+            AppNode.prepared();
+        }
         long launched = System.nanoTime();
-        try (AppNode node = AppNode.start("benchmark", database.url(), Map.of(), jvmOptions, jar)) {
+        try (AppNode node = plainJar
+                ? AppNode.start("benchmark", database.url(), Map.of(), jvmOptions, AppNode.packagedJar())
+                : AppNode.start("benchmark", database.url(), Map.of())) {
             double startupSeconds = (System.nanoTime() - launched) / 1e9;
             base = node.baseUrl();
-            long pid = appPid();
+            long pid = node.pid();
             Map<String, Object> startup = new LinkedHashMap<>();
             startup.put("secondsUntilHealthy", round(startupSeconds, 1));
             startup.put("rssMiBAfterStart", rssMiB(pid));
-            startup.put("jvm", jvmOptionsAsRun());
+            startup.put("jvm", jvmOptionsAsRun(pid));
             report.put("startup", startup);
             goals.add(new Goal("start-up until healthy", round(startupSeconds, 1), 8, "s"));
             Long rss = (Long) startup.get("rssMiBAfterStart");
@@ -735,25 +743,22 @@ class LifecycleBenchmark {
     }
 
     /**
-     * The application as {@code config/start} runs it: extracted, with its class-data-sharing archive (made by
-     * {@code config/start --prepare} through {@link AppNode#prepared()}, not timed: it is part of installing a new
-     * version, like packaging). With
-     * {@code -Dbenchmark.jvmOptions=...} the packaged jar as it is, for comparison.
+     * The options as the application's JVM got them (its command line up to the class path or jar, as
+     * {@code config/start} or the plain jar's command gave them): an argument file's lines without comments.
      */
-    private Path preparedApplication() throws Exception {
-        if (System.getProperty("benchmark.jvmOptions") != null) {
-            return AppNode.packagedJar();
+    private static String jvmOptionsAsRun(long pid) {
+        List<String> options = new ArrayList<>();
+        for (String argument : ProcessHandle.of(pid)
+                .flatMap(p -> p.info().arguments())
+                .map(List::of)
+                .orElse(List.of())) {
+            if (argument.equals("-cp") || argument.equals("-jar")) {
+                break;
+            }
+            options.add(argument);
         }
-        AppNode.Prepared prepared = AppNode.prepared();
-        jvmOptions.clear();
-        jvmOptions.addAll(prepared.jvmOptions());
-        return prepared.jar();
-    }
-
-    /** The options as the JVM got them: an argument file's lines without comments. */
-    private String jvmOptionsAsRun() {
         List<String> all = new ArrayList<>();
-        for (String option : jvmOptions) {
+        for (String option : options) {
             if (!option.startsWith("@")) {
                 all.add(option);
                 continue;
@@ -852,16 +857,6 @@ class LifecycleBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** The application's JVM: the child process of this one that runs the jar. */
-    private static long appPid() {
-        return ProcessHandle.current()
-                .children()
-                .filter(p -> p.info().commandLine().orElse("").contains("-jar"))
-                .findFirst()
-                .orElseThrow()
-                .pid();
     }
 
     private static Long rssMiB(long pid) {

@@ -209,7 +209,10 @@ class SecurityConfiguration {
                 CONTENT_SECURITY_POLICY,
                 signIn.formTargets().stream().map(target -> " " + target).collect(Collectors.joining()));
         // Spring writes HSTS only on secure requests: behind a TLS proxy that is X-Forwarded-Proto: https
-        headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+        headers.cacheControl(cache -> cache.disable())
+                .addHeaderWriter(new CachePolicy())
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 // Cockpit and Tasklist frame their own pages
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -18,20 +18,27 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.esam.lifecycle.support.AppNode;
+import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
+import se.esam.lifecycle.support.WebappFiles;
 
 /**
  * Two application nodes on one PostgreSQL database, as behind a load balancer: feedback submitted on
  * one node is triaged on the other, and the clarification deadlines (timers) fall due at one instant
  * while both job executors compete for them: each runs exactly once, on one node, and mails once, and
- * each node runs some of them.
+ * each node runs some of them. Both nodes run as production runs them ({@code config/start}), and serve every file
+ * the webapps load.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,10 +47,14 @@ class ClusterIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @Test
-    void feedbackMovesAcrossNodesAndTheTimersRunOnBothNodesEachExactlyOnce() throws Exception {
+    private PostgresDatabase database;
+    private AppNode a;
+    private AppNode b;
+
+    @BeforeAll
+    void twoNodes() {
         // empty, not the build's template: this is the test of a first start on PostgreSQL
-        PostgresDatabase database = PostgresDatabase.createEmpty(ClusterIT.class);
+        database = PostgresDatabase.createEmpty(ClusterIT.class);
         // both executors poll often and each runs one job at a time: a node that finds the timers first
         // cannot take them all before the other's next poll, so both must run some
         Map<String, String> quickDeadlines = Map.of(
@@ -60,56 +71,81 @@ class ClusterIT {
                 "camunda.bpm.job-execution.queue-capacity",
                 "1");
         // one after the other: the first creates the schema
-        try (AppNode a = AppNode.start("node-a", database.url(), quickDeadlines);
-                AppNode b = AppNode.start("node-b", database.url(), quickDeadlines)) {
-            List<String> references = new ArrayList<>();
-            for (int i = 0; i < ITEMS; i++) {
-                AppNode submitOn = i % 2 == 0 ? a : b;
-                AppNode triageOn = i % 2 == 0 ? b : a;
-                String reference = submit(submitOn, "anna");
-                askForClarification(triageOn, reference);
-                references.add(reference);
-            }
-            // the fourteen days pass: an administrator moves every deadline to one instant shortly ahead,
-            // and both job executors see the timers fall due at the same moment
-            java.time.ZonedDateTime dueTogether = java.time.ZonedDateTime.now().plusSeconds(5);
-            for (String reference : references) {
-                deadlineAt(a, reference, dueTogether);
-            }
+        a = AppNode.start("node-a", database.url(), quickDeadlines);
+        b = AppNode.start("node-b", database.url(), quickDeadlines);
+    }
 
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!references.stream().allMatch(r -> "UNANSWERED".equals(status(a, r)))
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(1000);
+    @AfterAll
+    void stopNodes() {
+        for (AppNode node : new AppNode[] {b, a}) {
+            if (node != null) {
+                node.close();
             }
-
-            List<AppNode.Mail> mails = new ArrayList<>(a.mails());
-            mails.addAll(b.mails());
-            for (String reference : references) {
-                assertThat(status(b, reference)).as(reference).isEqualTo("UNANSWERED");
-                assertThat(history(a, reference).stream().filter(e -> "CLOSED_UNANSWERED".equals(e.get("action"))))
-                        .as("closed once: " + reference)
-                        .hasSize(1);
-                assertThat(mails.stream().filter(m -> m.subject().equals("Synpunkt " + reference + " har avslutats")))
-                        .as("mailed once: " + reference)
-                        .hasSize(1);
-                assertThat(mails.stream()
-                                .filter(m -> m.subject().equals("Vi har tagit emot din synpunkt " + reference)))
-                        .as("receipt mailed once: " + reference)
-                        .hasSize(1);
-            }
-            Map<String, Integer> timersByNode = timersRun(database, references);
-            System.out.println("[cluster] clarification timers run per node: " + timersByNode);
-            assertThat(timersByNode.values().stream()
-                            .mapToInt(Integer::intValue)
-                            .sum())
-                    .as("one successful timer job per item, across both nodes")
-                    .isEqualTo(ITEMS);
-            assertThat(timersByNode)
-                    .as("clarification timers run per node: both executors took part")
-                    .containsOnlyKeys("node-a", "node-b")
-                    .allSatisfy((node, run) -> assertThat(run).isPositive());
         }
+    }
+
+    /**
+     * A node runs as {@code config/start} runs production: the jar extracted, its jars on the class path. Tasklist
+     * stayed blank there once, because the server did not find the plugin scripts in the webapps' jar; the
+     * in-process application of the other tests found them.
+     */
+    @Test
+    void aNodeServesEveryFileTheWebappsLoadAtStart() {
+        HttpAgent admin = HttpAgent.signedIn(a.baseUrl(), "admin", "admin");
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            List<String> files = WebappFiles.loadedAtStart(admin, app);
+            for (String file : files) {
+                assertThat(admin.get(file).status()).as(app + ": " + file).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void feedbackMovesAcrossNodesAndTheTimersRunOnBothNodesEachExactlyOnce() throws Exception {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            AppNode submitOn = i % 2 == 0 ? a : b;
+            AppNode triageOn = i % 2 == 0 ? b : a;
+            String reference = submit(submitOn, "anna");
+            askForClarification(triageOn, reference);
+            references.add(reference);
+        }
+        // the fourteen days pass: an administrator moves every deadline to one instant shortly ahead,
+        // and both job executors see the timers fall due at the same moment
+        java.time.ZonedDateTime dueTogether = java.time.ZonedDateTime.now().plusSeconds(5);
+        for (String reference : references) {
+            deadlineAt(a, reference, dueTogether);
+        }
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!references.stream().allMatch(r -> "UNANSWERED".equals(status(a, r)))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+        }
+
+        List<AppNode.Mail> mails = new ArrayList<>(a.mails());
+        mails.addAll(b.mails());
+        for (String reference : references) {
+            assertThat(status(b, reference)).as(reference).isEqualTo("UNANSWERED");
+            assertThat(history(a, reference).stream().filter(e -> "CLOSED_UNANSWERED".equals(e.get("action"))))
+                    .as("closed once: " + reference)
+                    .hasSize(1);
+            assertThat(mails.stream().filter(m -> m.subject().equals("Synpunkt " + reference + " har avslutats")))
+                    .as("mailed once: " + reference)
+                    .hasSize(1);
+            assertThat(mails.stream().filter(m -> m.subject().equals("Vi har tagit emot din synpunkt " + reference)))
+                    .as("receipt mailed once: " + reference)
+                    .hasSize(1);
+        }
+        Map<String, Integer> timersByNode = timersRun(database, references);
+        System.out.println("[cluster] clarification timers run per node: " + timersByNode);
+        assertThat(timersByNode.values().stream().mapToInt(Integer::intValue).sum())
+                .as("one successful timer job per item, across both nodes")
+                .isEqualTo(ITEMS);
+        assertThat(timersByNode)
+                .as("clarification timers run per node: both executors took part")
+                .containsOnlyKeys("node-a", "node-b")
+                .allSatisfy((node, run) -> assertThat(run).isPositive());
     }
 
     private String submit(AppNode node, String user) throws Exception {

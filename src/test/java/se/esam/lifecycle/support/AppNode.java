@@ -56,22 +56,23 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
-        Prepared application = prepared();
-        return start(name, jdbcUrl, properties, application.jvmOptions(), application.jar());
+        prepared();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of("config", "start").toAbsolutePath().toString());
+        return start(name, jdbcUrl, properties, command);
     }
 
-    /** The extracted jar that {@code config/start} runs and the JVM options it runs it with. */
-    public record Prepared(Path jar, List<String> jvmOptions) {}
-
     /**
-     * The application as {@code config/start} runs it in production: the jar extracted, production's JVM options
-     * ({@code config/jvm.options}: C1 only, the serial collector, 512 MiB) and the class-data-sharing archive of one
-     * training start. A node then starts in about 5.5 s instead of 9.9 s (docs/benchmark-lifecycle.md) and the
-     * test starts what production starts. {@code config/start --prepare} makes the archive once per package (it
-     * does nothing while the archive is newer than the jar); the lock keeps the other failsafe JVM from extracting
-     * over it meanwhile. If the archive does not fit, the JVM starts without it: slower, never wrong.
+     * Makes sure {@code config/start} finds the application prepared, as production runs it: the jar extracted,
+     * production's JVM options ({@code config/jvm.options}: C1 only, the serial collector, 512 MiB) and the
+     * class-data-sharing archive of one training start. A node then starts in about 5.5 s instead of 9.9 s
+     * (docs/benchmark-lifecycle.md), and a test node is started by {@code config/start} itself: what production
+     * starts. {@code config/start --prepare} makes the archive once per package (it does nothing while the archive
+     * is newer than the jar); the lock keeps the other failsafe JVM from extracting over it meanwhile, and a node's
+     * own {@code config/start} from making it at all. If the archive does not fit, the JVM starts without it:
+     * slower, never wrong.
      */
-    public static synchronized Prepared prepared() {
+    public static synchronized void prepared() {
         try {
             Path target = Path.of("target").toAbsolutePath();
             Files.createDirectories(target.resolve("nodes"));
@@ -88,13 +89,6 @@ public final class AppNode implements AutoCloseable {
                     throw new IllegalStateException("config/start --prepare failed; see target/nodes/prepare.log");
                 }
             }
-            List<String> options = new ArrayList<>(
-                    List.of("@" + Path.of("config", "jvm.options").toAbsolutePath()));
-            Path archive = target.resolve("app").resolve("application.jsa");
-            if (Files.exists(archive)) {
-                options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
-            }
-            return new Prepared(target.resolve("app").resolve(packagedJar().getFileName()), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -116,21 +110,26 @@ public final class AppNode implements AutoCloseable {
         prepared();
     }
 
-    /** As above, with this jar and these JVM options (the lifecycle benchmark compares the packaged jar with them). */
+    /** The packaged jar as it is, with these JVM options (the lifecycle benchmark compares it with the above). */
     public static AppNode start(
             String name, String jdbcUrl, Map<String, String> properties, List<String> jvmOptions, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        return start(name, jdbcUrl, properties, command);
+    }
+
+    /** {@code launcher}: the command up to the application's own arguments. */
+    private static AppNode start(String name, String jdbcUrl, Map<String, String> properties, List<String> launcher) {
         try {
             Path home = Path.of("target", "nodes", name).toAbsolutePath();
             deleteRecursively(home);
             Files.deleteIfExists(Path.of("target", "nodes", name + ".log"));
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             int port = freePort();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
+            List<String> command = new ArrayList<>(launcher);
             command.addAll(List.of(
-                    "-jar",
-                    jar.toString(),
                     "--spring.profiles.active=demo,postgres",
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
@@ -153,10 +152,13 @@ public final class AppNode implements AutoCloseable {
     private void launch() {
         try {
             Path log = Path.of("target", "nodes", name + ".log");
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // config/start runs this JVM's java, which the archive was made with; it execs it, so the process
+            // killed below is the node's JVM itself
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,6 +171,11 @@ public final class AppNode implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The node's JVM. */
+    public long pid() {
+        return process.pid();
     }
 
     /** The mails this node wrote in this run, as .eml files. */
