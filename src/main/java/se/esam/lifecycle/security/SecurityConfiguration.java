@@ -124,7 +124,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, SignIn signIn) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/error", "/favicon.ico", "/css/**")
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/error", "/favicon.ico", "/assets/css/**")
                         .permitAll()
                         // the accessibility statement is for everyone: reporting a problem must not need a login
                         .requestMatchers(HttpMethod.GET, "/guidance", "/guidance/**", "/accessibility")

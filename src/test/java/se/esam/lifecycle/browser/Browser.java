@@ -45,8 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Starting chromedriver and Chromium with a new profile costs a second or more on a loaded machine, and a journey
  * switches person several times; so the JVM keeps one Chromium and {@link #newSession()} gives the next person a
  * cleared one: every cookie of every site deleted, local storage, IndexedDB and caches of every site the tab showed
- * deleted, the HTTP cache emptied, and a new tab (no session storage, no history). It then checks that no cookie is left, and a journey's
- * sign-in still starts on the login page and ends with the new person's name shown.
+ * deleted, and a new tab (no session storage, no history). It then checks that no cookie is left, and a journey's
+ * sign-in still starts on the login page and ends with the new person's name shown. The HTTP cache is kept, as in
+ * a person's own browser: it holds only the webapps' files, which the server lets a browser keep and has it ask
+ * about before each use (security/CachePolicy); pages and answers with data are never stored.
  * <p>
  * Registered as a JUnit extension: when a test fails it saves a screenshot and the page source of the open
  * browser into {@code target/browser-screenshots/} and quits that Chromium (the next test starts a new one);
@@ -144,7 +146,8 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
     /**
      * Clears what a person leaves in a browser: a new tab replaces every open one (session storage and history go
      * with the tab), every cookie of every site is deleted, and local storage, IndexedDB, service workers and cache
-     * storage of every site the closed tabs had shown, the HTTP cache, and the console log the driver collected.
+     * storage of every site the closed tabs had shown, and the console log the driver collected. The HTTP cache
+     * stays: what it holds is the same for everyone and revalidated at each use.
      */
     private static void clear(ChromeDriver driver) {
         Set<String> origins = new LinkedHashSet<>();
@@ -161,10 +164,6 @@ final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
         }
         driver.switchTo().window(fresh);
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        // the HTTP cache too, as a new profile would have it: once, with the cache kept across classes, Tasklist
-        // stayed on its splash after "?lang=sv" (SwedishWebappsBrowserIT after TasklistOffersBrowserIT, not
-        // explained); a session should differ from a new browser in nothing a page can see
-        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         for (String origin : origins) {
             driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
         }

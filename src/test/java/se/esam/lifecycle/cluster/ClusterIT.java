@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.esam.lifecycle.support.AppNode;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.LinkedFiles;
 import se.esam.lifecycle.support.PostgresDatabase;
-import se.esam.lifecycle.support.WebappFiles;
 
 /**
  * Two application nodes on one PostgreSQL database, as behind a load balancer: feedback submitted on
@@ -93,7 +93,7 @@ class ClusterIT {
     void aNodeServesEveryFileTheWebappsLoadAtStart() {
         HttpAgent admin = HttpAgent.signedIn(a.baseUrl(), "admin", "admin");
         for (String app : List.of("tasklist", "cockpit", "admin")) {
-            List<String> files = WebappFiles.loadedAtStart(admin, app);
+            List<String> files = LinkedFiles.webappAtStart(admin, app);
             for (String file : files) {
                 assertThat(admin.get(file).status()).as(app + ": " + file).isEqualTo(200);
             }

@@ -351,7 +351,7 @@ class PublicGuidancePagesTest {
                 "/guidance/digital-samverkan/4.1/dispositions",
                 "/guidance/digital-samverkan/compare?from=4.0&to=4.1",
                 "/guidance/feed.atom",
-                "/css/public.css",
+                "/assets/css/public.css",
                 "/api/public/guidance",
                 "/api/public/guidance/digital-samverkan",
                 "/api/public/guidance/digital-samverkan/4.1",

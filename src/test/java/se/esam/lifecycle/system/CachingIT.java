@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.LinkedFiles;
 import se.esam.lifecycle.support.SharedApplication;
-import se.esam.lifecycle.support.WebappFiles;
 
 /**
  * What a browser may keep: the webapps' scripts, style sheets and translations, which are the same for everyone,
@@ -36,7 +36,7 @@ class CachingIT {
 
     @Test
     void theFilesTasklistLoadsAtStartAreKeptButAskedAboutBeforeEachUse() {
-        List<String> files = WebappFiles.loadedAtStart(karin, "tasklist");
+        List<String> files = LinkedFiles.webappAtStart(karin, "tasklist");
         // the plugins' scripts come through the webapps' API, which answers with data, not files (and sends no
         // Last-Modified); they are small
         files.removeIf(file -> file.startsWith("/camunda/api/"));

@@ -21,6 +21,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
+import se.esam.lifecycle.support.LinkedFiles;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
 import se.esam.lifecycle.support.TestSmtp;
@@ -85,6 +86,29 @@ class OwnPagesIT {
     void clients() {
         base = "http://localhost:" + port;
         driver = new ProcessDriver(base);
+    }
+
+    // --- the files our pages link
+
+    /** Each kind of page of ours, as the person who may see it: its style sheets and scripts all answer. */
+    @Test
+    void everyStyleSheetAndScriptOurPagesLinkIsServed() {
+        Map<String, HttpAgent> pages = Map.of(
+                "/login", HttpAgent.anonymous(base),
+                "/guidance", HttpAgent.anonymous(base),
+                "/feedback", HttpAgent.signedIn(base, "anna", "anna"),
+                "/reports", HttpAgent.signedIn(base, "mats", "mats"));
+        pages.forEach((page, visitor) -> {
+            List<String> files = LinkedFiles.of(visitor, page);
+            assertThat(files).as(page).anyMatch(file -> file.endsWith(".css"));
+            for (String file : files) {
+                HttpAgent.Response answer = visitor.get(file);
+                assertThat(answer.status()).as(page + ": " + file).isEqualTo(200);
+                assertThat(answer.contentType())
+                        .as(page + ": " + file)
+                        .startsWith(file.endsWith(".css") ? "text/css" : "text/javascript");
+            }
+        });
     }
 
     // --- signing in and out
