@@ -10,8 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -233,8 +235,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsTrustSpringSecurity() {
-        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsTrustSpringSecurity(
+            ObjectProvider<ProcessEngine> engine) {
+        var registration = new FilterRegistrationBean<>(AddressedEngine.forWebapps(engine::getIfAvailable));
         registration.setInitParameters(Map.of("authentication-provider", SpringSecurityUserProvider.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
@@ -242,8 +245,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestTrustsSpringSecurity() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaRestTrustsSpringSecurity(
+            ObjectProvider<ProcessEngine> engine) {
+        var registration = new FilterRegistrationBean<>(AddressedEngine.forRestApi(engine::getIfAvailable));
         registration.setInitParameters(Map.of("authentication-provider", SpringSecurityUserProvider.class.getName()));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);

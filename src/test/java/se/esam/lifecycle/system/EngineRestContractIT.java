@@ -83,6 +83,21 @@ class EngineRestContractIT {
         return java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (name, value) -> true);
     }
 
+    /** The engine is named in the path on both surfaces; ours answers by its name, no other is there. */
+    @Test
+    void onlyOurEngineIsFoundByNameOnEngineRestAndTheWebappsApi() {
+        HttpAgent karin = driver.as("karin");
+        HttpAgent browser = HttpAgent.signedIn(HttpAgent.local(port), "karin", "karin");
+        browser.openWebapps();
+
+        assertThat(karin.get("/engine-rest/engine/default/task/count").status()).isEqualTo(200);
+        assertThat(karin.get("/engine-rest/engine/other/task/count").status()).isEqualTo(404);
+        assertThat(browser.get("/camunda/api/engine/engine/default/task/count").status())
+                .isEqualTo(200);
+        assertThat(browser.get("/camunda/api/engine/engine/other/task/count").status())
+                .isEqualTo(404);
+    }
+
     @TestFactory
     Stream<DynamicTest> answersOfEngineRestKeepCamundasPublishedContract() {
         List<HttpAgent.Response> answers = new ArrayList<>();
