@@ -110,7 +110,7 @@ class LifecycleBenchmark {
         boolean plainJar = System.getProperty("benchmark.jvmOptions") != null;
         if (!plainJar) {
             // part of installing a new version, like packaging: not timed
-            AppNode.prepared();
+            AppNode.prepare();
         }
         long launched = System.nanoTime();
         try (AppNode node = plainJar

@@ -9,8 +9,8 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 /**
  * Camunda's authentication filters for its REST API and its webapps, given the application's one engine. Left to
  * themselves they look the engine a request addresses up through {@code ServiceLoader} at every request, which
- * searches every jar on the class path for the provider's service file (a JFR of the REST-heavy tests: a twentieth
- * of their CPU in such searches, most from the REST filter). An engine name other than ours is not found, as before.
+ * searches every jar on the class path for the provider's service file (a JFR of the REST-heavy tests: 3.7 % of
+ * their samples in such searches, 21 of 48 of them from the REST filter). An engine name other than ours is not found, as before.
  * The engine is asked for at the first request: the filters are made before it, and a web slice has none.
  */
 final class AddressedEngine {

@@ -56,10 +56,12 @@ public final class AppNode implements AutoCloseable {
      * of an earlier run (another build in the same folder) are removed first.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> properties) {
-        prepared();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of("config", "start").toAbsolutePath().toString());
-        return start(name, jdbcUrl, properties, command);
+        prepare();
+        return start(
+                name,
+                jdbcUrl,
+                properties,
+                List.of(Path.of("config", "start").toAbsolutePath().toString()));
     }
 
     /**
@@ -72,7 +74,7 @@ public final class AppNode implements AutoCloseable {
      * own {@code config/start} from making it at all. If the archive does not fit, the JVM starts without it:
      * slower, never wrong.
      */
-    public static synchronized void prepared() {
+    public static synchronized void prepare() {
         try {
             Path target = Path.of("target").toAbsolutePath();
             Files.createDirectories(target.resolve("nodes"));
@@ -98,7 +100,7 @@ public final class AppNode implements AutoCloseable {
     }
 
     /**
-     * {@link #prepared()} from the build (pom.xml, exec-maven-plugin): started in the background once the jar is
+     * {@link #prepare()} from the build (pom.xml, exec-maven-plugin): started in the background once the jar is
      * packaged, so that the training start runs beside failsafe's first classes instead of in {@code ClusterIT}
      * and {@code CrashIT}, which would wait for it (the lock makes them wait for this run instead, if it has not
      * finished yet). {@code --skip=true} (from -DskipTests or -DskipITs) does nothing.
@@ -107,7 +109,7 @@ public final class AppNode implements AutoCloseable {
         if (List.of(args).contains("--skip=true")) {
             return;
         }
-        prepared();
+        prepare();
     }
 
     /** The packaged jar as it is, with these JVM options (the lifecycle benchmark compares it with the above). */
