@@ -22,6 +22,7 @@ import se.esam.lifecycle.follow.Follows.Sent;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * The digest run. One transaction writes, for every person due, the digest into the outbox and the row that
@@ -59,7 +60,7 @@ class DigestRun {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${guidance.digest.cron}", zone = "Europe/Stockholm")
+    @Scheduled(cron = "${guidance.digest.cron}", zone = SwedishTime.ZONE_NAME)
     public void scheduled() {
         run(clock.instant());
     }

@@ -59,7 +59,7 @@ class Disposal {
      * Tonight's run, on the one node that claims the night; every node's scheduler calls it. The claim and
      * the run commit together: a node that fails leaves the night unclaimed for a later try.
      */
-    @Scheduled(cron = "${guidance.retention.cron}", zone = "Europe/Stockholm")
+    @Scheduled(cron = "${guidance.retention.cron}", zone = SwedishTime.ZONE_NAME)
     @Transactional
     public void nightly() {
         repository.lockRuns();

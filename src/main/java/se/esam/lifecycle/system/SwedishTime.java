@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 @NamedInterface("time")
 public final class SwedishTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    /** The zone's name, for annotations such as {@code @Scheduled(zone = ...)}, which take a constant string. */
+    public static final String ZONE_NAME = "Europe/Stockholm";
+
+    public static final ZoneId ZONE = ZoneId.of(ZONE_NAME);
     public static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
     public static final DateTimeFormatter DATE_TIME =
