@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import se.esam.lifecycle.feedback.Disposition;
-import se.esam.lifecycle.feedback.FeedbackProcess;
 import se.esam.lifecycle.feedback.FeedbackType;
-import se.esam.lifecycle.review.PeriodicReviewProcess;
-import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 
 /**
  * The Camunda Forms are static files; the catalogue and the enums are not. These tests keep them in

@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 
 /**
  * Each top-level package is a module; they may not form cycles, reach into each other's internals or
@@ -37,6 +42,25 @@ class ModuleStructureTest {
 
         assertThat(undeclared)
                 .as("modules without @ApplicationModule(allowedDependencies = ...) in package-info")
+                .isEmpty();
+    }
+
+    /**
+     * A process's names (its key, messages, element ids, variables, form ids) are its module's own: they live in
+     * the module's {@code internal} package, so {@link #modulesRespectTheirBoundaries()} fails when another
+     * module's code uses them. Tests that cross modules on purpose (the security matrix) may still read them.
+     */
+    @Test
+    void eachProcessVocabularyIsInternalToItsModule() {
+        assertThat(Stream.of(
+                                Map.entry("feedback", FeedbackProcess.class),
+                                Map.entry("revision", RevisionProcess.class),
+                                Map.entry("review", PeriodicReviewProcess.class))
+                        .filter(owned -> MODULES.getModuleByName(owned.getKey())
+                                .orElseThrow()
+                                .isExposed(owned.getValue()))
+                        .map(owned -> owned.getValue().getName()))
+                .as("process vocabularies other modules may use")
                 .isEmpty();
     }
 

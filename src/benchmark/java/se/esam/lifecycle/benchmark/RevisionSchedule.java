@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Random;
 
+import se.esam.lifecycle.system.SwedishTime;
+
 /**
  * The revisions of one document over the generated years, drawn backwards from now so that the end is
  * what the generator needs: either an open revision (opened weeks ago) or a publication a few weeks
@@ -18,7 +20,7 @@ import java.util.Random;
  */
 final class RevisionSchedule {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
+    static final ZoneId ZONE = SwedishTime.ZONE;
 
     /** One revision; {@code publishedAt} is null for the open one. */
     record Revision(

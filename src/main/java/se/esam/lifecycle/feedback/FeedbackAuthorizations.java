@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.identity.Roles;
 

@@ -4,7 +4,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.system.DisplayVariables;
 
 /**

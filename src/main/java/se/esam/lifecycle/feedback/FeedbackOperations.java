@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.tasklist.TasklistFilter;

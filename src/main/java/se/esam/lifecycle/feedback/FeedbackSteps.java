@@ -1,6 +1,6 @@
 package se.esam.lifecycle.feedback;
 
-import static se.esam.lifecycle.feedback.FeedbackProcess.Vars.*;
+import static se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars.*;
 
 import java.util.Date;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.InvalidInputException;
 

@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.revision.FeedbackTakenUp;
 import se.esam.lifecycle.revision.RevisionPublished;
 

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
 import se.esam.lifecycle.tasklist.TasklistFilter;
 
 /**

@@ -17,6 +17,7 @@ import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.notification.MailProperties;
 import se.esam.lifecycle.notification.Mailer;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;
 import se.esam.lifecycle.system.NotFoundException;

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.esam.lifecycle.guidance.GuidancePublisher;
 import se.esam.lifecycle.guidance.GuidanceReviews;
 import se.esam.lifecycle.guidance.GuidanceReviews.ReviewedVersion;
-import se.esam.lifecycle.review.PeriodicReviewProcess.Vars;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Vars;
 import se.esam.lifecycle.revision.RevisionPublished;
 import se.esam.lifecycle.system.AsApplication;
 

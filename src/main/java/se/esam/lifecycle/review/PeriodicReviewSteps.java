@@ -1,6 +1,6 @@
 package se.esam.lifecycle.review;
 
-import static se.esam.lifecycle.review.PeriodicReviewProcess.Vars.*;
+import static se.esam.lifecycle.review.internal.PeriodicReviewProcess.Vars.*;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.guidance.GuidanceReviews.ReviewedVersion;
 import se.esam.lifecycle.identity.AuthorizationSetup;
-import se.esam.lifecycle.review.PeriodicReviewProcess.Outcomes;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Outcomes;
 import se.esam.lifecycle.revision.RevisionIntake;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;

@@ -3,8 +3,11 @@ package se.esam.lifecycle.revision;
 import java.time.Instant;
 import java.util.List;
 
-/** A revision of one guidance document, from its opening to the version it publishes. */
-/** @param changeClass null until the first draft is recorded */
+/**
+ * A revision of one guidance document, from its opening to the version it publishes.
+ *
+ * @param changeClass null until the first draft is recorded
+ */
 record Revision(
         long id,
         String guidanceId,

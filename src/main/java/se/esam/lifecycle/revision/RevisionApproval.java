@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.guidance.GuidancePublisher;
-import se.esam.lifecycle.revision.RevisionProcess.Vars;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
 import se.esam.lifecycle.system.ConflictException;
 import se.esam.lifecycle.system.ForbiddenException;
 import se.esam.lifecycle.system.InvalidInputException;

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 
 /**
  * Expert groups start revisions by hand. A revision's draft is read by those who work on it: the kansli

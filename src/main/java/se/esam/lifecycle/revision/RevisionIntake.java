@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.guidance.GuidancePublisher;
-import se.esam.lifecycle.revision.RevisionProcess.Vars;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
 
 /**
  * The one way to ask for a revision: accepted feedback opens the document's revision, or joins the one

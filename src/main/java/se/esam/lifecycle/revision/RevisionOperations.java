@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.system.AsApplication;
 import se.esam.lifecycle.tasklist.TasklistFilter;
 

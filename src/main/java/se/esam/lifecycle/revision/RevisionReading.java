@@ -13,6 +13,7 @@ import se.esam.lifecycle.guidance.GuidanceDocument;
 import se.esam.lifecycle.identity.CurrentUser;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.system.AsApplication;
 
 /**

@@ -1,6 +1,6 @@
 package se.esam.lifecycle.revision;
 
-import static se.esam.lifecycle.revision.RevisionProcess.Vars.*;
+import static se.esam.lifecycle.revision.internal.RevisionProcess.Vars.*;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
-import se.esam.lifecycle.revision.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.RevisionVariables.ItemRow;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Decisions;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**

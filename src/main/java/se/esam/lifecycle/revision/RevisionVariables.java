@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**

@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.review.PeriodicReviewStarter;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.ProcessDriver;
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import se.esam.lifecycle.review.PeriodicReviewProcess;
 import se.esam.lifecycle.review.PeriodicReviewStarter;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
 import se.esam.lifecycle.support.ProcessDriver;
 import se.esam.lifecycle.support.SwedishToday;
 

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * Camunda's webapps speak Swedish with our product name, whatever language the browser asks for (the test browser
@@ -138,7 +139,7 @@ class SwedishWebappsBrowserIT extends BrowserJourney {
 
         browser.step("Cockpit's deployments show their times in Swedish time, though the browser runs in UTC");
         List<OffsetDateTime> deployed = deploymentTimes();
-        Set<String> inStockholm = shown(deployed, ZoneId.of("Europe/Stockholm"));
+        Set<String> inStockholm = shown(deployed, SwedishTime.ZONE);
         Set<String> inUtc = shown(deployed, ZoneOffset.UTC);
         assertThat(inStockholm).as("Stockholm is never at UTC's offset").doesNotContainAnyElementsOf(inUtc);
         driver.get(base() + COCKPIT + "#/repository");

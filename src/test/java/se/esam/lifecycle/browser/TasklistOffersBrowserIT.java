@@ -3,7 +3,6 @@ package se.esam.lifecycle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import se.esam.lifecycle.support.ProcessDriver;
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * Tasklist opens where each role works, and offers only what the person may do: the kansli lands in its
@@ -47,7 +47,7 @@ class TasklistOffersBrowserIT extends BrowserJourney {
                 .json()
                 .get("created");
         String inStockholm = OffsetDateTime.parse(created, ENGINE_DATE)
-                .atZoneSameInstant(ZoneId.of("Europe/Stockholm"))
+                .atZoneSameInstant(SwedishTime.ZONE)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         // karin's triage queue holds this one task
         assertThat(browser.driver()

@@ -34,13 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Elements;
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Elements;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.revision.FeedbackTakenUp;
-import se.esam.lifecycle.revision.RevisionProcess;
 import se.esam.lifecycle.revision.RevisionPublished;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;

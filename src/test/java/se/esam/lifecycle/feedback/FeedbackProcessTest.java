@@ -53,14 +53,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Elements;
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Elements;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.registry.Registry;
 import se.esam.lifecycle.registry.RegistryKind;
-import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
@@ -88,7 +89,7 @@ class FeedbackProcessTest {
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             // accepted feedback starts a revision: that process is measured by its own test
             return ProcessCoverageFloor.measuredElsewhere(
-                    RevisionProcess.KEY, se.esam.lifecycle.review.PeriodicReviewProcess.KEY);
+                    RevisionProcess.KEY, se.esam.lifecycle.review.internal.PeriodicReviewProcess.KEY);
         }
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import se.esam.lifecycle.feedback.FeedbackProcess.Vars;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Roles;
 
 /**

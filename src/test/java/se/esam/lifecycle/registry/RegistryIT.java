@@ -35,6 +35,7 @@ import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessDriver;
 import se.esam.lifecycle.support.SharedApplication;
 import se.esam.lifecycle.support.TestSmtp;
+import se.esam.lifecycle.system.SwedishTime;
 
 /**
  * The register (diarium) on PostgreSQL over real HTTP: numbers gap-free and unique under concurrent
@@ -171,8 +172,8 @@ class RegistryIT {
         // a year no other test registers in, rolled back at the end: the shared database keeps nothing of it
         Instant lastSecondOf2098 = Instant.parse("2098-12-31T22:59:59Z"); // 23:59:59 in Stockholm
         Registry december = new Registry(jdbc, properties, Clock.fixed(lastSecondOf2098, ZoneId.of("UTC")));
-        Registry january = new Registry(
-                jdbc, properties, Clock.fixed(lastSecondOf2098.plusSeconds(1), ZoneId.of("Europe/Stockholm")));
+        Registry january =
+                new Registry(jdbc, properties, Clock.fixed(lastSecondOf2098.plusSeconds(1), SwedishTime.ZONE));
         TransactionTemplate inTransaction = new TransactionTemplate(transactions);
 
         List<String> numbers = inTransaction.execute(status -> {

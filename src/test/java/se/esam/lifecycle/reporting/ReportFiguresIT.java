@@ -37,11 +37,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.feedback.FeedbackProcess;
-import se.esam.lifecycle.feedback.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.review.PeriodicReviewStarter;
-import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;

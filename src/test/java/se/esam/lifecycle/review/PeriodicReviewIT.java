@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.review.PeriodicReviewProcess.Elements;
-import se.esam.lifecycle.review.PeriodicReviewProcess.Outcomes;
-import se.esam.lifecycle.review.PeriodicReviewProcess.Vars;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Elements;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Outcomes;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Vars;
 import se.esam.lifecycle.support.ApplicationOnPostgres;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.esam.lifecycle.revision.internal.RevisionProcess.Forms;
+
 /**
  * The forms and the approval decision hold change classes and version bumps as text; the enums are what
  * the code reads them as. A renamed constant or a new value in a model must fail here, not in a revision.
@@ -29,7 +31,7 @@ class RevisionCodesMatchTheModelTest {
     private static final Path DECISION = Path.of("processes/revision-approval.dmn");
 
     @ParameterizedTest
-    @ValueSource(strings = {"draft-revision", "quality-review-revision", "approve-revision"})
+    @ValueSource(strings = {Forms.DRAFT, Forms.QUALITY_REVIEW, Forms.APPROVE})
     void formsOfferExactlyTheChangeClassesUnderTheirOwnLabels(String form) throws IOException {
         JsonNode field = find(new ObjectMapper().readTree(new File("processes/" + form + ".form")), "changeClass");
         assertThat(field).as("changeClass in %s.form", form).isNotNull();

@@ -41,9 +41,10 @@ import com.icegreen.greenmail.store.FolderException;
 
 import se.esam.lifecycle.guidance.FeedbackVocabulary;
 import se.esam.lifecycle.identity.Directory;
-import se.esam.lifecycle.revision.RevisionProcess.Decisions;
-import se.esam.lifecycle.revision.RevisionProcess.Elements;
-import se.esam.lifecycle.revision.RevisionProcess.Vars;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Decisions;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Elements;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;

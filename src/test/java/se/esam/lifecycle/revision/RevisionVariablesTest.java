@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import se.esam.lifecycle.revision.Revision.Trace;
 import se.esam.lifecycle.revision.RevisionFeedback.FeedbackItem;
-import se.esam.lifecycle.revision.RevisionProcess.Forms;
-import se.esam.lifecycle.revision.RevisionProcess.Vars;
 import se.esam.lifecycle.revision.RevisionVariables.ItemRow;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Forms;
+import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**

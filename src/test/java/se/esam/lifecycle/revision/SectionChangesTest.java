@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.esam.lifecycle.revision.Revision.Section;
 import se.esam.lifecycle.revision.SectionChanges.Row;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 
 class SectionChangesTest {
 

@@ -23,9 +23,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import se.esam.lifecycle.feedback.FeedbackProcess;
-import se.esam.lifecycle.review.PeriodicReviewProcess;
-import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 
 /**
  * What the deployed models say a person may write, read from {@code processes/*.bpmn} and

@@ -27,10 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import se.esam.lifecycle.feedback.FeedbackProcess;
-import se.esam.lifecycle.review.PeriodicReviewProcess;
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
 import se.esam.lifecycle.review.PeriodicReviewStarter;
-import se.esam.lifecycle.revision.RevisionProcess;
+import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.security.ProcessModel.FormField;
 import se.esam.lifecycle.security.ProcessModel.Step;
 import se.esam.lifecycle.support.HttpAgent;

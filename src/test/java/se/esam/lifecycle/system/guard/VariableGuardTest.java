@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
+import se.esam.lifecycle.feedback.internal.FeedbackProcess;
+import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.system.InvalidInputException;
 
 /**
@@ -66,7 +68,7 @@ class VariableGuardTest {
         var write = (EngineCommands.TaskWrite) EngineCommands.of(
                 new SubmitTaskFormCmd("t1", Variables.createVariables().putValueTyped("x", gadget), false, false));
 
-        assertThatThrownBy(() -> form("answer-clarification")
+        assertThatThrownBy(() -> form(FeedbackProcess.Forms.CLARIFY)
                         .check("x", write.variables().get("x"), () -> null))
                 .isInstanceOf(VariableRefused.class)
                 .hasMessageContaining("object");
@@ -74,7 +76,7 @@ class VariableGuardTest {
 
     @Test
     void takesWhatTheFormDeclaresEditableInItsTypeAndOptions() {
-        FormFields triage = form("triage-feedback");
+        FormFields triage = form(FeedbackProcess.Forms.TRIAGE);
 
         assertThatCode(() -> triage.check("triageDecision", "route", () -> null))
                 .doesNotThrowAnyException();
@@ -92,7 +94,7 @@ class VariableGuardTest {
 
     @Test
     void aFieldShownButNotEditableMayComeBackUnchangedOnly() {
-        FormFields review = form("review-feedback");
+        FormFields review = form(FeedbackProcess.Forms.REVIEW);
 
         assertThatCode(() -> review.check("reference", "FB-2026-0001", () -> Variables.stringValue("FB-2026-0001")))
                 .doesNotThrowAnyException();
@@ -103,7 +105,7 @@ class VariableGuardTest {
 
     @Test
     void aListKeepsItsRowsAndItsReadOnlyColumnsWhileTheEditableOnesChange() {
-        FormFields draft = form("draft-revision");
+        FormFields draft = form(RevisionProcess.Forms.DRAFT);
         var stored = SpinValues.jsonValue("[{\"reference\":\"FB-2026-0001\",\"type\":\"Fel\",\"trace\":null}]")
                 .create();
 
@@ -152,23 +154,30 @@ class VariableGuardTest {
 
     @Test
     void onlyWhatAPersonMayChangeMayBeRemoved() {
-        assertThat(form("approve-revision").isRemovable("approvalComments")).isTrue();
-        assertThat(form("approve-revision").isRemovable("sections"))
+        assertThat(form(RevisionProcess.Forms.APPROVE).isRemovable("approvalComments"))
+                .isTrue();
+        assertThat(form(RevisionProcess.Forms.APPROVE).isRemovable("sections"))
                 .as("a list shown, not edited")
                 .isFalse();
-        assertThat(form("draft-revision").isRemovable("items")).as("rows fixed").isFalse();
-        assertThat(form("draft-revision").isRemovable("sections")).isTrue();
-        assertThat(form("triage-feedback").isRemovable("reference")).isFalse();
+        assertThat(form(RevisionProcess.Forms.DRAFT).isRemovable("items"))
+                .as("rows fixed")
+                .isFalse();
+        assertThat(form(RevisionProcess.Forms.DRAFT).isRemovable("sections")).isTrue();
+        assertThat(form(FeedbackProcess.Forms.TRIAGE).isRemovable("reference")).isFalse();
     }
 
     @Test
     void noStepOutsideItsFormIsWritable() {
-        assertRefused(() -> form("draft-revision").check("revisionId", "REV-2", () -> "REV-1"), "revisionId");
-        assertRefused(() -> form("draft-revision").check("consultationHeld", true, () -> false), "consultationHeld");
         assertRefused(
-                () -> form("quality-review-revision").check("approverGroup", "kansli", () -> "steering-group"),
+                () -> form(RevisionProcess.Forms.DRAFT).check("revisionId", "REV-2", () -> "REV-1"), "revisionId");
+        assertRefused(
+                () -> form(RevisionProcess.Forms.DRAFT).check("consultationHeld", true, () -> false),
+                "consultationHeld");
+        assertRefused(
+                () -> form(RevisionProcess.Forms.QUALITY_REVIEW)
+                        .check("approverGroup", "kansli", () -> "steering-group"),
                 "approverGroup");
-        assertRefused(() -> form("submit-feedback").check("submitter", "olof", () -> null), "submitter");
+        assertRefused(() -> form(FeedbackProcess.Forms.SUBMIT).check("submitter", "olof", () -> null), "submitter");
         assertRefused(
                 () -> FormFields.NONE.check("feedbackReference", "FB-2026-0001", () -> null), "feedbackReference");
     }

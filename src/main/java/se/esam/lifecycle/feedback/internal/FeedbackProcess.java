@@ -1,4 +1,4 @@
-package se.esam.lifecycle.feedback;
+package se.esam.lifecycle.feedback.internal;
 
 /**
  * The names the BPMN {@code processes/guidance-feedback.bpmn} and its glue share. A renamed element
@@ -42,8 +42,6 @@ public final class FeedbackProcess {
         public static final String NOTIFY_DISPOSITION = "NotifyDisposition";
         public static final String DISPOSITION_DECISION = "DispositionDecision";
         public static final String HAND_OVER = "HandOverToRevision";
-        /** Accepted (handed over) and held feedback both wait here for the version that answers them. */
-        public static final String AWAIT_REVISION_MERGE = "AwaitRevisionMerge";
 
         public static final String AWAIT_REVISION = "RevisionPublished";
         public static final String NOTIFY_PUBLICATION = "NotifyPublication";

@@ -1,4 +1,4 @@
-package se.esam.lifecycle.revision;
+package se.esam.lifecycle.revision.internal;
 
 /**
  * The names {@code processes/guidance-revision.bpmn} and its glue share: element ids, messages and
@@ -29,7 +29,6 @@ public final class RevisionProcess {
         public static final String OPEN = "OpenRevision";
         public static final String DRAFT = "DraftRevision";
         public static final String CLASSIFY = "ClassifyChange";
-        public static final String CONSULTATION_NEEDED = "ConsultationNeeded";
         public static final String OPEN_CONSULTATION = "OpenConsultation";
         public static final String CONSULTATION_CLOSES = "ConsultationWindowCloses";
         public static final String CLOSE_CONSULTATION = "CloseConsultation";

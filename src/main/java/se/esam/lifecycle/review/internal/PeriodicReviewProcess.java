@@ -1,4 +1,4 @@
-package se.esam.lifecycle.review;
+package se.esam.lifecycle.review.internal;
 
 /**
  * The names {@code processes/guidance-periodic-review.bpmn}, its form and its glue share, so that a rename
@@ -23,11 +23,7 @@ public final class PeriodicReviewProcess {
 
     /** BPMN element ids. */
     public static final class Elements {
-        public static final String STARTED = "VersionPublished";
-        public static final String SCHEDULE = "ScheduleReview";
-        public static final String REVIEW_CYCLE = "ReviewCycle";
         public static final String REVIEW_FALLS_DUE = "ReviewFallsDue";
-        public static final String PREPARE = "PrepareReview";
         public static final String REVIEW = "PeriodicReview";
         public static final String REMINDER_DUE = "PeriodicReviewReminderDue";
         public static final String REMIND = "RemindOwningGroup";
