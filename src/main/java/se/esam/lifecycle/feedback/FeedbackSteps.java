@@ -6,12 +6,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
+import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.privacy.PersonalData;
 import se.esam.lifecycle.system.InvalidInputException;
 
@@ -24,10 +27,12 @@ import se.esam.lifecycle.system.InvalidInputException;
 public class FeedbackSteps {
 
     private final FeedbackService service;
+    private final AuthorizationSetup access;
     private final String endorsementText;
 
-    FeedbackSteps(FeedbackService service, EndorsementVariables endorsements) {
+    FeedbackSteps(FeedbackService service, EndorsementVariables endorsements, AuthorizationSetup access) {
         this.service = service;
+        this.access = access;
         this.endorsementText = endorsements.text(List.of());
     }
 
@@ -75,7 +80,9 @@ public class FeedbackSteps {
         execution.setVariable(ENDORSEMENTS, endorsementText);
         execution.setVariable(SECTION_ID, registered.guidance().sectionId());
         execution.setVariable(SECTION_TITLE, registered.guidance().sectionTitle());
-        InstanceAccess.grantRead(execution, submitter, null);
+        // the submitter reads this one feedback process (Tasklist shows its variables on her task cards), not every
+        // organisation's
+        access.grantToUser(submitter, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     }
 
     public void triaged(DelegateTask task) {
@@ -140,7 +147,12 @@ public class FeedbackSteps {
 
     public void assignToExpertGroup(DelegateExecution execution) {
         FeedbackService.ReviewPlan plan = service.sendToReview(reference(execution));
-        InstanceAccess.grantRead(execution, null, string(execution, EXPERT_GROUP));
+        // the routed group reads this one feedback process, as the submitter does
+        access.grant(
+                string(execution, EXPERT_GROUP),
+                Resources.PROCESS_INSTANCE,
+                execution.getProcessInstanceId(),
+                Permissions.READ);
         execution.setVariable(REVIEW_DUE, Date.from(plan.due()));
         execution.setVariable(REVIEW_REMINDER, Date.from(plan.reminder()));
     }

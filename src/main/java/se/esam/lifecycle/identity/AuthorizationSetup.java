@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -72,17 +73,25 @@ public class AuthorizationSetup implements ApplicationRunner {
 
     /** Adds the permissions the group lacks on the resource; idempotent. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations
+        grant(null, group, resource, resourceId, permissions);
+    }
+
+    /** Adds the permissions the user lacks on the resource (one process instance, say); idempotent. */
+    public void grantToUser(String user, Resource resource, String resourceId, Permission... permissions) {
+        grant(user, null, resource, resourceId, permissions);
+    }
+
+    /** The one "grant what is missing": for a user or for a group, never both. */
+    private void grant(String user, String group, Resource resource, String resourceId, Permission... permissions) {
+        AuthorizationQuery existing = authorizations
                 .createAuthorizationQuery()
-                .groupIdIn(group)
                 .resourceType(resource)
                 .resourceId(resourceId)
-                .authorizationType(AUTH_TYPE_GRANT)
-                .list()
-                .stream()
-                .findFirst()
-                .orElseGet(() -> {
+                .authorizationType(AUTH_TYPE_GRANT);
+        Authorization authorization = (user != null ? existing.userIdIn(user) : existing.groupIdIn(group))
+                .list().stream().findFirst().orElseGet(() -> {
                     Authorization created = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                    created.setUserId(user);
                     created.setGroupId(group);
                     created.setResource(resource);
                     created.setResourceId(resourceId);

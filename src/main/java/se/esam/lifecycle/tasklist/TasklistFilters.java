@@ -1,17 +1,13 @@
 package se.esam.lifecycle.tasklist;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -21,6 +17,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.identity.Roles;
 
 /**
@@ -49,19 +46,19 @@ class TasklistFilters implements ApplicationRunner {
 
     private final FilterService filters;
     private final TaskService tasks;
-    private final AuthorizationService authorizations;
+    private final AuthorizationSetup access;
     private final List<TasklistFilter> contributed;
     private final List<Map<String, String>> columns;
 
     TasklistFilters(
             FilterService filters,
             TaskService tasks,
-            AuthorizationService authorizations,
+            AuthorizationSetup access,
             List<TasklistFilter> contributed,
             List<TasklistFilter.Columns> columns) {
         this.filters = filters;
         this.tasks = tasks;
-        this.authorizations = authorizations;
+        this.access = access;
         this.contributed = contributed;
         this.columns = columns.stream()
                 .sorted(Comparator.comparingInt(TasklistFilter.Columns::order))
@@ -132,21 +129,7 @@ class TasklistFilters implements ApplicationRunner {
             }
         }
         for (String group : groups) {
-            boolean granted = authorizations
-                            .createAuthorizationQuery()
-                            .groupIdIn(group)
-                            .resourceType(Resources.FILTER)
-                            .resourceId(filter.getId())
-                            .count()
-                    > 0;
-            if (!granted) {
-                Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-                read.setGroupId(group);
-                read.setResource(Resources.FILTER);
-                read.setResourceId(filter.getId());
-                read.addPermission(Permissions.READ);
-                authorizations.saveAuthorization(read);
-            }
+            access.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 }
