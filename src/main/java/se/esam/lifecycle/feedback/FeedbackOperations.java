@@ -7,13 +7,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import se.esam.lifecycle.feedback.internal.FeedbackProcess;
 import se.esam.lifecycle.feedback.internal.FeedbackProcess.Vars;
 import se.esam.lifecycle.identity.Roles;
-import se.esam.lifecycle.system.AsApplication;
+import se.esam.lifecycle.system.RunningInstances;
 import se.esam.lifecycle.tasklist.TasklistFilter;
 
 /** What feedback adds to Tasklist and to the engine's gauges: it alone knows its tasks and variables. */
@@ -45,18 +44,8 @@ class FeedbackOperations {
                         new TasklistFilter.Column(Vars.SUBMITTER_ORGANISATION, "Organisation")));
     }
 
-    /** Read when scraped, as the application: a person's authorizations would hide instances. */
     @Bean
     MeterBinder feedbackInstancesRunning(RuntimeService runtime, IdentityService identity) {
-        return registry -> Gauge.builder(
-                        "camunda.process.instances.running",
-                        () -> AsApplication.query(
-                                identity,
-                                () -> runtime.createProcessInstanceQuery()
-                                        .processDefinitionKey(FeedbackProcess.KEY)
-                                        .count()))
-                .description("Running process instances")
-                .tag("process", FeedbackProcess.KEY)
-                .register(registry);
+        return RunningInstances.gauge(FeedbackProcess.KEY, runtime, identity);
     }
 }

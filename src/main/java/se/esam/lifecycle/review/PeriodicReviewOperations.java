@@ -3,6 +3,8 @@ package se.esam.lifecycle.review;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationRunner;
@@ -10,13 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import se.esam.lifecycle.identity.AuthorizationSetup;
 import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.review.internal.PeriodicReviewProcess;
+import se.esam.lifecycle.system.RunningInstances;
 import se.esam.lifecycle.tasklist.TasklistFilter;
 
 /**
- * What the periodic review adds to Tasklist and to the engine's authorizations. Nobody is granted to start
+ * What the periodic review adds to Tasklist, to the engine's gauges and to its authorizations. Nobody is granted to start
  * the process (the system starts it, and its first step refuses a person), nor to read every instance: the
  * owning group reads its own review's instance ({@link PeriodicReviewSteps#prepare} grants it, so that its
  * task cards show title and version), and the kansli follows overdue reviews in the reports.
@@ -48,6 +53,11 @@ class PeriodicReviewOperations {
     TasklistFilter.Columns periodicReviewColumns() {
         return new TasklistFilter.Columns(
                 1, List.of(new TasklistFilter.Column(PeriodicReviewProcess.Vars.GUIDANCE_VERSION, "Version")));
+    }
+
+    @Bean
+    MeterBinder periodicReviewInstancesRunning(RuntimeService runtime, IdentityService identity) {
+        return RunningInstances.gauge(PeriodicReviewProcess.KEY, runtime, identity);
     }
 
     @Bean

@@ -7,11 +7,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import se.esam.lifecycle.revision.internal.RevisionProcess;
-import se.esam.lifecycle.system.AsApplication;
+import se.esam.lifecycle.system.RunningInstances;
 import se.esam.lifecycle.tasklist.TasklistFilter;
 
 /** What revision adds to the engine's gauges: it alone knows its process. */
@@ -29,18 +28,8 @@ class RevisionOperations {
                 -1, List.of(new TasklistFilter.Column(RevisionProcess.Vars.DRAFTED_BY, "Utarbetad av")));
     }
 
-    /** Read when scraped, as the application: a person's authorizations would hide instances. */
     @Bean
     MeterBinder revisionInstancesRunning(RuntimeService runtime, IdentityService identity) {
-        return registry -> Gauge.builder(
-                        "camunda.process.instances.running",
-                        () -> AsApplication.query(
-                                identity,
-                                () -> runtime.createProcessInstanceQuery()
-                                        .processDefinitionKey(RevisionProcess.KEY)
-                                        .count()))
-                .description("Running process instances")
-                .tag("process", RevisionProcess.KEY)
-                .register(registry);
+        return RunningInstances.gauge(RevisionProcess.KEY, runtime, identity);
     }
 }

@@ -84,6 +84,8 @@ class OperationsIT {
                 .contains("guidance_feedback_submitted_total{type=\"GAP\"} 1.0")
                 .contains("guidance_feedback_decided_total{outcome=\"REJECTED\"} 1.0")
                 .contains("camunda_process_instances_running{process=\"guidance-feedback\"}")
+                .contains("camunda_process_instances_running{process=\"guidance-revision\"}")
+                .contains("camunda_process_instances_running{process=\"guidance-periodic-review\"}")
                 .contains("guidance_tasks_overdue")
                 .contains("camunda_incidents_open 0.0")
                 .contains("camunda_jobs_failed")
