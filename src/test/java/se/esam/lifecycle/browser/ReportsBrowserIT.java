@@ -3,7 +3,6 @@ package se.esam.lifecycle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,22 +11,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+
+import se.esam.lifecycle.support.ProcessDriver;
 
 /**
  * The manager reports in a real browser: Chart.js, served from our jar, draws every chart under our
  * Content-Security-Policy (no inline script), and the filter form narrows the figures.
  */
 class ReportsBrowserIT extends BrowserJourney {
-
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void managerSeesEveryChartDrawnAndFiltersTheReports() {
@@ -72,46 +63,11 @@ class ReportsBrowserIT extends BrowserJourney {
     }
 
     private String submit() {
-        ResponseEntity<Map<String, Object>> created = http.withBasicAuth("anna", "anna")
-                .exchange(
-                        "/api/feedback",
-                        HttpMethod.POST,
-                        new HttpEntity<>(Map.of(
-                                "guidanceId",
-                                "digital-samverkan",
-                                "sectionId",
-                                "2.1",
-                                "type",
-                                "GAP",
-                                "description",
-                                "Exempel saknas för rapporterna.")),
-                        new ParameterizedTypeReference<Map<String, Object>>() {});
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return (String) created.getBody().get("reference");
+        return new ProcessDriver(base())
+                .submit("anna", "digital-samverkan", "4.1", "2.1", "GAP", "Exempel saknas för rapporterna.");
     }
 
     private void route(String reference, String expertGroup) {
-        List<Map<String, Object>> tasks = http.withBasicAuth("karin", "karin")
-                .exchange(
-                        "/engine-rest/task?taskDefinitionKey=TriageFeedback&processInstanceBusinessKey=" + reference,
-                        HttpMethod.GET,
-                        null,
-                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
-                .getBody();
-        assertThat(tasks).as("triage task of " + reference).hasSize(1);
-        ResponseEntity<String> done = http.withBasicAuth("karin", "karin")
-                .postForEntity(
-                        "/engine-rest/task/" + tasks.get(0).get("id") + "/submit-form",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "triageDecision",
-                                        Map.of("value", "route"),
-                                        "expertGroup",
-                                        Map.of("value", expertGroup),
-                                        "priority",
-                                        Map.of("value", "NORMAL"))),
-                        String.class);
-        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        new ProcessDriver(base()).route(reference, expertGroup);
     }
 }

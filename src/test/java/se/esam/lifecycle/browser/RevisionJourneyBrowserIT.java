@@ -13,16 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import se.esam.lifecycle.feedback.FeedbackType;
 import se.esam.lifecycle.feedback.Submission;
+import se.esam.lifecycle.support.HttpAgent;
 
 /**
  * A revision from accepted feedback to a published version, done in Tasklist alone: the expert group drafts it
@@ -40,13 +34,6 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
     private static final String GUIDANCE = "digital-samverkan";
     private static final String EDITED_SECTION = "3";
     private static final String EDITORIAL = "Redaktionell (ny mindre version, fastställs av chefsarkitekten)";
-
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST =
-            new ParameterizedTypeReference<>() {};
-
-    @Autowired
-    TestRestTemplate http;
 
     /** What erik writes in the draft. */
     record Draft(String sectionBody, String notAddressedReason, String changeNotes) {}
@@ -87,14 +74,14 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 .contains("/guidance/" + GUIDANCE + "/4.2");
 
         Map<String, Object> published =
-                get("karin", "/api/revisions/" + revision).getBody();
+                get("karin", "/api/revisions/" + revision).json();
         assertThat(published)
                 .containsEntry("status", "PUBLISHED")
                 .containsEntry("newVersion", "4.2")
                 .containsEntry("approvedBy", "maria")
                 .containsEntry("draftedBy", List.of("erik"));
-        assertThat(get("anna", "/api/feedback/" + annas).getBody()).containsEntry("status", "ANSWERED_IN_VERSION");
-        assertThat(get("olof", "/api/feedback/" + olofs).getBody()).containsEntry("status", "ANSWERED_IN_VERSION");
+        assertThat(get("anna", "/api/feedback/" + annas).json()).containsEntry("status", "ANSWERED_IN_VERSION");
+        assertThat(get("olof", "/api/feedback/" + olofs).json()).containsEntry("status", "ANSWERED_IN_VERSION");
     }
 
     // --- 1. set-up through the APIs
@@ -102,14 +89,10 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
     /** A submitter's feedback on 4.1, routed by karin to the architecture group and accepted by erik. */
     private String submitAndAccept(String submitter, String section, String description, String acceptance) {
         browser.step(submitter + " submits feedback on section " + section + "; karin routes it, erik accepts it");
-        ResponseEntity<Map<String, Object>> submitted = http.withBasicAuth(submitter, submitter)
-                .exchange(
-                        "/api/feedback",
-                        HttpMethod.POST,
-                        new HttpEntity<>(new Submission(GUIDANCE, "4.1", section, FeedbackType.GAP, description)),
-                        JSON);
-        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
-        String reference = (String) submitted.getBody().get("reference");
+        HttpAgent.Response submitted = post(
+                submitter, "/api/feedback", new Submission(GUIDANCE, "4.1", section, FeedbackType.GAP, description));
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
+        String reference = (String) submitted.json().get("reference");
 
         claimAndSubmit(
                 "karin",
@@ -119,14 +102,14 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
                 "erik",
                 taskOf("erik", "ReviewFeedback", reference),
                 Map.of("disposition", "ACCEPTED", "dispositionReason", acceptance));
-        assertThat(get(submitter, "/api/feedback/" + reference).getBody()).containsEntry("disposition", "ACCEPTED");
+        assertThat(get(submitter, "/api/feedback/" + reference).json()).containsEntry("disposition", "ACCEPTED");
         return reference;
     }
 
     /** The first acceptance opened the revision, the second joined it: one open revision with both items. */
     private String openRevisionWith(String... references) {
         browser.step("the open revision of " + GUIDANCE + " has both items");
-        List<Map<String, Object>> open = getList("erik", "/api/revisions").getBody();
+        List<Map<String, Object>> open = get("erik", "/api/revisions").jsonList();
         assertThat(open).filteredOn(r -> GUIDANCE.equals(r.get("guidanceId"))).hasSize(1);
         Map<String, Object> revision = open.stream()
                 .filter(r -> GUIDANCE.equals(r.get("guidanceId")))
@@ -202,7 +185,7 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         tasklist.openFilter("Mina uppgifter").expectNoTask("Utarbeta revision");
         tasklist.openFilter("Min grupps uppgifter").expectNoTask("Utarbeta revision");
 
-        Map<String, Object> drafted = get("erik", "/api/revisions/" + revision).getBody();
+        Map<String, Object> drafted = get("erik", "/api/revisions/" + revision).json();
         assertThat(drafted)
                 .containsEntry("status", "QUALITY_REVIEW")
                 .containsEntry("changeClass", "EDITORIAL")
@@ -250,7 +233,7 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
         browser.step("the quality review has left karin's lists");
         tasklist.expectNoTask("Kvalitetsgranska revision");
         tasklist.openFilter("Mina uppgifter").expectNoTask("Kvalitetsgranska revision");
-        assertThat(get("karin", "/api/revisions/" + revision).getBody()).containsEntry("status", "AWAITING_APPROVAL");
+        assertThat(get("karin", "/api/revisions/" + revision).json()).containsEntry("status", "AWAITING_APPROVAL");
     }
 
     /** maria (chief architect) reads items and traces in "Fastställ revision", approves, and the version is out. */
@@ -393,25 +376,21 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
 
     // --- what a client of the two APIs does (as FeedbackApiIT)
 
-    private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    private HttpAgent.Response post(String user, String path, Object body) {
+        return HttpAgent.basic(base(), user, user).json("POST", path, body);
     }
 
-    private ResponseEntity<Map<String, Object>> get(String user, String path) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON);
-    }
-
-    private ResponseEntity<List<Map<String, Object>>> getList(String user, String path) {
-        return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON_LIST);
+    private HttpAgent.Response get(String user, String path) {
+        return HttpAgent.basic(base(), user, user).get(path);
     }
 
     /** The user's task of this kind for the feedback, found by the business key (which is its reference). */
     private String taskOf(String user, String taskDefinitionKey, String reference) {
-        List<Map<String, Object>> tasks = getList(
+        List<Map<String, Object>> tasks = get(
                         user,
                         "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey + "&processInstanceBusinessKey="
                                 + reference)
-                .getBody();
+                .jsonList();
         assertThat(tasks)
                 .as("%s's %s tasks for %s", user, taskDefinitionKey, reference)
                 .hasSize(1);
@@ -420,12 +399,12 @@ class RevisionJourneyBrowserIT extends BrowserJourney {
 
     private void claimAndSubmit(String user, String taskId, Map<String, Object> values) {
         assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user))
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+                        .status())
+                .isEqualTo(204);
         Map<String, Object> variables = new HashMap<>();
         values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        ResponseEntity<Map<String, Object>> submitted =
+        HttpAgent.Response submitted =
                 post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
-        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
     }
 }
