@@ -42,6 +42,7 @@ import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.revision.FeedbackTakenUp;
 import se.esam.lifecycle.revision.RevisionPublished;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -74,10 +75,10 @@ class FeedbackModuleTest {
     }
 
     // config/demo/identity.yaml
-    private static final String ANNA = "anna"; // submitter at Pensionsmyndigheten
+    private static final String ANNA = People.ANNA.id(); // submitter at Pensionsmyndigheten
     private static final String ANNA_MAIL = "anna@pensionsmyndigheten.example";
-    private static final String KARIN = "karin"; // kansli
-    private static final String ERIK = "erik"; // expert-architecture, which owns Digital samverkan
+    private static final String KARIN = People.KARIN.id(); // kansli
+    private static final String ERIK = People.ERIK.id(); // expert-architecture, which owns Digital samverkan
     // config/catalogue.yaml
     private static final String DIGITAL_SAMVERKAN = "digital-samverkan";
 

@@ -62,6 +62,7 @@ import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.registry.Registry;
 import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
@@ -104,17 +105,17 @@ class FeedbackProcessTest {
     }
 
     // people and groups of config/demo/identity.yaml
-    private static final String ANNA = "anna"; // submitter at Pensionsmyndigheten
+    private static final String ANNA = People.ANNA.id(); // submitter at Pensionsmyndigheten
     private static final String ANNA_MAIL = "anna@pensionsmyndigheten.example";
     private static final String ANNAS_ORGANISATION = "org-pensionsmyndigheten";
-    private static final String OLOF = "olof"; // submitter at Kronofogden
+    private static final String OLOF = People.OLOF.id(); // submitter at Kronofogden
     private static final String OLOF_MAIL = "olof@kronofogden.example";
-    private static final String KARIN = "karin"; // kansli
+    private static final String KARIN = People.KARIN.id(); // kansli
     private static final String KARIN_MAIL = "karin@esamverka.example";
-    private static final String ERIK = "erik"; // expert-architecture
-    private static final String HANNA = "hanna"; // expert-architecture, at Pensionsmyndigheten like anna
+    private static final String ERIK = People.ERIK.id(); // expert-architecture
+    private static final String HANNA = People.HANNA.id(); // expert-architecture, at Pensionsmyndigheten like anna
     private static final String ERIK_MAIL = "erik@skatteverket.example";
-    private static final String LENA = "lena"; // expert-law
+    private static final String LENA = People.LENA.id(); // expert-law
     private static final String ARCHITECTURE_GROUP = "expert-architecture";
     private static final String LAW_GROUP = "expert-law";
 

@@ -56,6 +56,7 @@ import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Outcomes;
 import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Vars;
 import se.esam.lifecycle.revision.RevisionPublished;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
@@ -107,9 +108,9 @@ class PeriodicReviewProcessTest {
     private static final String DATASKYDD = "dataskydd-informationsutbyte"; // 2.0, 2025-04-08, law
 
     // people of config/demo/identity.yaml
-    private static final String ERIK = "erik"; // expert-architecture
-    private static final String LENA = "lena"; // expert-law
-    private static final String IVAR = "ivar"; // expert-information-security
+    private static final String ERIK = People.ERIK.id(); // expert-architecture
+    private static final String LENA = People.LENA.id(); // expert-law
+    private static final String IVAR = People.IVAR.id(); // expert-information-security
     private static final String ULLA_MAIL = "ulla@skr.example"; // expert-communication
     private static final String KARIN_MAIL = "karin@esamverka.example"; // kansli
 

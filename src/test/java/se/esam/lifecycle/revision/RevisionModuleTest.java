@@ -45,6 +45,7 @@ import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Elements;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
 import se.esam.lifecycle.support.TestSmtp;
@@ -82,10 +83,10 @@ class RevisionModuleTest {
     private static final Guidance DIGITAL_SAMVERKAN = new Guidance("digital-samverkan", "4.1", "2.1");
     private static final Guidance BEHOVSDRIVEN_UTVECKLING = new Guidance("behovsdriven-utveckling", "1.0", "2");
     // config/demo/identity.yaml
-    private static final String ANNA = "anna"; // submitter at Pensionsmyndigheten
-    private static final String ERIK = "erik"; // expert-architecture, drafts
-    private static final String KARIN = "karin"; // kansli, reviews the quality
-    private static final String MARIA = "maria"; // chief-architect, approves editorial changes
+    private static final String ANNA = People.ANNA.id(); // submitter at Pensionsmyndigheten
+    private static final String ERIK = People.ERIK.id(); // expert-architecture, drafts
+    private static final String KARIN = People.KARIN.id(); // kansli, reviews the quality
+    private static final String MARIA = People.MARIA.id(); // chief-architect, approves editorial changes
 
     private static final Instant NOW = Instant.parse("2026-05-04T07:00:00Z");
 

@@ -82,6 +82,7 @@ import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Elements;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
+import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
 import se.esam.lifecycle.support.TestEnvironment;
@@ -124,17 +125,17 @@ class RevisionProcessTest {
     }
 
     // people and groups of config/demo/identity.yaml
-    private static final String ANNA = "anna"; // submitter at Pensionsmyndigheten
+    private static final String ANNA = People.ANNA.id(); // submitter at Pensionsmyndigheten
     private static final String ANNA_MAIL = "anna@pensionsmyndigheten.example";
-    private static final String OLOF = "olof"; // submitter at Kronofogden
+    private static final String OLOF = People.OLOF.id(); // submitter at Kronofogden
     private static final String OLOF_MAIL = "olof@kronofogden.example";
     private static final String OLOFS_ORGANISATION = "Kronofogden";
-    private static final String KARIN = "karin"; // kansli
-    private static final String ERIK = "erik"; // expert-architecture
-    private static final String LENA = "lena"; // expert-law
-    private static final String PER = "per"; // expert-architecture and chief-architect
-    private static final String MARIA = "maria"; // chief-architect
-    private static final String STINA = "stina"; // steering-group
+    private static final String KARIN = People.KARIN.id(); // kansli
+    private static final String ERIK = People.ERIK.id(); // expert-architecture
+    private static final String LENA = People.LENA.id(); // expert-law
+    private static final String PER = People.PER.id(); // expert-architecture and chief-architect
+    private static final String MARIA = People.MARIA.id(); // chief-architect
+    private static final String STINA = People.STINA.id(); // steering-group
     private static final String ARCHITECTURE_GROUP = "expert-architecture";
     private static final String LAW_GROUP = "expert-law";
     private static final String CHIEF_ARCHITECT = "chief-architect";
