@@ -20,12 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FeedbackOverview {
 
-    /**
-     * Overdue: a review past its due date, or a clarification request past its deadline. The same rule
-     * as the reports' backlog (reporting/ReportQueries, Drill).
-     */
-    static final String OVERDUE = "((status = 'IN_REVIEW' and review_due < :now) "
-            + "or (status = 'AWAITING_CLARIFICATION' and clarification_due < :now))";
+    /** Overdue as the reports count it ({@link FeedbackStatus#overdueCondition}). */
+    static final String OVERDUE = FeedbackStatus.overdueCondition(":now");
 
     private static final String COLUMNS = """
             reference, guidance_id, guidance_version, section_id, feedback_type, description,

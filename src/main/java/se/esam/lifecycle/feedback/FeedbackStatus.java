@@ -31,6 +31,18 @@ public enum FeedbackStatus {
         return stage == null;
     }
 
+    /**
+     * The one rule for overdue feedback, as an SQL condition on the feedback table: a review past its due date,
+     * or a clarification request past its deadline. The overview and the reports use it alike.
+     *
+     * @param now the SQL parameter that holds the current instant ({@code ":now"}, or {@code "?"}, then bound
+     *     twice)
+     */
+    public static String overdueCondition(String now) {
+        return "((status = '" + IN_REVIEW.name() + "' and review_due < " + now + ") or (status = '"
+                + AWAITING_CLARIFICATION.name() + "' and clarification_due < " + now + "))";
+    }
+
     /** @return the stage open feedback is in; null once it is closed */
     public Stage stage() {
         return stage;

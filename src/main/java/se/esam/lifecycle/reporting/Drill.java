@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Locale;
 
+import se.esam.lifecycle.feedback.FeedbackStatus;
 import se.esam.lifecycle.feedback.Stage;
 import se.esam.lifecycle.system.InvalidInputException;
 
@@ -46,13 +47,7 @@ record Drill(Figure figure, YearMonth month, Stage stage, String outcome, String
                 var statuses = stage == null ? ReportQueries.openStatuses() : ReportQueries.statusesOf(stage);
                 Where open = Where.dimensions(
                         filter, "status in (" + ReportQueries.placeholders(statuses.size()) + ")", statuses.toArray());
-                yield figure == Figure.BACKLOG
-                        ? open
-                        : open.and(
-                                "((status = 'IN_REVIEW' and review_due < ?) "
-                                        + "or (status = 'AWAITING_CLARIFICATION' and clarification_due < ?))",
-                                at,
-                                at);
+                yield figure == Figure.BACKLOG ? open : open.and(FeedbackStatus.overdueCondition("?"), at, at);
             }
             case SUBMITTED -> inMonths(filter, "submitted_month");
             case DECIDED -> inMonths(filter, "decided_month").and("decision_seconds is not null");

@@ -63,17 +63,10 @@ class ReportQueries {
                 "status in (" + placeholders(openStatuses().size()) + ")",
                 openStatuses().toArray());
         List<BacklogRow> rows = jdbc.sql("select status, expert_group, count(*) as open, "
-                        + "sum(case when (status = ? and review_due < ?) or (status = ? and clarification_due < ?) "
-                        + "then 1 else 0 end) as overdue from feedback" + where.sql()
+                        + "sum(case when " + FeedbackStatus.overdueCondition("?")
+                        + " then 1 else 0 end) as overdue from feedback" + where.sql()
                         + " group by status, expert_group")
-                .params(concat(
-                        new Object[] {
-                            FeedbackStatus.IN_REVIEW.name(),
-                            Timestamp.from(now),
-                            FeedbackStatus.AWAITING_CLARIFICATION.name(),
-                            Timestamp.from(now)
-                        },
-                        where.params()))
+                .params(concat(new Object[] {Timestamp.from(now), Timestamp.from(now)}, where.params()))
                 .query((rs, n) -> new BacklogRow(
                         FeedbackStatus.valueOf(rs.getString("status")).stage(),
                         rs.getString("expert_group"),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +32,8 @@ class RetentionRepository {
     static final List<String> CLOSED_FEEDBACK =
             List.of("ANSWERED_IN_VERSION", "REJECTED", "DUPLICATE", "OUT_OF_SCOPE", "UNANSWERED");
 
-    private static final String CLOSED =
-            "f.status in ('ANSWERED_IN_VERSION', 'REJECTED', 'DUPLICATE', " + "'OUT_OF_SCOPE', 'UNANSWERED')";
+    private static final String CLOSED = "f.status in ("
+            + CLOSED_FEEDBACK.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ")) + ")";
     private static final String FEEDBACK_NOT_HELD = "f.reference not in (select case_reference from legal_hold)";
     private static final String REVISION_LABEL = "('REV-' || cast(r.id as varchar(20)))";
     private static final String REVISION_NOT_HELD = REVISION_LABEL + " not in (select case_reference from legal_hold)";

@@ -1,5 +1,7 @@
 package se.esam.lifecycle.review;
 
+import static se.esam.lifecycle.feedback.FeedbackStatus.HELD_FOR_NEXT_REVISION;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.esam.lifecycle.feedback.FeedbackEndorsements;
+import se.esam.lifecycle.feedback.FeedbackStatus;
 import se.esam.lifecycle.guidance.GuidanceReviews;
 import se.esam.lifecycle.guidance.GuidanceReviews.ReviewedVersion;
 import se.esam.lifecycle.identity.Directory;
@@ -162,15 +165,12 @@ class PeriodicReviewService {
 
     /** Feedback on the document still being worked on (not yet decided, or accepted and waiting). */
     String openFeedback(String guidanceId) {
-        return list(
-                guidanceId,
-                "status not in ('HELD_FOR_NEXT_REVISION', 'ANSWERED_IN_VERSION', 'REJECTED', "
-                        + "'DUPLICATE', 'OUT_OF_SCOPE', 'UNANSWERED')");
+        return list(guidanceId, "status in (" + statusesWhere(s -> !s.closed() && s != HELD_FOR_NEXT_REVISION) + ")");
     }
 
     /** Feedback held for the next revision: what a revision would take up. */
     String heldFeedback(String guidanceId) {
-        return list(guidanceId, "status = 'HELD_FOR_NEXT_REVISION'");
+        return list(guidanceId, "status in (" + statusesWhere(s -> s == HELD_FOR_NEXT_REVISION) + ")");
     }
 
     /**
@@ -194,6 +194,14 @@ class PeriodicReviewService {
             text.append(line);
         }
         return text.toString();
+    }
+
+    /** Feedback's statuses that pass, as an SQL list of literals: the enum's own names, nothing typed here. */
+    private static String statusesWhere(java.util.function.Predicate<FeedbackStatus> passes) {
+        return java.util.Arrays.stream(FeedbackStatus.values())
+                .filter(passes)
+                .map(status -> "'" + status.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private String list(String guidanceId, String condition) {
