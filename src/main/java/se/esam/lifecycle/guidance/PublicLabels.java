@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The Swedish words the public pages show for the codes stored in our tables. Feedback's codes are
- * labelled by the feedback module ({@link FeedbackVocabulary}), which depends on this one.
+ * The Swedish words the public pages show for the codes stored in our tables. Feedback's and revision's codes
+ * are labelled by the modules that own them ({@link FeedbackVocabulary}, {@link RevisionVocabulary}), which
+ * depend on this one.
  */
 @Component
 class PublicLabels {
@@ -17,16 +18,14 @@ class PublicLabels {
             "expert-information-security", "Informationssäkerhet",
             "expert-communication", "Kommunikation");
 
-    private static final Map<String, String> CHANGE_CLASSES = Map.of(
-            "EDITORIAL", "Redaktionell",
-            "SUBSTANTIVE", "Innehållslig");
-
     private final Map<String, String> feedbackTypes;
     private final Map<String, String> dispositions;
+    private final Map<String, String> changeClasses;
 
-    PublicLabels(FeedbackVocabulary feedback) {
+    PublicLabels(FeedbackVocabulary feedback, RevisionVocabulary revision) {
         this.feedbackTypes = Map.copyOf(feedback.feedbackTypes());
         this.dispositions = Map.copyOf(feedback.dispositions());
+        this.changeClasses = Map.copyOf(revision.changeClasses());
     }
 
     /** The expert group's Swedish name; an unknown id is shown as it is. */
@@ -35,8 +34,8 @@ class PublicLabels {
     }
 
     /** "Redaktionell" or "Innehållslig"; null when the version carries no class (as those from the catalogue). */
-    static String changeClass(String changeClass) {
-        return changeClass == null ? null : CHANGE_CLASSES.getOrDefault(changeClass, changeClass);
+    String changeClass(String changeClass) {
+        return changeClass == null ? null : changeClasses.getOrDefault(changeClass, changeClass);
     }
 
     String feedbackType(String type) {

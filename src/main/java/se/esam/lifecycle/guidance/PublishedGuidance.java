@@ -229,7 +229,7 @@ class PublishedGuidance {
                         rs.getString("version_number"),
                         rs.getObject("published_on", LocalDate.class),
                         rs.getString("change_class"),
-                        PublicLabels.changeClass(rs.getString("change_class")),
+                        labels.changeClass(rs.getString("change_class")),
                         rs.getObject("withdrawn_on", LocalDate.class)))
                 .list());
         if (versions.isEmpty()) {
@@ -287,7 +287,7 @@ class PublishedGuidance {
                 number,
                 row.publishedOn(),
                 row.changeClass(),
-                PublicLabels.changeClass(row.changeClass()),
+                labels.changeClass(row.changeClass()),
                 row.changeNotes(),
                 sections,
                 row.review()));
@@ -350,7 +350,7 @@ class PublishedGuidance {
         return entries;
     }
 
-    private static VersionSummary versionSummary(String number, LocalDate publishedOn, String changeClass) {
-        return new VersionSummary(number, publishedOn, changeClass, PublicLabels.changeClass(changeClass));
+    private VersionSummary versionSummary(String number, LocalDate publishedOn, String changeClass) {
+        return new VersionSummary(number, publishedOn, changeClass, labels.changeClass(changeClass));
     }
 }
