@@ -162,6 +162,7 @@ class RevisionService {
     @Transactional
     Instant openConsultation(long id) {
         Revision revision = get(id);
+        revision.status().moveTo(RevisionStatus.IN_CONSULTATION);
         Instant ends =
                 ZonedDateTime.now(clock).plus(properties.consultationPeriod()).toInstant();
         revisions.consultation(id, ends);
@@ -197,8 +198,9 @@ class RevisionService {
     /** @return the responses as the drafting group reads them */
     @Transactional
     String closeConsultation(long id) {
-        event(id, get(id).status(), Action.CONSULTATION_CLOSED, null, null);
-        revisions.status(id, RevisionStatus.DRAFTING);
+        RevisionStatus status = get(id).status();
+        event(id, status, Action.CONSULTATION_CLOSED, null, null);
+        revisions.status(id, status.moveTo(RevisionStatus.DRAFTING));
         List<Revision.ConsultationResponse> responses = revisions.responses(id);
         if (responses.isEmpty()) {
             return "Inga remissvar kom in.";
@@ -222,7 +224,7 @@ class RevisionService {
         String next = GuidancePublisher.nextVersion(revision.baseVersion(), bump.major());
         revisions.newVersion(id, next);
         event(id, revision.status(), Action.SENT_TO_QUALITY_REVIEW, null, "blir version " + next);
-        revisions.status(id, RevisionStatus.QUALITY_REVIEW);
+        revisions.status(id, revision.status().moveTo(RevisionStatus.QUALITY_REVIEW));
         return new ForReview(
                 next,
                 SectionChanges.between(baseSections(revision), revisions.sections(id)),
@@ -248,13 +250,14 @@ class RevisionService {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("qualityComments", "Skriv vad expertgruppen ska ändra.");
         }
+        RevisionStatus status = get(id).status();
         event(
                 id,
-                get(id).status(),
+                status,
                 approve ? Action.QUALITY_APPROVED : Action.QUALITY_RETURNED,
                 reviewer,
                 blank(comments) ? null : comments.strip());
-        revisions.status(id, approve ? RevisionStatus.AWAITING_APPROVAL : RevisionStatus.DRAFTING);
+        revisions.status(id, status.moveTo(approve ? RevisionStatus.AWAITING_APPROVAL : RevisionStatus.DRAFTING));
     }
 
     /**
@@ -305,16 +308,17 @@ class RevisionService {
         if (!approve && blank(comments)) {
             throw new InvalidInputException("approvalComments", "Skriv vad expertgruppen ska ändra.");
         }
+        RevisionStatus status = get(id).status();
         event(
                 id,
-                get(id).status(),
+                status,
                 approve ? Action.APPROVED : Action.RETURNED,
                 approver,
                 blank(comments) ? null : comments.strip());
         if (approve) {
             revisions.approved(id, approver);
         } else {
-            revisions.status(id, RevisionStatus.DRAFTING);
+            revisions.status(id, status.moveTo(RevisionStatus.DRAFTING));
         }
     }
 
@@ -332,6 +336,7 @@ class RevisionService {
         if (revision.approvedBy() == null) {
             throw new IllegalStateException(revision.label() + " is published without approval");
         }
+        revision.status().moveTo(RevisionStatus.PUBLISHED);
         List<GuidancePublisher.PublishedDisposition> dispositions = new ArrayList<>();
         List<RevisionPublished.Answer> answers = new ArrayList<>();
         for (Revision.Item item : revisions.items(id)) {

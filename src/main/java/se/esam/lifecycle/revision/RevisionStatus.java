@@ -1,6 +1,9 @@
 package se.esam.lifecycle.revision;
 
-/** Where a revision is; all but the last are open. */
+/**
+ * Where a revision is; all but the last are open. The moves between them are this type's ({@link #moveTo}): the
+ * process decides when a revision moves, this decides whether it may.
+ */
 public enum RevisionStatus {
     DRAFTING("Utarbetas av expertgruppen"),
     IN_CONSULTATION("På remiss"),
@@ -16,5 +19,31 @@ public enum RevisionStatus {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * Drafting goes to consultation (a substantive change) or to the kansli's quality review; consultation
+     * ends in drafting again; the quality review and the approval either pass it on or return it to drafting;
+     * only an approved revision is published, and a published one never moves again.
+     */
+    boolean mayMoveTo(RevisionStatus next) {
+        return switch (this) {
+            case DRAFTING -> next == IN_CONSULTATION || next == QUALITY_REVIEW;
+            case IN_CONSULTATION -> next == DRAFTING;
+            case QUALITY_REVIEW -> next == AWAITING_APPROVAL || next == DRAFTING;
+            case AWAITING_APPROVAL -> next == PUBLISHED || next == DRAFTING;
+            case PUBLISHED -> false;
+        };
+    }
+
+    /**
+     * @return {@code next}, when a revision here may move there
+     * @throws IllegalStateException otherwise: the process asked for a move its model does not have
+     */
+    RevisionStatus moveTo(RevisionStatus next) {
+        if (!mayMoveTo(next)) {
+            throw new IllegalStateException("a revision may not move from " + this + " to " + next);
+        }
+        return next;
     }
 }
