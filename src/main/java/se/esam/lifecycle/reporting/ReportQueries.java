@@ -32,6 +32,7 @@ import se.esam.lifecycle.reporting.Reports.OutcomeRow;
 import se.esam.lifecycle.reporting.Reports.Outcomes;
 import se.esam.lifecycle.reporting.Reports.StageTime;
 import se.esam.lifecycle.reporting.Reports.ThroughputRow;
+import se.esam.lifecycle.revision.RevisionCycles;
 
 /**
  * The reports as SQL aggregates. Counts and lead times come from the monthly figures of the V19 migration
@@ -48,10 +49,12 @@ class ReportQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RevisionCycles cycles;
 
-    ReportQueries(JdbcClient jdbc, Clock clock) {
+    ReportQueries(JdbcClient jdbc, Clock clock, RevisionCycles cycles) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cycles = cycles;
     }
 
     // backlog now
@@ -283,28 +286,16 @@ class ReportQueries {
 
     /** Opening to publication of each revision published in the period, by month of publication. */
     private Map<String, List<Double>> revisionCycleDays(ReportFilter filter) {
-        StringBuilder sql = new StringBuilder(
-                "select opened_at, published_at from revision " + "where published_at >= ? and published_at < ?");
-        List<Object> params = new ArrayList<>(List.of(
-                Timestamp.from(start(filter.from())),
-                Timestamp.from(start(filter.to().plusMonths(1)))));
-        if (filter.guidanceId() != null) {
-            sql.append(" and guidance_id = ?");
-            params.add(filter.guidanceId());
-        }
-        return jdbc
-                .sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> new Instant[] {
-                    rs.getTimestamp("opened_at").toInstant(),
-                    rs.getTimestamp("published_at").toInstant()
-                })
-                .list()
+        return cycles
+                .publishedBetween(start(filter.from()), start(filter.to().plusMonths(1)), filter.guidanceId())
                 .stream()
                 .collect(Collectors.groupingBy(
-                        span -> YearMonth.from(span[1].atZone(clock.getZone())).toString(),
+                        cycle -> YearMonth.from(cycle.publishedAt().atZone(clock.getZone()))
+                                .toString(),
                         Collectors.mapping(
-                                span -> Duration.between(span[0], span[1]).toSeconds() / SECONDS_PER_DAY,
+                                cycle -> Duration.between(cycle.openedAt(), cycle.publishedAt())
+                                                .toSeconds()
+                                        / SECONDS_PER_DAY,
                                 Collectors.toList())));
     }
 

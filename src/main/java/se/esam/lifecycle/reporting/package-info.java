@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Rapporter",
-        allowedDependencies = {"feedback", "guidance", "identity", "system :: errors", "system :: text"})
+        allowedDependencies = {"feedback", "guidance", "identity", "revision", "system :: errors", "system :: text"})
 package se.esam.lifecycle.reporting;
 
 import org.springframework.modulith.ApplicationModule;
