@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +80,6 @@ class ArchiveExportIT {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ANSWER = "Den som lämnar ut uppgifter ansvarar för utbytet.";
 
     @LocalServerPort
@@ -282,21 +276,20 @@ class ArchiveExportIT {
     @Test
     void onlyTheKansliAndAdministratorsGetPackages() throws Exception {
         for (String outsider : List.of("anna", "olof", "erik", "per", "maria", "mats")) {
-            HttpResponse<byte[]> refused = fetch(outsider, "/api/archive/" + answered);
-            assertThat(refused.statusCode()).as(outsider).isEqualTo(403);
+            HttpAgent.Download refused = fetch(outsider, "/api/archive/" + answered);
+            assertThat(refused.status()).as(outsider).isEqualTo(403);
             // a refusal is the same whether the case exists or not
-            assertThat(fetch(outsider, "/api/archive/FB-1999-9999").statusCode())
+            assertThat(fetch(outsider, "/api/archive/FB-1999-9999").status())
                     .as(outsider)
                     .isEqualTo(403);
             assertThat(fetch(outsider, "/api/archive?from=2026-01-01&to=2026-12-31")
-                            .statusCode())
+                            .status())
                     .as(outsider)
                     .isEqualTo(403);
         }
-        assertThat(fetch(null, "/api/archive/" + answered).statusCode()).isEqualTo(401);
+        assertThat(fetch(null, "/api/archive/" + answered).status()).isEqualTo(401);
         // nor around the front door: the records are not variables of a process, and Camunda's API has no archive
-        assertThat(fetch("anna", "/engine-rest/archive/" + answered).statusCode())
-                .isIn(401, 403, 404);
+        assertThat(fetch("anna", "/engine-rest/archive/" + answered).status()).isIn(401, 403, 404);
     }
 
     @Test
@@ -791,25 +784,16 @@ class ArchiveExportIT {
         return files;
     }
 
-    private byte[] fetchOk(String user, String path) throws Exception {
-        HttpResponse<byte[]> response = fetch(user, path);
-        assertThat(response.statusCode())
-                .as("%s %s", path, new String(response.body(), StandardCharsets.UTF_8))
-                .isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+    private byte[] fetchOk(String user, String path) {
+        HttpAgent.Download response = fetch(user, path);
+        assertThat(response.status()).as("%s %s", path, response.text()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).hasValue("application/zip");
         return response.body();
     }
 
-    private HttpResponse<byte[]> fetch(String user, String path) throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (user != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** The file as the user (basic authentication; null: nobody signed in) gets it. */
+    private HttpAgent.Download fetch(String user, String path) {
+        return (user == null ? HttpAgent.anonymous(base) : HttpAgent.basic(base, user, user)).download(path);
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -233,10 +233,26 @@ public final class HttpAgent {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
+        HttpResponse<String> response =
+                exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), method, path);
+        return new Response(method, path, response.statusCode(), response.headers(), response.body());
+    }
+
+    /** A GET whose answer is a file (a ZIP, say): its bytes as they came. */
+    public Download download(String path) {
+        URI address = URI.create(base + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(address).GET().timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), "GET", path);
+        return new Download(path, response.statusCode(), response.headers(), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(
+            HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String method, String path) {
         try {
-            HttpResponse<String> response =
-                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(method, path, response.statusCode(), response.headers(), response.body());
+            return client.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {
@@ -259,6 +275,18 @@ public final class HttpAgent {
         }
         String path = address.getRawPath() == null ? "" : address.getRawPath();
         return address.getRawQuery() == null ? path : path + "?" + address.getRawQuery();
+    }
+
+    /** A file that came back: status, headers and the bytes; {@link #text()} for a refusal's problem detail. */
+    public record Download(String path, int status, HttpHeaders headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
     }
 
     /** What came back, with the readings tests need. */
