@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -62,6 +61,7 @@ import se.esam.lifecycle.identity.Roles;
 import se.esam.lifecycle.registry.Registry;
 import se.esam.lifecycle.registry.RegistryKind;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
@@ -1210,7 +1210,7 @@ class FeedbackProcessTest {
     }
 
     private static void theClockReads(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineClock.at(instant);
     }
 
     private static void assertRefused(String field, Runnable completion) {

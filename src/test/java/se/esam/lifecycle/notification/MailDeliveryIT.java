@@ -5,12 +5,10 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import java.net.ServerSocket;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
@@ -67,13 +66,13 @@ class MailDeliveryIT {
 
     @AfterEach
     void resetTheClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
     void feedbackIsTakenWhileTheMailServerIsDownAndItsMailArrivesOnceTheServerIsBack() throws Exception {
         Instant start = Instant.parse("2026-11-23T10:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(start));
+        EngineClock.at(start);
         HttpAgent.Response created = HttpAgent.basic(HttpAgent.local(port), People.ANNA)
                 .json(
                         "POST",
@@ -97,12 +96,12 @@ class MailDeliveryIT {
                 .getId();
         assertThat(receipt(reference)).containsEntry("attempts", 1).containsEntry("sent", false);
 
-        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61)));
+        EngineClock.at(start.plusSeconds(61));
         delivery.retryDue();
         assertThat(receipt(reference)).containsEntry("attempts", 2).containsEntry("failed", false);
         assertThat(incidentsOn(process)).isZero();
 
-        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(61 + 601)));
+        EngineClock.at(start.plusSeconds(61 + 601));
         delivery.retryDue();
         assertThat(receipt(reference)).containsEntry("attempts", 3).containsEntry("failed", true);
         List<Map<String, Object>> incidents = HttpAgent.basic(HttpAgent.local(port), People.ADMIN)

@@ -6,7 +6,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import static se.esam.lifecycle.support.Problems.assertProblemNaming;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -42,6 +40,7 @@ import se.esam.lifecycle.feedback.internal.FeedbackProcess.TriageDecisions;
 import se.esam.lifecycle.identity.Directory;
 import se.esam.lifecycle.review.PeriodicReviewStarter;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
@@ -179,7 +178,7 @@ class ReportFiguresIT {
 
     @AfterAll
     void resetTheClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
@@ -597,7 +596,7 @@ class ReportFiguresIT {
     }
 
     private static void at(String day) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(day + "T09:00:00Z")));
+        EngineClock.at(Instant.parse(day + "T09:00:00Z"));
     }
 
     // --- reading the reports

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.PostgresDatabase;
@@ -120,7 +119,7 @@ class RetentionIT {
 
     @AfterAll
     void resetTheClock() {
-        ClockUtil.reset();
+        EngineClock.reset();
     }
 
     @Test
@@ -482,7 +481,7 @@ class RetentionIT {
     }
 
     private void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineClock.at(instant);
     }
 
     private String processOf(String reference) {

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -56,6 +55,7 @@ import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Outcomes;
 import se.esam.lifecycle.review.internal.PeriodicReviewProcess.Vars;
 import se.esam.lifecycle.revision.RevisionPublished;
 import se.esam.lifecycle.revision.internal.RevisionProcess;
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
@@ -420,7 +420,7 @@ class PeriodicReviewProcessTest {
     }
 
     private static void theClockReads(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineClock.at(instant);
     }
 
     private LocalDate reviewDue(String document, String version) {

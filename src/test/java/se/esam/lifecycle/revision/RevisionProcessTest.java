@@ -36,7 +36,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -82,6 +81,7 @@ import se.esam.lifecycle.revision.internal.RevisionProcess;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Decisions;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Elements;
 import se.esam.lifecycle.revision.internal.RevisionProcess.Vars;
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.People;
 import se.esam.lifecycle.support.ProcessCoverageFloor;
 import se.esam.lifecycle.support.ProcessTestWorld;
@@ -1490,7 +1490,7 @@ class RevisionProcessTest {
     }
 
     private static void theClockReads(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineClock.at(instant);
     }
 
     private static void assertRefused(String field, Runnable action) {

@@ -11,7 +11,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import se.esam.lifecycle.support.ApplicationOnPostgres;
+import se.esam.lifecycle.support.EngineClock;
 import se.esam.lifecycle.support.HttpAgent;
 import se.esam.lifecycle.support.PostgresDatabase;
 import se.esam.lifecycle.support.ProcessDriver;
@@ -414,7 +414,7 @@ class TamperingFindingsIT {
                         : HttpAgent.basic(base, "mats", "gissning" + attempt)
                                 .get("/api/guidance", "X-Forwarded-For", source);
                 assertThat(guess.status()).as("%s", guess).isIn(302, 401, 429);
-                ClockUtil.offset(ClockUtil.now().getTime() - System.currentTimeMillis() + 3_600_000L);
+                EngineClock.advance(java.time.Duration.ofHours(1));
             }
 
             HttpAgent.Response real =
@@ -431,7 +431,7 @@ class TamperingFindingsIT {
                     .as("the login form from his own address")
                     .doesNotStartWith("/login");
         } finally {
-            ClockUtil.reset();
+            EngineClock.reset();
         }
     }
 

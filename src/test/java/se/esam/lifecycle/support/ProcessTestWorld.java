@@ -1,10 +1,8 @@
 package se.esam.lifecycle.support;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,13 +20,13 @@ public final class ProcessTestWorld {
     /** From {@code @BeforeEach}: the clock reads {@code now}, no mail has been received. */
     public static void begin(ProcessEngine engine, Instant now, GreenMailExtension mail) throws FolderException {
         BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(now));
+        EngineClock.at(now);
         mail.purgeEmailFromAllMailboxes();
     }
 
     /** From {@code @AfterEach}: the real clock again, nobody signed in, camunda-bpm-assert unbound. */
     public static void end(ProcessEngine engine) {
-        ClockUtil.reset();
+        EngineClock.reset();
         engine.getIdentityService().clearAuthentication();
         BpmnAwareTests.reset();
     }

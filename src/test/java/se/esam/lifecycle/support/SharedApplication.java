@@ -20,7 +20,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * <p>
  * What a class gives up for that: it must make its own data (its own feedback, references it got back),
  * must not count or list over the whole database (another class's feedback is there), must put back any
- * global setting it changes ({@code ClockUtil}) and must not change the application's properties or
+ * global setting it changes (the engine's clock, {@code EngineClock}) and must not change the application's properties or
  * profiles. A class that cannot live with that keeps {@link ApplicationOnPostgres} and its own
  * {@code @DynamicPropertySource} database. So a class here declares no {@code @DynamicPropertySource},
  * no {@code @DirtiesContext}, no {@code @MockitoBean}, no properties: any of those would give it a

@@ -2,8 +2,6 @@ package se.esam.lifecycle.support;
 
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-
 import se.esam.lifecycle.system.SwedishTime;
 
 /** Today in Sweden by the engine's clock: the day the application stamps on what it records now. */
@@ -12,6 +10,6 @@ public final class SwedishToday {
     private SwedishToday() {}
 
     public static LocalDate date() {
-        return LocalDate.ofInstant(ClockUtil.now().toInstant(), SwedishTime.ZONE);
+        return LocalDate.ofInstant(EngineClock.now(), SwedishTime.ZONE);
     }
 }
