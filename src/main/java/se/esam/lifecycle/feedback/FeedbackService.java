@@ -139,7 +139,8 @@ class FeedbackService {
     /** Triage sent it to an expert group, proposed by the routing table or chosen by the kansli. */
     @Transactional
     void route(String reference, String actor, String expertGroup, Priority priority, boolean containsPersonalData) {
-        if (!Roles.EXPERT_GROUPS.contains(expertGroup)) {
+        // List.of(...).contains(null) throws: a group deleted from the task is a missing choice, not a 500
+        if (expertGroup == null || !Roles.EXPERT_GROUPS.contains(expertGroup)) {
             throw new InvalidInputException("expertGroup", "Välj en expertgrupp.");
         }
         if (priority == null) {

@@ -1,5 +1,7 @@
 package se.esam.lifecycle.revision;
 
+import se.esam.lifecycle.system.ConflictException;
+
 /**
  * Where a revision is; all but the last are open. The moves between them are this type's ({@link #moveTo}): the
  * process decides when a revision moves, this decides whether it may.
@@ -38,11 +40,13 @@ public enum RevisionStatus {
 
     /**
      * @return {@code next}, when a revision here may move there
-     * @throws IllegalStateException otherwise: the process asked for a move its model does not have
+     * @throws ConflictException otherwise (409): the process was asked for a move its model does not have, which
+     *     only an administrator's hand-made change of the process can ask for
      */
     RevisionStatus moveTo(RevisionStatus next) {
         if (!mayMoveTo(next)) {
-            throw new IllegalStateException("a revision may not move from " + this + " to " + next);
+            throw new ConflictException("Revisionen är i läget \"" + label + "\" och kan inte gå till \"" + next.label
+                    + "\" därifrån (" + this + " till " + next + ").");
         }
         return next;
     }

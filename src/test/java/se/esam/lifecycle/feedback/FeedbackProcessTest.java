@@ -1046,6 +1046,17 @@ class FeedbackProcessTest {
         assertThat(instance).isWaitingAt(Elements.TRIAGE);
     }
 
+    /** The proposed group deleted from the task (a hand-made request can), then "route": refused, not a 500. */
+    @Test
+    void aRoutingWithNoExpertGroupIsRefusedNamingTheFieldAndTriageStaysOpen() {
+        ProcessInstance instance = submitError();
+        runtimeService.removeVariable(instance.getId(), Vars.EXPERT_GROUP);
+
+        assertRefused(
+                Vars.EXPERT_GROUP, () -> triage(instance, withVariables(Vars.TRIAGE_DECISION, TriageDecisions.ROUTE)));
+        assertThat(instance).isWaitingAt(Elements.TRIAGE);
+    }
+
     @Test
     void feedbackRoutedWithoutAReviewHasNoPublicText() {
         ProcessInstance instance = submitWithPersonalData();

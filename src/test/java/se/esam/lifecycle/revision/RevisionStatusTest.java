@@ -15,6 +15,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import se.esam.lifecycle.system.ConflictException;
+
 /** The revision's moves, all of them: those the process makes are allowed, every other pair is refused. */
 class RevisionStatusTest {
 
@@ -49,11 +51,12 @@ class RevisionStatusTest {
     }
 
     @Test
-    void aRefusedMoveThrowsNamingBothStatusesAndAnAllowedOneReturnsTheNext() {
+    void aRefusedMoveIsAConflictNamingBothStatusesAndAnAllowedOneReturnsTheNext() {
         assertThat(QUALITY_REVIEW.moveTo(AWAITING_APPROVAL)).isEqualTo(AWAITING_APPROVAL);
         assertThatThrownBy(() -> PUBLISHED.moveTo(DRAFTING))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("PUBLISHED")
-                .hasMessageContaining("DRAFTING");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Publicerad")
+                .hasMessageContaining("Utarbetas av expertgruppen")
+                .hasMessageContaining("PUBLISHED till DRAFTING");
     }
 }

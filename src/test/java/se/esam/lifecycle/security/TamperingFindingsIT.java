@@ -199,6 +199,34 @@ class TamperingFindingsIT {
         assertThat(unclaim(task)).isEqualTo(204);
     }
 
+    /**
+     * Only an administrator can steer a process by hand (Cockpit, instance modification). Steered into a step
+     * that would move the revision in a way the model does not have (closing a consultation that was never
+     * opened), the revision refuses with 409 and the reason, not a 500, and nothing is changed.
+     */
+    @Test
+    void aHandMadeMoveTheRevisionModelDoesNotHaveIs409AndChangesNothing() {
+        Map<String, String> before = Footprint.of(jdbc);
+
+        HttpAgent.Response response = driver.as("admin")
+                .json(
+                        "POST",
+                        "/engine-rest/process-instance/" + driver.processInstance(architectureRevision)
+                                + "/modification",
+                        Map.of(
+                                "instructions",
+                                List.of(Map.of("type", "startBeforeActivity", "activityId", "CloseConsultation"))));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(409);
+        assertThat(response.body())
+                .as("%s", response)
+                .contains("kan inte gå till")
+                .doesNotContain("ENGINE-")
+                .doesNotContain("java.");
+        assertThat(revision(architectureRevision)).containsEntry("status", "DRAFTING");
+        assertThat(Footprint.of(jdbc)).as("nothing changed").isEqualTo(before);
+    }
+
     @Test
     void aMemberOfAnotherExpertGroupCannotStartARevisionOfTheDocument() {
         // klarspråk belongs to the communication group; erik is in architecture. The start form alone was
