@@ -34,15 +34,15 @@ import se.esam.lifecycle.support.PostgresDatabase;
 /**
  * Two application nodes on one PostgreSQL database, as behind a load balancer: feedback submitted on
  * one node is triaged on the other, and the clarification deadlines (timers) fall due at one instant
- * while both job executors compete for them: each runs exactly once, on one node, and mails once, and
- * each node runs some of them. Both nodes run as production runs them ({@code config/start}), and serve every file
- * the webapps load.
+ * while both job executors compete for them: each runs exactly once, on one node, and mails once; with node a
+ * stopped, node b runs the next one alone. Both nodes run as production runs them ({@code config/start}), and serve
+ * every file the webapps load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Enough timers that one node, running one job at a time, cannot run them all before the other polls. */
+    /** Enough timers that both nodes usually run some (one job at a time each). */
     private static final int ITEMS = 12;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,8 +55,8 @@ class ClusterIT {
     void twoNodes() {
         // empty, not the build's template: this is the test of a first start on PostgreSQL
         database = PostgresDatabase.createEmpty(ClusterIT.class);
-        // both executors poll often and each runs one job at a time: a node that finds the timers first
-        // cannot take them all before the other's next poll, so both must run some
+        // both executors poll often and each runs one job at a time, so that both usually take part in the race
+        // for the timers (nothing makes them: see the test)
         Map<String, String> quickDeadlines = Map.of(
                 "camunda.bpm.job-execution.wait-time-in-millis",
                 "100",
@@ -91,7 +91,8 @@ class ClusterIT {
      */
     @Test
     void aNodeServesEveryFileTheWebappsLoadAtStart() {
-        HttpAgent admin = HttpAgent.signedIn(a.baseUrl(), "admin", "admin");
+        // node b: node a may have been stopped by the other test by now
+        HttpAgent admin = HttpAgent.signedIn(b.baseUrl(), "admin", "admin");
         for (String app : List.of("tasklist", "cockpit", "admin")) {
             List<String> files = LinkedFiles.webappAtStart(admin, app);
             for (String file : files) {
@@ -100,8 +101,14 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Work moves freely between the nodes, each timer runs exactly once whichever node's executor takes it, and
+     * either executor runs them. Which node wins which timer is a race the engine does not decide for us (both
+     * usually take part; once, on a loaded machine, one took all twelve): so the split is printed, not promised,
+     * and that node b's executor runs timers is shown by stopping node a and letting one more timer fall due.
+     */
     @Test
-    void feedbackMovesAcrossNodesAndTheTimersRunOnBothNodesEachExactlyOnce() throws Exception {
+    void feedbackMovesAcrossNodesEachTimerRunsExactlyOnceAndEitherNodeRunsThem() throws Exception {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             AppNode submitOn = i % 2 == 0 ? a : b;
@@ -142,10 +149,21 @@ class ClusterIT {
         assertThat(timersByNode.values().stream().mapToInt(Integer::intValue).sum())
                 .as("one successful timer job per item, across both nodes")
                 .isEqualTo(ITEMS);
-        assertThat(timersByNode)
-                .as("clarification timers run per node: both executors took part")
-                .containsOnlyKeys("node-a", "node-b")
-                .allSatisfy((node, run) -> assertThat(run).isPositive());
+        assertThat(timersByNode).as("the nodes that ran them").containsOnlyKeys("node-a", "node-b");
+
+        // node a stops; one more item's deadline falls due, and node b alone is there to run it
+        a.close();
+        String last = submit(b, "anna");
+        askForClarification(b, last);
+        deadlineAt(b, last, java.time.ZonedDateTime.now().plusSeconds(2));
+        Instant lastDeadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!"UNANSWERED".equals(status(b, last)) && Instant.now().isBefore(lastDeadline)) {
+            Thread.sleep(500);
+        }
+        assertThat(status(b, last)).as(last).isEqualTo("UNANSWERED");
+        assertThat(timersRun(database, List.of(last)))
+                .as("the timer that fell due with node a stopped")
+                .isEqualTo(Map.of("node-b", 1));
     }
 
     private String submit(AppNode node, String user) throws Exception {
