@@ -200,6 +200,35 @@ class TamperingFindingsIT {
     }
 
     /**
+     * The routing table's proposed group, deleted from the triage task (the API lets the task's holder delete a
+     * variable), then "route" on both surfaces: refused with 400 naming expertGroup, not an engine exception.
+     */
+    @Test
+    void aRoutingWhoseExpertGroupWasDeletedIsRefusedNamingTheFieldOnBothSurfaces() {
+        String reference = driver.submit("olof", "digital-samverkan", "4.1", "3", "ERROR", "Fyndprov: utan grupp.");
+        String task = claimed("karin", driver.task("karin", "TriageFeedback", reference));
+        HttpAgent.Response deleted = driver.as("karin")
+                .send("DELETE", "/engine-rest/task/" + task + "/variables/expertGroup", noBody(), null);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
+        Map<String, String> before = Footprint.of(jdbc);
+        Map<String, Object> route = Map.of("triageDecision", "route", "priority", "NORMAL");
+
+        assertRefusedNaming(submit("karin", task, route), "expertGroup", before);
+
+        HttpAgent tasklist = HttpAgent.signedIn(base, "karin", "karin");
+        String xsrf = tasklist.openWebapps();
+        HttpAgent.Response viaTasklist = tasklist.json(
+                "POST",
+                "/camunda/api/engine/engine/default/task/" + task + "/submit-form",
+                Map.of("variables", CamundaVariables.of(route)),
+                "X-XSRF-TOKEN",
+                xsrf);
+        assertRefusedNaming(viaTasklist, "expertGroup", before);
+        assertThat(viaTasklist.body()).contains("Välj en expertgrupp.").doesNotContain("ENGINE-");
+        assertThat(feedback(reference)).containsEntry("status", "IN_TRIAGE");
+    }
+
+    /**
      * Only an administrator can steer a process by hand (Cockpit, instance modification). Steered into a step
      * that would move the revision in a way the model does not have (closing a consultation that was never
      * opened), the revision refuses with 409 and the reason, not a 500, and nothing is changed.
@@ -535,6 +564,10 @@ class TamperingFindingsIT {
         claimed(user, task);
         HttpAgent.Response submitted = submit(user, task, values);
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(204);
+    }
+
+    private static java.net.http.HttpRequest.BodyPublisher noBody() {
+        return java.net.http.HttpRequest.BodyPublishers.noBody();
     }
 
     private static Map<String, Object> draft(String changeClass) {
