@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -170,7 +173,7 @@ class PeriodicReviewService {
 
     /** Feedback held for the next revision: what a revision would take up. */
     String heldFeedback(String guidanceId) {
-        return list(guidanceId, "status in (" + statusesWhere(s -> s == HELD_FOR_NEXT_REVISION) + ")");
+        return list(guidanceId, "status = '" + HELD_FOR_NEXT_REVISION.name() + "'");
     }
 
     /**
@@ -197,11 +200,11 @@ class PeriodicReviewService {
     }
 
     /** Feedback's statuses that pass, as an SQL list of literals: the enum's own names, nothing typed here. */
-    private static String statusesWhere(java.util.function.Predicate<FeedbackStatus> passes) {
-        return java.util.Arrays.stream(FeedbackStatus.values())
+    private static String statusesWhere(Predicate<FeedbackStatus> passes) {
+        return Arrays.stream(FeedbackStatus.values())
                 .filter(passes)
                 .map(status -> "'" + status.name() + "'")
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private String list(String guidanceId, String condition) {
